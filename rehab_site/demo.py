@@ -1,0 +1,160 @@
+"""Demo content for the site-wide pieces: the fictional center's details and its menus.
+
+Everything is created only when missing, so running seed_demo again changes nothing and
+never overwrites what someone edited in the admin.
+"""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+
+from .models import Menu, MenuItem, SiteSettings
+
+CENTER = {
+    "name": "Willow Ridge Recovery",
+    "tagline": "Addiction treatment in the Blue Ridge Mountains",
+    "phone": "(828) 555-0142",
+    "admissions_email": "admissions@willowridge.example",
+    "street_address": "1450 Laurel Creek Road",
+    "locality": "Brevard",
+    "region": "NC",
+    "postal_code": "28712",
+    "hours": "Admissions answers 24 hours a day, 7 days a week",
+    "crisis_text": "If you or someone you love is in danger right now, call 911. If you are thinking about suicide, call or text 988.",
+    "facebook_url": "https://www.facebook.com/willowridge.example",
+    "instagram_url": "https://www.instagram.com/willowridge.example",
+}
+
+TREATMENT = [
+    ("Detox", "/treatment/detox/"),
+    ("Residential", "/treatment/residential/"),
+    ("Partial Hospitalization", "/treatment/partial-hospitalization/"),
+    ("Intensive Outpatient", "/treatment/intensive-outpatient/"),
+    ("Outpatient", "/treatment/outpatient/"),
+    ("Family Program", "/treatment/family-program/"),
+    ("Aftercare", "/treatment/aftercare/"),
+]
+
+# (slug, title, placement, items); an item is (label, url) or (label, url, children).
+MENUS = [
+    (
+        "main",
+        "Main menu",
+        Menu.Placement.HEADER,
+        [
+            ("Home", "/"),
+            ("Tour", "/tour/"),
+            ("Treatment", "/treatment/", TREATMENT),
+            ("Reviews", "/reviews/"),
+            ("About", "/about/"),
+            ("Blog", "/blog/"),
+            ("Admissions", "/admissions/"),
+        ],
+    ),
+    (
+        "site-map",
+        "Site map",
+        Menu.Placement.FOOTER,
+        [
+            ("Home", "/"),
+            ("Tour", "/tour/"),
+            ("Reviews", "/reviews/"),
+            ("Blog", "/blog/"),
+            ("Careers", "/careers/"),
+        ],
+    ),
+    ("treatment-solutions", "Treatment solutions", Menu.Placement.FOOTER, TREATMENT),
+    (
+        "addictions",
+        "Addictions",
+        Menu.Placement.FOOTER,
+        [
+            ("Alcohol", "/addictions/alcohol/"),
+            ("Opioids", "/addictions/opioids/"),
+            ("Heroin", "/addictions/heroin/"),
+            ("Benzodiazepines", "/addictions/benzodiazepines/"),
+            ("Cocaine", "/addictions/cocaine/"),
+            ("Methamphetamine", "/addictions/methamphetamine/"),
+            ("Other drugs", "/addictions/other-drugs/"),
+        ],
+    ),
+    (
+        "treatment-programs",
+        "Treatment programs",
+        Menu.Placement.FOOTER,
+        [
+            ("30-day program", "/treatment/30-day-program/"),
+            ("60-day program", "/treatment/60-day-program/"),
+            ("90-day program", "/treatment/90-day-program/"),
+        ],
+    ),
+    (
+        "who-we-help",
+        "Who we help",
+        Menu.Placement.FOOTER,
+        [
+            ("Men", "/who-we-help/men/"),
+            ("Women", "/who-we-help/women/"),
+            ("Professionals", "/who-we-help/professionals/"),
+            ("LGBTQIA+", "/who-we-help/lgbtqia/"),
+            ("College students", "/who-we-help/college-students/"),
+        ],
+    ),
+    (
+        "areas-we-serve",
+        "Areas we serve",
+        Menu.Placement.FOOTER,
+        [
+            ("Asheville, NC", "/areas-we-serve/asheville-nc/"),
+            ("Greenville, SC", "/areas-we-serve/greenville-sc/"),
+            ("Charlotte, NC", "/areas-we-serve/charlotte-nc/"),
+            ("Knoxville, TN", "/areas-we-serve/knoxville-tn/"),
+        ],
+    ),
+    (
+        "about",
+        "About",
+        Menu.Placement.FOOTER,
+        [
+            ("About us", "/about/"),
+            ("Tour the campus", "/tour/"),
+            ("Media and videos", "/media-and-videos/"),
+            ("Privacy policy", "/privacy-policy/"),
+            ("Admissions", "/admissions/"),
+        ],
+    ),
+]
+
+
+def seed(stdout) -> None:
+    SiteSettings.objects.get_or_create(pk=1, defaults=CENTER)
+    for order, (slug, title, placement, items) in enumerate(MENUS):
+        menu, _ = Menu.objects.get_or_create(
+            slug=slug, defaults={"title": title, "placement": placement, "order": order}
+        )
+        _seed_items(menu, items, parent=None)
+    _seed_admin(stdout)
+
+
+def _seed_items(menu: Menu, items, parent: MenuItem | None) -> None:
+    for order, (label, url, *children) in enumerate(items):
+        item, _ = MenuItem.objects.get_or_create(
+            menu=menu, parent=parent, label=label, defaults={"url": url, "order": order}
+        )
+        if children:
+            _seed_items(menu, children[0], parent=item)
+
+
+def _seed_admin(stdout) -> None:
+    User = get_user_model()
+    if User.objects.filter(username="admin").exists():
+        stdout.write(
+            "Demo administrator 'admin' already exists (its password was printed when it was created; "
+            "reset it with: python manage.py changepassword admin)."
+        )
+        return
+    password = secrets.token_urlsafe(12)
+    User.objects.create_superuser("admin", "admin@willowridge.example", password)
+    stdout.write(
+        f"Demo administrator created. Sign in at /admin/ as 'admin' with password: {password}"
+    )

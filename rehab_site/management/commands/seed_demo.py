@@ -1,0 +1,20 @@
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+# Each app adds its own part of the demo in <app>/demo.py, as a seed(stdout) function.
+DEMO_APPS = ["rehab_site", "blog", "programs", "admissions"]
+
+
+class Command(BaseCommand):
+    help = "Load the fictional center's demo content. Safe to run again: it only adds what is missing."
+
+    def handle(self, *args, **options):
+        for app in DEMO_APPS:
+            if find_spec(f"{app}.demo") is None:
+                continue
+            with transaction.atomic():
+                import_module(f"{app}.demo").seed(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))

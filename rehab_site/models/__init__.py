@@ -1,0 +1,5 @@
+from .editor_image import EditorImage
+from .menus import Menu, MenuItem
+from .site_settings import SiteSettings
+
+__all__ = ["EditorImage", "Menu", "MenuItem", "SiteSettings"]

@@ -1,0 +1,45 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path
+from django.views.static import serve
+
+from . import views
+from .sitemaps import SitePagesSitemap
+from .uploads import upload_editor_image
+
+admin.site.site_header = "Site administration"
+admin.site.site_title = "Site administration"
+admin.site.index_title = "Content, menus and settings"
+
+ADMIN_URL = settings.ADMIN_URL
+
+sitemaps = {"site": SitePagesSitemap}
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap_index"
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path(
+        f"{ADMIN_URL}editor-images/upload/",
+        admin.site.admin_view(upload_editor_image),
+        name="editor_image_upload",
+    ),
+    path(ADMIN_URL, admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += [
+        path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})
+    ]
+
+handler500 = "rehab_site.views.server_error"

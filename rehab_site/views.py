@@ -1,0 +1,75 @@
+"""Site-wide views: the home page, health check and the error pages."""
+
+import logging
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+
+from .models import SiteSettings
+from .models.menus import load_menus
+
+logger = logging.getLogger(__name__)
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        main_menu = load_menus()["by_slug"].get("main", {"items": []})
+        context["care_levels"] = next(
+            (item["children"] for item in main_menu["items"] if item["children"]), []
+        )
+        return context
+
+
+@never_cache
+def healthz(request):
+    """200 while the database answers, 503 with the reason when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception as error:  # any database failure means "not healthy"
+        logger.warning("Health check failed: %s", error.__class__.__name__)
+        return JsonResponse(
+            {"status": "unavailable", "database": "unreachable"}, status=503
+        )
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def _site_or_default() -> SiteSettings:
+    # Error pages must render even when the database is what failed.
+    try:
+        return SiteSettings.load()
+    except Exception:
+        return SiteSettings()
+
+
+def _render_error_page(template_name: str, status: int) -> HttpResponse:
+    # Rendered without the request, so no context processor touches a failing database.
+    html = loader.render_to_string(
+        template_name, {"site": _site_or_default(), "menus": {}}
+    )
+    return HttpResponse(html, status=status)
+
+
+def server_error(request):
+    return _render_error_page("500.html", status=500)
+
+
+def csrf_failure(request, reason=""):
+    return _render_error_page("403_csrf.html", status=403)
+
+
+def robots_txt(request):
+    return render(
+        request,
+        "robots.txt",
+        {"admin_url": settings.ADMIN_URL},
+        content_type="text/plain",
+    )

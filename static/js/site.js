@@ -1,0 +1,40 @@
+// The site's only script: the phone-width menu button and the keyboard-friendly submenus.
+// Without it the menu is shown open and submenus open on hover and focus (see site.css).
+document.documentElement.classList.add("js");
+
+document.addEventListener("DOMContentLoaded", () => {
+  const menuButton = document.querySelector(".menu-toggle");
+  const nav = document.getElementById("site-nav");
+  const toggles = [...document.querySelectorAll(".nav__toggle")];
+
+  const closeSubmenus = (except) => {
+    toggles.filter((t) => t !== except).forEach((t) => t.setAttribute("aria-expanded", "false"));
+  };
+
+  menuButton?.addEventListener("click", () => {
+    const open = menuButton.getAttribute("aria-expanded") !== "true";
+    menuButton.setAttribute("aria-expanded", String(open));
+    nav.classList.toggle("is-open", open);
+  });
+
+  toggles.forEach((toggle) => {
+    toggle.addEventListener("click", () => {
+      const open = toggle.getAttribute("aria-expanded") !== "true";
+      closeSubmenus(toggle);
+      toggle.setAttribute("aria-expanded", String(open));
+    });
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    const open = toggles.find((t) => t.getAttribute("aria-expanded") === "true");
+    if (open) {
+      closeSubmenus();
+      open.focus();
+    }
+  });
+
+  document.addEventListener("click", (event) => {
+    if (!event.target.closest(".nav__item--parent")) closeSubmenus();
+  });
+});
