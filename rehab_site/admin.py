@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .models import EditorImage, Menu, MenuItem, SiteSettings
+from .models import EditorImage, Menu, MenuItem, Redirect, SiteSettings
 
 
 @admin.register(SiteSettings)
@@ -109,3 +109,9 @@ class EditorImageAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Images arrive through the editor's upload button, which re-encodes them.
         return False
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_path", "new_path", "created_at"]
+    search_fields = ["old_path", "new_path"]

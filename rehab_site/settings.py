@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "rehab_site.middleware.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "rehab_site.urls"

@@ -1,5 +1,6 @@
 from .editor_image import EditorImage
 from .menus import Menu, MenuItem
+from .redirect import Redirect
 from .site_settings import SiteSettings
 
-__all__ = ["EditorImage", "Menu", "MenuItem", "SiteSettings"]
+__all__ = ["EditorImage", "Menu", "MenuItem", "Redirect", "SiteSettings"]

@@ -1,0 +1,47 @@
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# Characters that could end the <script> element or start markup inside it.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data: dict) -> str:
+    """Structured data for search engines, safe to embed whatever text `data` holds."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        _JSON_ESCAPES
+    )
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path: str) -> str:
+    """The full address of a path on this site, for canonical links, feeds and JSON-LD."""
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request else path
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_list(context, breadcrumbs) -> str:
+    """BreadcrumbList JSON-LD for a list of (label, path) pairs, home first."""
+    items = [
+        {
+            "@type": "ListItem",
+            "position": position,
+            "name": label,
+            "item": absolute_url(context, path),
+        }
+        for position, (label, path) in enumerate(breadcrumbs, start=1)
+    ]
+    return json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": items,
+        }
+    )
