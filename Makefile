@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/rehab_site
 PORT ?= 8000
 
-.PHONY: run test install migrate seed serve-dev lint format browser clean
+.PHONY: run test install migrate seed serve worker lint format system-packages clean
 
 run: install migrate seed ## set up, migrate, load demo content and serve http://127.0.0.1:$(PORT)/
 	@echo "Serving the demo site at http://127.0.0.1:$(PORT)/ (admin at /admin/); Ctrl-C stops it."
@@ -16,7 +16,7 @@ run: install migrate seed ## set up, migrate, load demo content and serve http:/
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install browser lint ## set up and run the whole suite, browser tests included
+test: install system-packages lint ## set up and run the whole suite, browser tests included
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} \
 	SECRET_KEY=$${SECRET_KEY:-insecure-key-for-the-test-suite-only} \
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
@@ -43,14 +43,23 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Browser tests drive Debian's Chromium; Playwright's own browser download does not work here.
-browser:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
+serve: install ## the production server: gunicorn with gunicorn.conf.py (set the environment first, see README)
+	$(BIN)/python manage.py collectstatic --no-input -v0
+	$(BIN)/gunicorn -c gunicorn.conf.py rehab_site.wsgi
+
+worker: install ## the task worker that sends inquiry notifications
+	$(BIN)/python manage.py db_worker --queue-name '*' --no-reload
+
+# Browser tests drive Debian's Chromium (Playwright's own browser download does not work
+# here) and the deployment test runs Debian's nginx in front of gunicorn.
+SYSTEM_PACKAGES := $(if $(wildcard $(CHROMIUM)),,chromium) $(if $(wildcard /usr/sbin/nginx),,nginx)
+system-packages:
+	@if [ -n "$(strip $(SYSTEM_PACKAGES))" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			echo "Installing Debian's chromium for the browser tests..."; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+			echo "Installing Debian packages for the test suite: $(SYSTEM_PACKAGES)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 		else \
-			echo "Chromium is missing at $(CHROMIUM): install Debian's 'chromium' package (sudo apt-get install chromium) or set CHROMIUM=/path/to/chromium." >&2; \
+			echo "Missing for the test suite: $(SYSTEM_PACKAGES). Install them with: sudo apt-get install $(SYSTEM_PACKAGES)" >&2; \
 			exit 1; \
 		fi; \
 	fi

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 from django.views.static import serve
 
-from . import views
+from . import two_factor, views
 from .sitemaps import SitePagesSitemap
 from .uploads import upload_editor_image
 
@@ -19,6 +19,7 @@ sitemaps = {"site": SitePagesSitemap}
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap_index"
@@ -33,6 +34,16 @@ urlpatterns = [
         f"{ADMIN_URL}editor-images/upload/",
         admin.site.admin_view(upload_editor_image),
         name="editor_image_upload",
+    ),
+    path(
+        f"{ADMIN_URL}two-factor/setup/",
+        admin.site.admin_view(two_factor.setup),
+        name="two_factor_setup",
+    ),
+    path(
+        f"{ADMIN_URL}two-factor/verify/",
+        admin.site.admin_view(two_factor.verify),
+        name="two_factor_verify",
     ),
     path(ADMIN_URL, admin.site.urls),
 ]

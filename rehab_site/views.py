@@ -3,7 +3,9 @@
 import logging
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -40,6 +42,30 @@ def healthz(request):
             {"status": "unavailable", "database": "unreachable"}, status=503
         )
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@never_cache
+def readyz(request):
+    """Ready to serve: the database answers, the cache works and every migration is applied."""
+    problems = []
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception as error:
+        problems.append(f"database unreachable ({error.__class__.__name__})")
+    else:
+        executor = MigrationExecutor(connection)
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            problems.append("database migrations not applied")
+    try:
+        cache.set("readyz", "ok", 5)
+        if cache.get("readyz") != "ok":
+            problems.append("cache not storing values")
+    except Exception as error:
+        problems.append(f"cache unreachable ({error.__class__.__name__})")
+    if problems:
+        return JsonResponse({"status": "not ready", "problems": problems}, status=503)
+    return JsonResponse({"status": "ready"})
 
 
 def _site_or_default() -> SiteSettings:

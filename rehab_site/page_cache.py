@@ -1,0 +1,90 @@
+"""Whole-page caching for anonymous visitors, and Cache-Control headers for everyone.
+
+A cached page is keyed by the content version (rehab_site/cache.py), so any save of
+published content retires every cached page at once. A response is only stored when it
+is the same for every visitor: no cookie set, no CSRF token rendered into it, no CSP
+nonce used, no "private" caching header. Signed-in staff always get fresh pages.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+from .cache import content_version
+
+MAX_CACHED_QUERY_LENGTH = 200
+
+
+def _is_private_path(path: str) -> bool:
+    private = (f"/{settings.ADMIN_URL}", "/admissions/", "/healthz", "/readyz")
+    return path.startswith(private)
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _is_private_path(request.path):
+            response = self.get_response(request)
+            patch_cache_control(response, no_store=True, private=True)
+            return response
+        if request.user.is_authenticated:
+            response = self.get_response(request)
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+
+        key = f"page:v{content_version()}:{request.method == 'HEAD'}:{request.get_full_path()}"
+        stored = cache.get(key)
+        if stored is not None:
+            return self._rebuild(stored)
+
+        response = self.get_response(request)
+        if self._cacheable_response(request, response):
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_MAX_AGE)
+            cache.set(key, self._freeze(response), settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _cacheable_request(request) -> bool:
+        return (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and len(request.META.get("QUERY_STRING", "")) <= MAX_CACHED_QUERY_LENGTH
+        )
+
+    @staticmethod
+    def _cacheable_response(request, response) -> bool:
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and getattr(request, "_csp_nonce", None) is None
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+            and "no-cache" not in cache_control
+        )
+
+    @staticmethod
+    def _freeze(response) -> tuple:
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() != "x-page-cache"
+        ]
+        return response.status_code, headers, response.content
+
+    @staticmethod
+    def _rebuild(stored: tuple) -> HttpResponse:
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response

@@ -1,0 +1,79 @@
+"""Staff sign-in hardening: idle sessions expire, and anyone who can read inquiries must
+pass a second factor (TOTP app or a recovery code) before the admin opens."""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+
+LAST_ACTIVITY_KEY = "staff_last_activity"
+# Writing the session on every request would cost a database write per page view.
+ACTIVITY_RESOLUTION_SECONDS = 60
+
+
+def needs_two_factor(user) -> bool:
+    """Who must use a second factor: active staff who can read inquiries (so superusers too)."""
+    return (
+        settings.REQUIRE_TWO_FACTOR
+        and user.is_active
+        and user.is_staff
+        and user.has_perm("admissions.view_inquiry")
+    )
+
+
+class StaffIdleTimeoutMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = time.time()
+            last = request.session.get(LAST_ACTIVITY_KEY)
+            if last is not None and now - last > settings.STAFF_IDLE_MINUTES * 60:
+                logout(request)
+                messages.info(
+                    request,
+                    "You were signed out after a period of inactivity. Please sign in again.",
+                )
+                if request.path.startswith(f"/{settings.ADMIN_URL}"):
+                    return redirect(f"{reverse('admin:login')}?next={request.path}")
+            elif last is None or now - last > ACTIVITY_RESOLUTION_SECONDS:
+                request.session[LAST_ACTIVITY_KEY] = now
+        return self.get_response(request)
+
+
+class RequireTwoFactorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and request.path.startswith(f"/{settings.ADMIN_URL}")
+            and not self._is_exempt(request.path)
+            and needs_two_factor(user)
+            and not user.is_verified()
+        ):
+            from .two_factor import has_confirmed_device
+
+            target = (
+                "two_factor_verify"
+                if has_confirmed_device(user)
+                else "two_factor_setup"
+            )
+            return redirect(f"{reverse(target)}?next={request.path}")
+        return self.get_response(request)
+
+    @staticmethod
+    def _is_exempt(path: str) -> bool:
+        exempt = [
+            reverse("two_factor_setup"),
+            reverse("two_factor_verify"),
+            reverse("admin:logout"),
+            reverse("admin:login"),
+        ]
+        return path in exempt or path.startswith(reverse("admin:jsi18n"))

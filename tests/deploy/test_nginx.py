@@ -1,0 +1,167 @@
+"""deploy/nginx.conf for real: Debian's nginx with TLS in front of gunicorn."""
+
+import http.client
+import os
+import re
+import shutil
+import socket
+import ssl
+import subprocess
+import time
+
+import pytest
+from django.core.management import call_command
+
+from tests.servers import (
+    PROJECT_ROOT,
+    free_port,
+    gunicorn,
+    production_environment,
+)
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+pytestmark = pytest.mark.skipif(
+    not shutil.which("openssl"), reason="openssl is part of every Debian install"
+)
+
+
+@pytest.fixture
+def certificate(tmp_path):
+    key, cert = tmp_path / "site.key", tmp_path / "site.crt"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+@pytest.fixture
+def stack(transactional_db, tmp_path, certificate, collected_static):
+    """gunicorn on one port, nginx on two more (HTTP and HTTPS), all on 127.0.0.1."""
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    environment = production_environment(
+        TRUSTED_PROXIES="127.0.0.1", SECURE_PROXY_SSL_HEADER="true"
+    )
+    static_root, media_root = collected_static, tmp_path / "media"
+    media_root.mkdir()
+    environment["STATIC_ROOT"] = str(static_root)
+    app_port, http_port, https_port = free_port(), free_port(), free_port()
+    site = subprocess.run(
+        [str(PROJECT_ROOT / "deploy" / "render-nginx"), f"upstream=127.0.0.1:{app_port}",
+         f"http_listen=127.0.0.1:{http_port}", f"https_listen=127.0.0.1:{https_port}",
+         "server_name=localhost", f"certificate={certificate[0]}", f"certificate_key={certificate[1]}",
+         f"static_root={static_root}", f"media_root={media_root}"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    (tmp_path / "site.conf").write_text(site)
+    (tmp_path / "nginx.conf").write_text(
+        f"{'user root;' if os.geteuid() == 0 else ''}\npid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
+        f"http {{\n include /etc/nginx/mime.types;\n access_log off;\n"
+        f" client_body_temp_path {tmp_path}/body;\n proxy_temp_path {tmp_path}/proxy;\n"
+        f" fastcgi_temp_path {tmp_path}/fastcgi;\n uwsgi_temp_path {tmp_path}/uwsgi;\n"
+        f" scgi_temp_path {tmp_path}/scgi;\n include {tmp_path}/site.conf;\n}}\n"
+    )
+    subprocess.run(
+        [NGINX, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
+        check=True,
+        capture_output=True,
+    )
+    with gunicorn(environment, port=app_port):
+        nginx = subprocess.Popen(
+            [
+                NGINX,
+                "-p",
+                str(tmp_path),
+                "-c",
+                str(tmp_path / "nginx.conf"),
+                "-g",
+                "daemon off;",
+            ]
+        )
+        try:
+            wait_for_port(https_port)
+            yield {"http_port": http_port, "https_port": https_port}
+        finally:
+            nginx.terminate()
+            nginx.wait(timeout=10)
+
+
+def https_get(
+    port: int, path: str, headers: dict | None = None
+) -> tuple[http.client.HTTPResponse, bytes]:
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    connection = http.client.HTTPSConnection(
+        "127.0.0.1", port, context=context, timeout=10
+    )
+    connection.request("GET", path, headers={"Host": "localhost", **(headers or {})})
+    response = connection.getresponse()
+    return response, response.read()
+
+
+def wait_for_port(port: int, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise TimeoutError(f"nothing listens on port {port}")
+
+
+def test_a_page_through_nginx_carries_the_security_headers(stack):
+    response, body = https_get(stack["https_port"], "/")
+
+    assert response.status == 200
+    assert b"Willow Ridge Recovery" in body
+    headers = {name.lower(): value for name, value in response.getheaders()}
+    assert (
+        headers["strict-transport-security"]
+        == "max-age=31536000; includeSubDomains; preload"
+    )
+    assert headers["x-frame-options"] == "DENY"
+    assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
+    assert headers["cross-origin-opener-policy"] == "same-origin"
+    assert "camera=()" in headers["permissions-policy"]
+    assert "default-src 'self'" in headers["content-security-policy"]
+    assert "unsafe-inline" not in headers["content-security-policy"]
+    assert headers["x-request-id"]
+
+
+def test_static_files_through_nginx_are_hashed_compressed_and_cached_for_a_year(stack):
+    _, body = https_get(stack["https_port"], "/")
+    stylesheet = (
+        re.search(rb'href="(/static/css/site\.[0-9a-f]{12}\.css)"', body)
+        .group(1)
+        .decode()
+    )
+
+    response, _ = https_get(
+        stack["https_port"], stylesheet, headers={"Accept-Encoding": "gzip"}
+    )
+
+    assert response.status == 200
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert "immutable" in response.getheader("Cache-Control")
+    assert "max-age=31536000" in response.getheader("Cache-Control")
+
+
+def test_plain_http_is_sent_to_https(stack):
+    connection = http.client.HTTPConnection("127.0.0.1", stack["http_port"], timeout=10)
+    connection.request("GET", "/treatment/", headers={"Host": "localhost"})
+    response = connection.getresponse()
+
+    assert response.status == 301
+    assert response.getheader("Location") == "https://localhost/treatment/"
+
+
+def test_the_admin_is_never_cached_through_nginx(stack):
+    response, _ = https_get(stack["https_port"], "/admin/login/")
+
+    assert response.status == 200
+    assert "no-store" in response.getheader("Cache-Control")
+    assert "unsafe-inline" in response.getheader("Content-Security-Policy")

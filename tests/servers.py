@@ -1,0 +1,102 @@
+"""Real servers for tests: gunicorn (and nginx in front of it) on loopback ports.
+
+They talk to the same PostgreSQL test database as the test itself, so a test that uses
+`transactional_db` sees, and is seen by, what the server writes.
+"""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from django.conf import settings
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_database_url() -> str:
+    database = settings.DATABASES["default"]
+    user = database.get("USER") or "postgres"
+    password = f":{database['PASSWORD']}" if database.get("PASSWORD") else ""
+    host = database.get("HOST") or "127.0.0.1"
+    port = database.get("PORT") or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{database['NAME']}"
+
+
+def production_environment(**overrides) -> dict[str, str]:
+    """The environment a real deployment would give the site, pointed at the test database."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "PYTEST_")) and key not in {"DEBUG"}
+    }
+    environment.update(
+        DEBUG="false",
+        SECRET_KEY="a-long-random-secret-for-the-server-tests-only-0123456789",
+        DATABASE_URL=test_database_url(),
+        ALLOWED_HOSTS="localhost,127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+        SECURE_COOKIES="false",
+        LOG_LEVEL="WARNING",
+    )
+    environment.update(overrides)
+    return environment
+
+
+def collect_static(static_root: Path, environment: dict[str, str]) -> None:
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        cwd=PROJECT_ROOT,
+        env={**environment, "STATIC_ROOT": str(static_root)},
+        check=True,
+        timeout=600,
+    )
+
+
+def wait_until_answering(url: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except urllib.error.HTTPError:
+            return  # it answered, even if not with 200
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)
+    raise TimeoutError(f"{url} did not answer within {timeout} seconds")
+
+
+@contextlib.contextmanager
+def gunicorn(environment: dict[str, str], workers: int = 2, port: int | None = None):
+    """Run gunicorn with the project's gunicorn.conf.py; yields its base URL."""
+    port = port or free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "rehab_site.wsgi"],
+        cwd=PROJECT_ROOT,
+        env={
+            **environment,
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "WEB_CONCURRENCY": str(workers),
+        },
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_answering(f"{base_url}/healthz")
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
