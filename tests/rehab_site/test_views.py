@@ -141,3 +141,25 @@ def test_sitemap_index_lists_the_site_section(client, db):
 
     assert response.status_code == 200
     assert "sitemap-site.xml" in response.content.decode()
+
+
+def test_readyz_is_ready_when_database_cache_and_migrations_are(client, db):
+    response = client.get("/readyz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ready"}
+
+
+def test_readyz_is_503_with_the_reason_when_the_database_is_unreachable(
+    client, db, monkeypatch
+):
+    class UnreachableDatabase:
+        def cursor(self):
+            raise OperationalError("connection refused")
+
+    monkeypatch.setattr("rehab_site.views.connection", UnreachableDatabase())
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.json()["problems"] == ["database unreachable (OperationalError)"]
