@@ -49,6 +49,7 @@ class LivePageMixin:
             faqs=faqs,
             is_preview=self.is_preview,
             noindex=page.noindex or self.is_preview,
+            share_image=page.hero_image.url if page.hero_image else "",
             breadcrumbs=self.get_breadcrumbs(page),
         )
         return context
@@ -70,6 +71,13 @@ def _live_programs():
     )
 
 
+def _siblings(page) -> list:
+    """The other live pages of the same model, for the "other ..." list beside a page."""
+    return list(
+        type(page).objects.live().exclude(pk=page.pk).only("name", "slug", "order")
+    )
+
+
 class ProgramDetailView(LivePageMixin, DetailView):
     model = Program
     template_name = "programs/program_detail.html"
@@ -88,11 +96,9 @@ class ProgramDetailView(LivePageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["other_programs"] = [
-            program
-            for program in _live_programs().filter(kind=self.object.kind)
-            if program.pk != self.object.pk
-        ]
+        context["other_programs"] = list(
+            _live_programs().filter(kind=self.object.kind).exclude(pk=self.object.pk)
+        )
         return context
 
 
@@ -112,11 +118,7 @@ class ConditionDetailView(LivePageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["other_conditions"] = [
-            condition
-            for condition in Condition.objects.live().only("name", "slug", "order")
-            if condition.pk != self.object.pk
-        ]
+        context["other_conditions"] = _siblings(self.object)
         return context
 
 
@@ -134,6 +136,11 @@ class AudienceDetailView(LivePageMixin, DetailView):
             )
         )
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["other_audiences"] = _siblings(self.object)
+        return context
+
 
 class LocationDetailView(LivePageMixin, DetailView):
     model = Location
@@ -146,6 +153,7 @@ class LocationDetailView(LivePageMixin, DetailView):
         context["conditions"] = list(
             Condition.objects.live().only("name", "slug", "order")
         )
+        context["other_locations"] = _siblings(self.object)
         return context
 
 
@@ -219,4 +227,4 @@ class AudienceIndexView(IndexView):
 class LocationIndexView(IndexView):
     model = Location
     title = "Areas we serve"
-    lede = "Families come to Willow Ridge from across the Carolinas and East Tennessee. Here is what the trip looks like from your town."
+    lede = "Families come to us from across the region. Here is what the trip looks like from your town, and how we stay connected once you are home."
