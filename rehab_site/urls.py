@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import path
+from django.urls import include, path
 from django.views.static import serve
+
+from programs.sitemaps import PROGRAM_SITEMAPS
 
 from . import two_factor, views
 from .sitemaps import SitePagesSitemap
@@ -14,7 +16,7 @@ admin.site.index_title = "Content, menus and settings"
 
 ADMIN_URL = settings.ADMIN_URL
 
-sitemaps = {"site": SitePagesSitemap}
+sitemaps = {"site": SitePagesSitemap, **PROGRAM_SITEMAPS}
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -52,5 +54,8 @@ if settings.DEBUG:
     urlpatterns += [
         path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})
     ]
+
+# Last: programs ends with the catch-all /<slug>/ for the site's generic pages.
+urlpatterns += [path("", include("programs.urls"))]
 
 handler500 = "rehab_site.views.server_error"

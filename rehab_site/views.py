@@ -12,8 +12,9 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from programs.home import home_sections
+
 from .models import SiteSettings
-from .models.menus import load_menus
 
 logger = logging.getLogger(__name__)
 
@@ -22,12 +23,7 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        main_menu = load_menus()["by_slug"].get("main", {"items": []})
-        context["care_levels"] = next(
-            (item["children"] for item in main_menu["items"] if item["children"]), []
-        )
-        return context
+        return {**super().get_context_data(**kwargs), **home_sections()}
 
 
 @never_cache

@@ -1,0 +1,134 @@
+"""Demo content for the programs app: every page of the seeded navigation, with FAQs and
+testimonials, and the seeded menu items pointed at those pages.
+
+Everything is created only when missing and nothing is overwritten, so running seed_demo
+again changes no row and never undoes an edit made in the admin.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+
+from rehab_site.models import MenuItem
+from rehab_site.publishing import Status
+
+from . import demo_content as content
+from .models import FAQ, Audience, Condition, Location, Page, Program, Testimonial
+
+
+def seed(stdout) -> None:
+    conditions = _seed_pages(Condition, content.CONDITIONS, _condition_fields)
+    audiences = _seed_pages(Audience, content.AUDIENCES, _audience_fields)
+    _seed_pages(Location, content.LOCATIONS, _location_fields)
+    _seed_pages(Page, content.PAGES, _page_fields)
+    programs = _seed_pages(
+        Program, content.LEVELS_OF_CARE, _level_fields, conditions, audiences
+    )
+    programs |= _seed_pages(Program, content.LENGTHS, _length_fields)
+    _seed_testimonials(programs)
+    linked = _link_menu_items()
+    stdout.write(f"Programs demo content ready; {linked} menu item(s) linked to pages.")
+
+
+def _seed_pages(model, entries, fields, conditions=None, audiences=None) -> dict:
+    pages = {}
+    for order, entry in enumerate(entries):
+        page, created = model.objects.get_or_create(
+            slug=entry["slug"],
+            defaults={
+                "name": entry["name"],
+                "summary": entry["summary"],
+                "body": entry["body"],
+                "status": Status.PUBLISHED,
+                "order": order * 10,
+                **fields(entry),
+            },
+        )
+        pages[page.slug] = page
+        if not created:
+            continue
+        for faq_order, (question, answer) in enumerate(entry.get("faqs", [])):
+            FAQ.objects.create(
+                page=page, question=question, answer=answer, order=faq_order
+            )
+        if conditions is not None:
+            page.conditions.set(conditions[slug] for slug in entry["conditions"])
+            page.audiences.set(audiences[slug] for slug in entry["audiences"])
+    return pages
+
+
+def _level_fields(entry) -> dict:
+    return {
+        "kind": Program.Kind.LEVEL_OF_CARE,
+        "typical_length": entry["typical_length"],
+        "day_in_the_life": entry["day"],
+        "who_it_suits": entry["suits"],
+        "featured": entry["featured"],
+    }
+
+
+def _length_fields(entry) -> dict:
+    return {
+        "kind": Program.Kind.LENGTH,
+        "typical_length": entry["typical_length"],
+        "length_in_days": entry["days"],
+    }
+
+
+def _condition_fields(entry) -> dict:
+    return {
+        "signs": entry["signs"],
+        "risks": entry["risks"],
+        "how_we_treat": entry["how_we_treat"],
+        "featured": entry["featured"],
+    }
+
+
+def _audience_fields(entry) -> dict:
+    return {"featured": entry["featured"]}
+
+
+def _location_fields(entry) -> dict:
+    return {
+        "city": entry["city"],
+        "state": entry["state"],
+        "drive_time": entry["drive_time"],
+        "distance_miles": entry["distance_miles"],
+    }
+
+
+def _page_fields(entry) -> dict:
+    return {
+        "show_center_details": entry.get("show_center_details", False),
+        "show_testimonials": entry.get("show_testimonials", False),
+    }
+
+
+def _seed_testimonials(programs: dict) -> None:
+    for order, (attribution, detail, program, consent, featured, quote) in enumerate(
+        content.TESTIMONIALS
+    ):
+        Testimonial.objects.get_or_create(
+            attribution=attribution,
+            detail=detail,
+            defaults={
+                "quote": quote,
+                "program": programs.get(program),
+                "consent_recorded": consent,
+                "featured": featured,
+                "order": order * 10,
+            },
+        )
+
+
+def _link_menu_items() -> int:
+    """Point the menu items still holding a seeded URL at the page now living there."""
+    linked = 0
+    for model in (Program, Condition, Audience, Location, Page):
+        content_type = ContentType.objects.get_for_model(model)
+        pages = {page.get_absolute_url(): page for page in model.objects.all()}
+        for item in MenuItem.objects.filter(url__in=pages):
+            item.object_id = pages[item.url].pk
+            item.content_type = content_type
+            item.url = ""
+            item.save()
+            linked += 1
+    return linked

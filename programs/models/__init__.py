@@ -1,0 +1,20 @@
+"""Everything a family reads before calling: levels of care, conditions, the people we
+help, the towns we serve, the site's other pages, and the FAQs and testimonials on them."""
+
+from .base import ContentPage
+from .faq import FAQ
+from .page import Page
+from .program import Program
+from .testimonial import Testimonial
+from .topics import Audience, Condition, Location
+
+__all__ = [
+    "FAQ",
+    "Audience",
+    "Condition",
+    "ContentPage",
+    "Location",
+    "Page",
+    "Program",
+    "Testimonial",
+]

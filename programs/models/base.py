@@ -1,0 +1,68 @@
+"""What every page of this app shares: a name, an address, a summary and a body, an
+optional hero image, a place in its list, FAQs, and the publishing rules."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+
+from rehab_site.publishing import Publishable, PublishableQuerySet
+from rehab_site.richtext import RichTextField
+
+
+class ContentPageQuerySet(PublishableQuerySet):
+    def featured(self):
+        """Live pages marketing chose for the home page, in their chosen order."""
+        return self.live().filter(featured=True)
+
+
+class ContentPage(Publishable):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        help_text="The last part of the page's address. Changing it on a published page leaves a redirect behind.",
+    )
+    summary = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="Two or three sentences shown under the title, on cards and in search results.",
+    )
+    body = RichTextField(blank=True)
+    hero_image = models.ImageField(
+        upload_to="pages/%Y/",
+        blank=True,
+        help_text="A calm, wide photograph (at least 1600 pixels wide). JPEG, PNG or WebP.",
+    )
+    hero_image_alt = models.CharField(
+        "hero image description",
+        max_length=200,
+        blank=True,
+        help_text="What the photo shows, for people who cannot see it. Required with an image.",
+    )
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers come first in lists and menus."
+    )
+    faqs = GenericRelation("programs.FAQ")
+
+    objects = ContentPageQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(hero_image="") | ~models.Q(hero_image_alt=""),
+                name="%(app_label)s_%(class)s_hero_image_has_description",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def title(self) -> str:
+        """The title search engines see."""
+        return self.seo_title or self.name
+
+    @property
+    def description(self) -> str:
+        return self.meta_description or self.summary

@@ -1,0 +1,74 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import Audience, Condition, Location, Page, Program
+
+
+class LivePagesSitemap(Sitemap):
+    """Every live, indexable page of one model."""
+
+    model = None
+    changefreq = "monthly"
+    priority = 0.7
+
+    def items(self):
+        return (
+            self.model.objects.live()
+            .filter(noindex=False)
+            .only("slug", "updated_at")
+            .order_by("order", "pk")
+        )
+
+    def lastmod(self, page):
+        return page.updated_at
+
+
+class ProgramSitemap(LivePagesSitemap):
+    model = Program
+    priority = 0.9
+
+
+class ConditionSitemap(LivePagesSitemap):
+    model = Condition
+    priority = 0.8
+
+
+class AudienceSitemap(LivePagesSitemap):
+    model = Audience
+
+
+class LocationSitemap(LivePagesSitemap):
+    model = Location
+
+
+class PageSitemap(LivePagesSitemap):
+    model = Page
+    priority = 0.5
+
+
+class IndexPagesSitemap(Sitemap):
+    """The overview pages: treatment, addictions, who we help, areas we serve."""
+
+    changefreq = "weekly"
+    priority = 0.8
+
+    def items(self):
+        return [
+            "programs:treatment",
+            "programs:conditions",
+            "programs:audiences",
+            "programs:locations",
+        ]
+
+    def location(self, name):
+        return reverse(name)
+
+
+PROGRAM_SITEMAPS = {
+    "program-overviews": IndexPagesSitemap,
+    "programs": ProgramSitemap,
+    "conditions": ConditionSitemap,
+    "who-we-help": AudienceSitemap,
+    "areas-we-serve": LocationSitemap,
+    "pages": PageSitemap,
+}

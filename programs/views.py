@@ -1,0 +1,230 @@
+"""Public pages of the programs app. Each view runs a fixed number of queries: one for the
+page itself and one per related list, whatever the amount of content."""
+
+from django.db.models import Prefetch
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView, ListView
+
+from .models import FAQ, Audience, Condition, Location, Page, Program, Testimonial
+
+HOME = ("Home", "/")
+
+
+class LivePageMixin:
+    """Visitors see live pages only; staff who may view the model also preview drafts.
+
+    A preview is never cached and asks search engines to stay away.
+    """
+
+    def get_queryset(self):
+        queryset = (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch("faqs", queryset=FAQ.objects.order_by("order", "pk"))
+            )
+        )
+        if self.can_preview():
+            return queryset
+        return queryset.live()
+
+    def can_preview(self) -> bool:
+        user = self.request.user
+        opts = self.model._meta
+        return user.is_staff and user.has_perm(
+            f"{opts.app_label}.view_{opts.model_name}"
+        )
+
+    def get_object(self, queryset=None):
+        page = super().get_object(queryset)
+        self.is_preview = not page.is_live
+        return page
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = self.object
+        faqs = list(page.faqs.all())
+        context.update(
+            page=page,
+            faqs=faqs,
+            is_preview=self.is_preview,
+            noindex=page.noindex or self.is_preview,
+            share_image=page.hero_image.url if page.hero_image else "",
+            breadcrumbs=self.get_breadcrumbs(page),
+        )
+        return context
+
+    def get_breadcrumbs(self, page):
+        return [HOME, *self.parents, (page.name, page.get_absolute_url())]
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.is_preview:
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+def _live_programs():
+    return Program.objects.live().only(
+        "name", "slug", "summary", "kind", "typical_length", "order"
+    )
+
+
+def _siblings(page) -> list:
+    """The other live pages of the same model, for the "other ..." list beside a page."""
+    return list(
+        type(page).objects.live().exclude(pk=page.pk).only("name", "slug", "order")
+    )
+
+
+class ProgramDetailView(LivePageMixin, DetailView):
+    model = Program
+    template_name = "programs/program_detail.html"
+    parents = [("Treatment", "/treatment/")]
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch("conditions", queryset=Condition.objects.live()),
+                Prefetch("audiences", queryset=Audience.objects.live()),
+                Prefetch("testimonials", queryset=Testimonial.objects.publishable()),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["other_programs"] = list(
+            _live_programs().filter(kind=self.object.kind).exclude(pk=self.object.pk)
+        )
+        return context
+
+
+class ConditionDetailView(LivePageMixin, DetailView):
+    model = Condition
+    template_name = "programs/condition_detail.html"
+    parents = [("Addictions we treat", "/addictions/")]
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch("programs", queryset=_live_programs().levels_of_care())
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["other_conditions"] = _siblings(self.object)
+        return context
+
+
+class AudienceDetailView(LivePageMixin, DetailView):
+    model = Audience
+    template_name = "programs/audience_detail.html"
+    parents = [("Who we help", "/who-we-help/")]
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch("programs", queryset=_live_programs().levels_of_care())
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["other_audiences"] = _siblings(self.object)
+        return context
+
+
+class LocationDetailView(LivePageMixin, DetailView):
+    model = Location
+    template_name = "programs/location_detail.html"
+    parents = [("Areas we serve", "/areas-we-serve/")]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["programs"] = list(_live_programs().levels_of_care())
+        context["conditions"] = list(
+            Condition.objects.live().only("name", "slug", "order")
+        )
+        context["other_locations"] = _siblings(self.object)
+        return context
+
+
+class PageDetailView(LivePageMixin, DetailView):
+    model = Page
+    template_name = "programs/page_detail.html"
+    parents = []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.object.show_testimonials:
+            context["testimonials"] = list(
+                Testimonial.objects.publishable().select_related("program")
+            )
+        return context
+
+
+class IndexView(ListView):
+    """The overview of one kind of page, listing every live one in order."""
+
+    title = ""
+    lede = ""
+    template_name = "programs/index.html"
+
+    def get_queryset(self):
+        return self.model.objects.live().only(
+            "name", "slug", "summary", "order", "hero_image", "hero_image_alt"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            title=self.title,
+            lede=self.lede,
+            breadcrumbs=[HOME, (self.title, self.request.path)],
+        )
+        return context
+
+
+class TreatmentIndexView(IndexView):
+    model = Program
+    title = "Treatment programs"
+    lede = "Care that steps down with you, from medical detox to life in recovery. Most people move through several levels; we plan each move with you."
+    template_name = "programs/treatment_index.html"
+
+    def get_queryset(self):
+        return _live_programs()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        programs = context["object_list"]
+        context["levels_of_care"] = [
+            p for p in programs if p.kind == Program.Kind.LEVEL_OF_CARE
+        ]
+        context["lengths"] = [p for p in programs if p.kind == Program.Kind.LENGTH]
+        return context
+
+
+class ConditionIndexView(IndexView):
+    model = Condition
+    title = "Addictions we treat"
+    lede = "Every substance asks for its own care: a safe withdrawal, honest information about the risks, and treatment for what drove the use."
+
+
+class AudienceIndexView(IndexView):
+    model = Audience
+    title = "Who we help"
+    lede = "Recovery looks different at every stage of life. Alongside our core programs, we run groups for people who share your circumstances."
+
+
+class LocationIndexView(IndexView):
+    model = Location
+    title = "Areas we serve"
+    lede = "Families come to us from across the region. Here is what the trip looks like from your town, and how we stay connected once you are home."
