@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import path
+from django.urls import include, path
 from django.views.static import serve
+
+from blog.sitemaps import ArticleSitemap, BlogIndexSitemap
 
 from . import views
 from .sitemaps import SitePagesSitemap
@@ -14,12 +16,17 @@ admin.site.index_title = "Content, menus and settings"
 
 ADMIN_URL = settings.ADMIN_URL
 
-sitemaps = {"site": SitePagesSitemap}
+sitemaps = {
+    "site": SitePagesSitemap,
+    "blog": BlogIndexSitemap,
+    "articles": ArticleSitemap,
+}
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("blog/", include("blog.urls")),
     path(
         "sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap_index"
     ),
