@@ -66,7 +66,7 @@ class ArticleListView(ListView):
             path = f"{path}?page={page.number}"
         context.update(
             page_title=title,
-            heading=self.page_title(),
+            list_heading=self.page_title(),
             intro=self.page_intro(),
             breadcrumbs=self.breadcrumbs(),
             archive_months=archive_months() if self.show_archive else [],
