@@ -172,7 +172,7 @@ class Migration(migrations.Migration):
                 (
                     "slug",
                     models.SlugField(
-                        help_text="The article's address: /blog/<slug>/. Changing it later leaves a redirect behind.",
+                        help_text="The article's address: /blog/this-slug/. Changing it later leaves a redirect behind.",
                         max_length=200,
                         unique=True,
                         validators=[blog.models.article.validate_article_slug],

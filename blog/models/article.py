@@ -115,7 +115,7 @@ class Article(Publishable):
         max_length=200,
         unique=True,
         validators=[validate_article_slug],
-        help_text="The article's address: /blog/<slug>/. Changing it later leaves a redirect behind.",
+        help_text="The article's address: /blog/this-slug/. Changing it later leaves a redirect behind.",
     )
     summary = models.TextField(
         max_length=400,
