@@ -4,6 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.static import serve
 
+from blog.sitemaps import ArticleSitemap, BlogIndexSitemap
 from programs.sitemaps import PROGRAM_SITEMAPS
 
 from . import two_factor, views
@@ -16,13 +17,19 @@ admin.site.index_title = "Content, menus and settings"
 
 ADMIN_URL = settings.ADMIN_URL
 
-sitemaps = {"site": SitePagesSitemap, **PROGRAM_SITEMAPS}
+sitemaps = {
+    "site": SitePagesSitemap,
+    "blog": BlogIndexSitemap,
+    "articles": ArticleSitemap,
+    **PROGRAM_SITEMAPS,
+}
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("blog/", include("blog.urls")),
     path(
         "sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap_index"
     ),

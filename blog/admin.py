@@ -1,0 +1,151 @@
+from django.contrib import admin, messages
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from rehab_site.publishing import Status
+
+from .forms import ArticleAdminForm, PersonAdminForm
+from .models import Article, Category, Person, Tag
+
+
+class DueForReviewFilter(admin.SimpleListFilter):
+    title = "medical review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("due", "Due for medical review"),
+            ("current", "Reviewed within 12 months"),
+        ]
+
+    def queryset(self, request, queryset):
+        due = Article.objects.due_for_review()
+        if self.value() == "due":
+            return queryset.filter(pk__in=due.values("pk"))
+        if self.value() == "current":
+            return queryset.exclude(pk__in=due.values("pk"))
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
+    list_display = [
+        "title",
+        "status",
+        "publish_at",
+        "visibility",
+        "author_names",
+        "medical_reviewer",
+        "reviewed_on",
+    ]
+    list_filter = [
+        "status",
+        DueForReviewFilter,
+        "categories",
+        "authors",
+    ]
+    list_select_related = ["medical_reviewer"]
+    search_fields = ["title", "summary", "slug"]
+    date_hierarchy = "publish_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["authors", "medical_reviewer", "categories", "tags"]
+    actions = ["publish_now", "unpublish"]
+    readonly_fields = ["reading_minutes", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        ("Featured image", {"fields": ["featured_image", "featured_image_alt"]}),
+        ("People", {"fields": ["authors", "medical_reviewer", "reviewed_on"]}),
+        ("Topics", {"fields": ["categories", "tags"]}),
+        ("Publishing", {"fields": ["status", "publish_at"]}),
+        (
+            "Search engines",
+            {
+                "fields": ["seo_title", "meta_description", "noindex"],
+                "classes": ["collapse"],
+            },
+        ),
+        (
+            "About this article",
+            {"fields": ["reading_minutes", "created_at", "updated_at"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .defer("body", "body_text", "search_vector")
+            .prefetch_related(
+                Prefetch("authors", queryset=Person.objects.only("name", "credentials"))
+            )
+        )
+
+    @admin.display(description="authors")
+    def author_names(self, article):
+        return ", ".join(person.name for person in article.authors.all())
+
+    @admin.display(description="on the site")
+    def visibility(self, article):
+        if article.status == Status.DRAFT:
+            return "Draft"
+        if article.publish_at > timezone.now():
+            return "Scheduled"
+        return format_html('<a href="{}">Live</a>', article.get_absolute_url())
+
+    def view_on_site(self, article):
+        if article.is_live:
+            return article.get_absolute_url()
+        return reverse("blog:preview", kwargs={"pk": article.pk})
+
+    @admin.action(description="Publish selected articles now", permissions=["change"])
+    def publish_now(self, request, queryset):
+        now = timezone.now()
+        count = 0
+        for article in queryset.exclude(status=Status.PUBLISHED, publish_at__lte=now):
+            article.status = Status.PUBLISHED
+            article.publish_at = now
+            article.save()
+            count += 1
+        self.message_user(
+            request, f"Published {count} article(s).", level=messages.SUCCESS
+        )
+
+    @admin.action(
+        description="Unpublish selected articles (back to draft)",
+        permissions=["change"],
+    )
+    def unpublish(self, request, queryset):
+        count = 0
+        for article in queryset.filter(status=Status.PUBLISHED):
+            article.status = Status.DRAFT
+            article.save()
+            count += 1
+        self.message_user(
+            request, f"Moved {count} article(s) back to draft.", level=messages.SUCCESS
+        )
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    form = PersonAdminForm
+    list_display = ["name", "credentials", "role"]
+    search_fields = ["name", "credentials", "role"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "credentials", "role", "bio", "photo"]
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -1,0 +1,5 @@
+from .article import Article
+from .person import Person
+from .taxonomy import Category, Tag
+
+__all__ = ["Article", "Category", "Person", "Tag"]

@@ -1,0 +1,247 @@
+import html
+import math
+import re
+from datetime import timedelta
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import connection, models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from rehab_site.publishing import Publishable, PublishableQuerySet
+from rehab_site.richtext import RichTextField, sanitize_html
+
+from ..renditions import build_renditions, default_size, srcset
+from .person import Person
+from .taxonomy import Category, Tag
+
+WORDS_PER_MINUTE = 225
+REVIEW_INTERVAL = timedelta(days=365)
+SEARCH_CONFIG = "english"
+
+# Paths under /blog/ that belong to other pages, so no article may take them as its slug.
+RESERVED_SLUGS = {
+    "archive",
+    "author",
+    "category",
+    "feed",
+    "preview",
+    "search",
+    "tag",
+}
+
+
+def validate_article_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            "“%(value)s” is used by another blog page; choose a different slug.",
+            params={"value": value},
+        )
+    if value.isdigit():
+        raise ValidationError(
+            "A slug made only of digits would clash with the yearly archive; add a word."
+        )
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def for_cards(self):
+        """What article cards show, in the same single query as the articles themselves.
+
+        The first category (by name) comes from subqueries rather than a prefetch, which
+        keeps list pages within their query budget.
+        """
+        first_category = Category.objects.filter(articles=models.OuterRef("pk"))
+        return self.defer("body", "body_text", "search_vector").annotate(
+            category_name=models.Subquery(first_category.values("name")[:1]),
+            category_slug=models.Subquery(first_category.values("slug")[:1]),
+        )
+
+    def in_category(self, category: Category):
+        return self.filter(categories=category)
+
+    def tagged(self, tag: Tag):
+        return self.filter(tags=tag)
+
+    def by_person(self, person: Person):
+        """Articles the person wrote or medically reviewed."""
+        return self.filter(
+            Q(
+                pk__in=Article.authors.through.objects.filter(person=person).values(
+                    "article_id"
+                )
+            )
+            | Q(medical_reviewer=person)
+        )
+
+    def related_to(self, article: "Article"):
+        """Other articles sharing the most categories and tags with `article`, newest first."""
+        category_ids = Article.categories.through.objects.filter(
+            article_id=article.pk
+        ).values("category_id")
+        tag_ids = Article.tags.through.objects.filter(article_id=article.pk).values(
+            "tag_id"
+        )
+        return (
+            self.exclude(pk=article.pk)
+            .filter(Q(categories__in=category_ids) | Q(tags__in=tag_ids))
+            .annotate(
+                shared=Count(
+                    "categories",
+                    filter=Q(categories__in=category_ids),
+                    distinct=True,
+                )
+                + Count("tags", filter=Q(tags__in=tag_ids), distinct=True)
+            )
+            .order_by("-shared", "-publish_at", "-pk")
+        )
+
+    def due_for_review(self):
+        """Never reviewed, or reviewed more than a year ago."""
+        return self.filter(
+            Q(reviewed_on__isnull=True)
+            | Q(reviewed_on__lt=timezone.localdate() - REVIEW_INTERVAL)
+        )
+
+
+class Article(Publishable):
+    """A blog article: written by staff, optionally reviewed by a clinician, published on time."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        validators=[validate_article_slug],
+        help_text="The article's address: /blog/this-slug/. Changing it later leaves a redirect behind.",
+    )
+    summary = models.TextField(
+        max_length=400,
+        help_text="One or two sentences shown in lists, feeds and search results.",
+    )
+    body = RichTextField(blank=True)
+    featured_image = models.ImageField(upload_to="blog/%Y/%m/", blank=True)
+    featured_image_alt = models.CharField(
+        "featured image description",
+        max_length=250,
+        blank=True,
+        help_text="What the image shows, for people who cannot see it. Required with an image.",
+    )
+    authors = models.ManyToManyField(Person, related_name="articles", blank=True)
+    medical_reviewer = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviewed_articles",
+        help_text="The clinician who checked the article's medical content.",
+    )
+    reviewed_on = models.DateField(
+        "medically reviewed on",
+        null=True,
+        blank=True,
+        help_text="The date of the latest medical review.",
+    )
+    categories = models.ManyToManyField(Category, related_name="articles", blank=True)
+    tags = models.ManyToManyField(Tag, related_name="articles", blank=True)
+
+    # Derived on save, never edited by hand.
+    body_text = models.TextField(blank=True, editable=False)
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    featured_image_renditions = models.JSONField(
+        default=dict, blank=True, editable=False
+    )
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="blog_article_live"),
+            GinIndex(fields=["search_vector"], name="blog_article_search"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(featured_image="") | ~Q(featured_image_alt=""),
+                name="blog_article_image_has_alt_text",
+            ),
+            models.CheckConstraint(
+                condition=Q(medical_reviewer__isnull=True, reviewed_on__isnull=True)
+                | Q(medical_reviewer__isnull=False, reviewed_on__isnull=False),
+                name="blog_article_review_has_reviewer_and_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("blog:article_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        errors = {}
+        if self.featured_image and not self.featured_image_alt.strip():
+            errors["featured_image_alt"] = (
+                "Describe the image for people who use screen readers."
+            )
+        if self.medical_reviewer_id and not self.reviewed_on:
+            errors["reviewed_on"] = "Give the date of the medical review."
+        if self.reviewed_on and not self.medical_reviewer_id:
+            errors["medical_reviewer"] = "Choose who reviewed the article."
+        if self.reviewed_on and self.reviewed_on > timezone.localdate():
+            errors["reviewed_on"] = "The review date cannot be in the future."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        self.body_text = plain_text(self.body)
+        words = len(self.body_text.split())
+        self.reading_minutes = max(1, math.ceil(words / WORDS_PER_MINUTE))
+        super().save(*args, **kwargs)
+
+        derived = {}
+        current_image = self.featured_image.name if self.featured_image else ""
+        if self.featured_image_renditions.get("source", "") != current_image:
+            self.featured_image_renditions = build_renditions(self.featured_image)
+            derived["featured_image_renditions"] = self.featured_image_renditions
+        if connection.vendor == "postgresql":
+            derived["search_vector"] = (
+                SearchVector("title", weight="A", config=SEARCH_CONFIG)
+                + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+                + SearchVector("body_text", weight="C", config=SEARCH_CONFIG)
+            )
+        if derived:
+            type(self).objects.filter(pk=self.pk).update(**derived)
+
+    @property
+    def featured_image_srcset(self) -> str:
+        return srcset(self.featured_image_renditions)
+
+    @property
+    def featured_image_default(self) -> dict | None:
+        return default_size(self.featured_image_renditions)
+
+    @property
+    def featured_image_largest(self) -> dict | None:
+        sizes = self.featured_image_renditions.get("sizes", [])
+        return sizes[-1] if sizes else None
+
+    @property
+    def is_due_for_review(self) -> bool:
+        return (
+            self.reviewed_on is None
+            or self.reviewed_on < timezone.localdate() - REVIEW_INTERVAL
+        )
+
+
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def plain_text(body_html: str) -> str:
+    """The words of an HTML body, for search, snippets and reading time."""
+    text = html.unescape(strip_tags(body_html.replace("<", " <")))
+    return " ".join(_CONTROL_CHARACTERS.sub(" ", text).split())

@@ -1,0 +1,46 @@
+from django.db import models
+from django.urls import reverse
+
+from ..renditions import build_renditions
+
+
+class Person(models.Model):
+    """Someone who writes articles or medically reviews them, with the credentials readers trust."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=140, unique=True)
+    credentials = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text='Letters after the name, for example "MD, FASAM" or "LCSW".',
+    )
+    role = models.CharField(
+        max_length=120, blank=True, help_text="For example: Medical Director."
+    )
+    bio = models.TextField("short bio", blank=True)
+    photo = models.ImageField(upload_to="people/", blank=True)
+    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "person"
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        current = self.photo.name if self.photo else ""
+        if self.photo_renditions.get("source", "") != current:
+            self.photo_renditions = build_renditions(self.photo, widths=(96, 192))
+            type(self).objects.filter(pk=self.pk).update(
+                photo_renditions=self.photo_renditions
+            )
+
+    def get_absolute_url(self) -> str:
+        return reverse("blog:author", kwargs={"slug": self.slug})
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name

@@ -1,0 +1,59 @@
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from rehab_site.publishing import Status
+
+from .models import Article, Category
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.7
+
+    def items(self):
+        return (
+            Article.objects.live()
+            .filter(noindex=False)
+            .only("slug", "updated_at")
+            .order_by("-publish_at", "-pk")
+        )
+
+    def lastmod(self, article):
+        return article.updated_at
+
+
+class BlogIndexSitemap(Sitemap):
+    """The article list and category pages that have live articles."""
+
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        now = timezone.now()
+        categories = (
+            Category.objects.annotate(
+                last_update=Max(
+                    "articles__updated_at",
+                    filter=Q(
+                        articles__status=Status.PUBLISHED,
+                        articles__publish_at__lte=now,
+                    ),
+                )
+            )
+            .filter(last_update__isnull=False)
+            .order_by("name")
+        )
+        latest = Article.objects.live().aggregate(last_update=Max("updated_at"))
+        return [("blog:article_list", None, latest["last_update"])] + [
+            ("blog:category", category.slug, category.last_update)
+            for category in categories
+        ]
+
+    def location(self, item):
+        name, slug, _ = item
+        return reverse(name, kwargs={"slug": slug}) if slug else reverse(name)
+
+    def lastmod(self, item):
+        return item[2]

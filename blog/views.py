@@ -1,0 +1,299 @@
+"""Public blog pages and the staff-only draft preview.
+
+Each view builds one queryset for what its template shows (see ArticleQuerySet.for_cards);
+the templates never query in a loop, so every page runs a fixed number of queries.
+"""
+
+import calendar
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView
+
+from .models import Article, Category, Person, Tag
+from .search import SearchForm, search_articles
+from .sidebar import archive_months
+from .structured_data import article_json_ld
+
+ARTICLES_PER_PAGE = 10
+RELATED_COUNT = 3
+
+
+def blog_crumbs(*trail):
+    return [("Home", "/"), ("Blog", reverse("blog:article_list")), *trail]
+
+
+class ArticleListView(ListView):
+    """The newest articles first; subclasses narrow the list and describe the page."""
+
+    template_name = "blog/article_list.html"
+    context_object_name = "articles"
+    paginate_by = ARTICLES_PER_PAGE
+    show_archive = (
+        False  # the monthly archive links: on the blog's front page and archives
+    )
+
+    def get_queryset(self):
+        return Article.objects.live().for_cards()
+
+    def page_title(self) -> str:
+        return "Recovery articles"
+
+    def page_intro(self) -> str:
+        return (
+            "Clear, clinically reviewed guidance on addiction, treatment and life in "
+            "recovery, for people who are struggling and the families who love them."
+        )
+
+    def meta_description(self) -> str:
+        return self.page_intro()
+
+    def breadcrumbs(self):
+        return blog_crumbs()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        title = self.page_title()
+        path = self.request.path
+        if page.number > 1:
+            title = f"{title} (page {page.number})"
+            path = f"{path}?page={page.number}"
+        context.update(
+            page_title=title,
+            list_heading=self.page_title(),
+            intro=self.page_intro(),
+            breadcrumbs=self.breadcrumbs(),
+            archive_months=archive_months() if self.show_archive else [],
+            seo={
+                "title": title,
+                "description": self.meta_description(),
+                "path": path,
+                "noindex": False,
+            },
+        )
+        return context
+
+
+class CategoryView(ArticleListView):
+    def get_queryset(self):
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return super().get_queryset().in_category(self.category)
+
+    def page_title(self):
+        return self.category.name
+
+    def page_intro(self):
+        return self.category.description
+
+    def meta_description(self):
+        return (
+            self.category.meta_description
+            or self.category.description
+            or f"Articles about {self.category.name.lower()} from our clinical team."
+        )
+
+    def breadcrumbs(self):
+        return blog_crumbs((self.category.name, self.category.get_absolute_url()))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["category"] = self.category
+        context["feeds"] = {
+            "rss": reverse("blog:category_feed", kwargs={"slug": self.category.slug}),
+            "atom": reverse(
+                "blog:category_atom_feed", kwargs={"slug": self.category.slug}
+            ),
+        }
+        return context
+
+
+class TagView(ArticleListView):
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().tagged(self.tag)
+
+    def page_title(self):
+        return f"Articles about {self.tag.name}"
+
+    def page_intro(self):
+        return ""
+
+    def meta_description(self):
+        return f"Articles about {self.tag.name} from our clinical team."
+
+    def breadcrumbs(self):
+        return blog_crumbs((self.tag.name, self.tag.get_absolute_url()))
+
+
+class AuthorView(ArticleListView):
+    template_name = "blog/author.html"
+
+    def get_queryset(self):
+        self.person = get_object_or_404(Person, slug=self.kwargs["slug"])
+        return super().get_queryset().by_person(self.person)
+
+    def page_title(self):
+        return self.person.display_name
+
+    def page_intro(self):
+        return self.person.bio
+
+    def meta_description(self):
+        role = f", {self.person.role}" if self.person.role else ""
+        return f"Articles written or medically reviewed by {self.person.display_name}{role}."
+
+    def breadcrumbs(self):
+        return blog_crumbs((self.person.name, self.person.get_absolute_url()))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["person"] = self.person
+        return context
+
+
+class ArchiveView(ArticleListView):
+    """Articles published in one year, or one month of it."""
+
+    allow_empty = False
+    show_archive = True
+
+    def get_queryset(self):
+        year = self.kwargs["year"]
+        month = self.kwargs.get("month")
+        articles = super().get_queryset().filter(publish_at__year=year)
+        if month is not None:
+            articles = articles.filter(publish_at__month=month)
+        return articles
+
+    def period(self) -> str:
+        year, month = self.kwargs["year"], self.kwargs.get("month")
+        if month is None:
+            return str(year)
+        return f"{calendar.month_name[month]} {year}"
+
+    def page_title(self):
+        return f"Articles from {self.period()}"
+
+    def page_intro(self):
+        return ""
+
+    def meta_description(self):
+        return f"Recovery articles published in {self.period()}."
+
+    def breadcrumbs(self):
+        year, month = self.kwargs["year"], self.kwargs.get("month")
+        trail = [(str(year), reverse("blog:archive_year", kwargs={"year": year}))]
+        if month is not None:
+            trail.append(
+                (
+                    calendar.month_name[month],
+                    reverse(
+                        "blog:archive_month", kwargs={"year": year, "month": month}
+                    ),
+                )
+            )
+        return blog_crumbs(*trail)
+
+
+class SearchView(ArticleListView):
+    template_name = "blog/search.html"
+
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET)
+        self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if not self.query:
+            return Article.objects.none()
+        return search_articles(super().get_queryset(), self.query)
+
+    def page_title(self):
+        return f"Search results for “{self.query}”" if self.query else "Search articles"
+
+    def page_intro(self):
+        return ""
+
+    def meta_description(self):
+        return "Search our articles on addiction, treatment and recovery."
+
+    def breadcrumbs(self):
+        return blog_crumbs(("Search", reverse("blog:search")))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(form=self.form, query=self.query)
+        # Result pages are thin, endless variations: keep them out of search engines.
+        context["seo"].update(noindex=True, path=reverse("blog:search"))
+        return context
+
+
+def with_page_details(articles):
+    """Everything the article page shows besides related articles: four queries in all."""
+    return articles.select_related("medical_reviewer").prefetch_related(
+        Prefetch("authors", queryset=Person.objects.order_by("name")),
+        Prefetch("categories", queryset=Category.objects.order_by("name")),
+        Prefetch("tags", queryset=Tag.objects.order_by("name")),
+    )
+
+
+class ArticleDetailView(DetailView):
+    template_name = "blog/article_detail.html"
+    context_object_name = "article"
+    preview = False
+
+    def get_queryset(self):
+        return with_page_details(Article.objects.live())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        categories = list(article.categories.all())
+        trail = (
+            [(categories[0].name, categories[0].get_absolute_url())]
+            if categories
+            else []
+        )
+        trail.append((article.title, article.get_absolute_url()))
+        image = article.featured_image_largest
+        context.update(
+            categories=categories,
+            related=Article.objects.live()
+            .for_cards()
+            .related_to(article)[:RELATED_COUNT],
+            breadcrumbs=blog_crumbs(*trail),
+            structured_data=article_json_ld(article, self.request, categories),
+            preview=self.preview,
+            seo={
+                "title": article.seo_title or article.title,
+                "description": article.meta_description or article.summary,
+                "path": article.get_absolute_url(),
+                "image": image["url"] if image else "",
+                "noindex": article.noindex or not article.is_live,
+                "og_type": "article",
+            },
+        )
+        return context
+
+
+@method_decorator([never_cache, staff_member_required], name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """Any article, draft or scheduled, as it will look; for staff who may edit articles."""
+
+    preview = True
+
+    def get_queryset(self):
+        if not self.request.user.has_perm("blog.change_article"):
+            raise PermissionDenied
+        return with_page_details(Article.objects.all())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["seo"]["noindex"] = True
+        return context

@@ -1,0 +1,91 @@
+"""Every blog page runs a fixed number of queries (at most 10), whatever the number of
+articles. The cache starts empty (tests/conftest.py), so these are the cold-cache counts."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from tests.factories import StaffFactory
+
+from .factories import ArticleFactory, CategoryFactory, PersonFactory, TagFactory
+
+BUDGET = 10
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def topics():
+    return {
+        "category": CategoryFactory(slug="opioids", name="Opioids"),
+        "tag": TagFactory(slug="naloxone", name="naloxone"),
+        "author": PersonFactory(slug="jordan", name="Jordan Reyes"),
+        "reviewer": PersonFactory(slug="maya", name="Dr. Maya Ellison"),
+        "spare_category": CategoryFactory(),
+        "spare_tag": TagFactory(),
+    }
+
+
+def add_articles(count: int, topics) -> None:
+    this_year = timezone.now()
+    for _ in range(count):
+        ArticleFactory(
+            authors=[topics["author"], topics["reviewer"]],
+            categories=[topics["category"], topics["spare_category"]],
+            tags=[topics["tag"], topics["spare_tag"]],
+            medical_reviewer=topics["reviewer"],
+            reviewed_on=timezone.localdate(),
+            publish_at=this_year.replace(day=1, hour=12),
+            summary="Opioid recovery summary.",
+            body="<p>Opioid withdrawal, naloxone and the long road of recovery.</p>",
+        )
+
+
+def count_queries(client, path: str) -> int:
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(queries)
+
+
+def page_paths() -> list[str]:
+    now = timezone.now()
+    return [
+        "/blog/",
+        "/blog/category/opioids/",
+        "/blog/tag/naloxone/",
+        "/blog/author/jordan/",
+        f"/blog/{now:%Y}/",
+        f"/blog/{now:%Y}/{now:%m}/",
+        "/blog/search/?q=opioid+withdrawal",
+    ]
+
+
+def test_blog_pages_run_the_same_few_queries_with_5_and_200_articles(client, topics):
+    add_articles(4, topics)
+    small = {path: count_queries(client, path) for path in page_paths()}
+    first = ArticleFactory(categories=[topics["category"]], tags=[topics["tag"]])
+    small["detail"] = count_queries(client, first.get_absolute_url())
+
+    add_articles(195, topics)
+    large = {path: count_queries(client, path) for path in page_paths()}
+    large["detail"] = count_queries(client, first.get_absolute_url())
+
+    assert large == small
+    assert max(small.values()) <= BUDGET, small
+    assert count_queries(client, "/blog/?page=20") == large["/blog/"]
+
+
+def test_admin_changelist_queries_do_not_grow_with_the_number_of_articles(
+    client, topics
+):
+    client.force_login(StaffFactory(is_superuser=True))
+    add_articles(5, topics)
+    small = count_queries(client, "/admin/blog/article/")
+    add_articles(45, topics)
+    large = count_queries(client, "/admin/blog/article/")
+
+    assert large == small
