@@ -238,3 +238,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# Admissions inquiries (admissions/, see README): who is told about new inquiries, the
+# address the email links back to, how long closed inquiries are kept, and the spam limits.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+ADMISSIONS_NOTIFY_EMAILS = env.list(
+    "ADMISSIONS_NOTIFY_EMAILS",
+    default=["admissions@willowridge.example"] if DEBUG else [],
+)
+INQUIRY_RETENTION_DAYS = env.int("INQUIRY_RETENTION_DAYS", default=365)
+ADMISSIONS_RATE_LIMIT = env.int("ADMISSIONS_RATE_LIMIT", default=5)
+ADMISSIONS_RATE_LIMIT_WINDOW = env.int("ADMISSIONS_RATE_LIMIT_WINDOW", default=60 * 60)
+ADMISSIONS_MIN_FILL_SECONDS = env.int("ADMISSIONS_MIN_FILL_SECONDS", default=3)
+ADMISSIONS_CLIENT_IP_HEADER = env.str(
+    "ADMISSIONS_CLIENT_IP_HEADER", default="REMOTE_ADDR"
+)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+MIDDLEWARE += ["admissions.attribution.FirstVisitMiddleware"]

@@ -37,6 +37,7 @@ urlpatterns = [
         name="editor_image_upload",
     ),
     path(ADMIN_URL, admin.site.urls),
+    path("", include("admissions.urls")),
 ]
 
 if settings.DEBUG:
