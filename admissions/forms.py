@@ -78,6 +78,7 @@ class InquiryForm(forms.Form):
         label="Email",
         max_length=254,
         required=False,
+        help_text="Only to reply to you.",
         error_messages={
             "invalid": "Enter an email address like name@example.com.",
             "max_length": "An email address has fewer than 254 characters.",

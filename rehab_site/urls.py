@@ -48,4 +48,5 @@ if settings.DEBUG:
 # Last: programs ends with the catch-all /<slug>/ for the site's generic pages.
 urlpatterns += [path("", include("programs.urls"))]
 
+handler400 = "rehab_site.views.bad_request"
 handler500 = "rehab_site.views.server_error"
