@@ -190,7 +190,7 @@ class InquiryAdmin(admin.ModelAdmin):
 
     @admin.display(description="substances of concern")
     def substances_display(self, inquiry):
-        return ", ".join(str(name) for name in inquiry.substances)
+        return ", ".join(str(name) for name in inquiry.substances) or "-"
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assigned_to":
