@@ -24,10 +24,10 @@ def record_inquiry(form: InquiryForm, request) -> Inquiry:
     """Store the inquiry from a valid form, or return the one already stored for its token."""
     data = form.cleaned_data
     token = form.submission_token
-    existing = find_resubmission(form)
+    existing = Inquiry.objects.filter(submission_token=token).first()
     if existing is not None:
-        return existing
-    if Inquiry.objects.filter(submission_token=token).exists():
+        if _same_request(existing, data):
+            return existing
         token = None  # a shared token from a cached page: this is someone else
     program = data.get("program")
     substances = [condition.name for condition in data.get("substances") or []]
