@@ -12,7 +12,7 @@ LEVELS_OF_CARE = [
         "summary": "Withdrawal managed around the clock by nurses and a physician, in a quiet room of your own, so the first days are safe and as comfortable as we can make them.",
         "body": """<p>Stopping alcohol, opioids or sedatives after months or years of use is hard on the body, and for some substances it is dangerous without medical care. Detox at Willow Ridge is the safe first step: our nurses check on you day and night, a physician sees you every day, and medication eases the symptoms that drive so many people back to using.</p>
 <p>Detox is not treatment on its own. It clears the way for it. While your body settles, you meet your therapist, join a short daily group when you feel up to it, and we plan with you what comes next, usually residential care on the same campus, so there is no gap and no second intake.</p>
-<h3>What we monitor</h3>
+<h2>What we monitor</h2>
 <ul><li>Vital signs and withdrawal scores several times a day, with a nurse on the unit at all hours</li><li>Sleep, hydration and nutrition, with meals brought to your room in the first days if you need them</li><li>Mood and safety, with a counselor available around the clock</li></ul>
 <p>If your assessment shows you need a hospital instead, we will tell you so on the phone and help arrange it.</p>""",
         "day": """<p><strong>Morning:</strong> a nurse checks your vitals and symptoms, and you take any medication the physician ordered. Breakfast is whenever you are ready.</p>
@@ -45,7 +45,7 @@ LEVELS_OF_CARE = [
         "summary": "Live on our mountain campus with a small group of peers while you work on what drove the addiction: individual therapy, groups, family sessions and time outdoors, every day.",
         "body": """<p>Residential treatment gives you distance from the people, places and pressures that kept the addiction going, and a full day built around getting better. You live in a shared cottage on our twenty-acre campus outside Brevard, with no more than eight residents in a house and staff on site at all hours.</p>
 <p>Each person has a treatment plan written with them in the first week and reviewed every week after. Most plans include individual therapy twice a week, daily groups, sessions with your family, and time with our psychiatrist when depression, anxiety or trauma are part of the picture, as they are for most of the people we treat.</p>
-<h3>Therapies we use</h3>
+<h2>Therapies we use</h2>
 <ul><li>Cognitive behavioral therapy (CBT) and dialectical behavior therapy (DBT) skills</li><li>Trauma-informed care, including EMDR with trained therapists</li><li>Medication for addiction treatment when it helps, including buprenorphine and naltrexone</li><li>Twelve-step and SMART Recovery meetings, so you can find the support that suits you</li><li>Hiking, yoga and time by the creek: recovery is physical too</li></ul>
 <p>Before you leave, we plan your next step together, whether that is partial hospitalization, intensive outpatient care near home, or alumni support.</p>""",
         "day": """<p><strong>7:00</strong> Wake up, breakfast in the dining hall.</p>
@@ -180,7 +180,7 @@ LEVELS_OF_CARE = [
         "summary": "Addiction affects the whole family. Our family program helps parents, partners and grown children understand it, heal, and support recovery without losing themselves.",
         "body": """<p>Families often arrive exhausted: months or years of worry, broken promises and difficult choices. Our family program is for you, whether or not your loved one is a patient with us right now.</p>
 <p>It begins with a weekend workshop on campus, held twice a month. Our family therapists explain what addiction does to the brain and to relationships, and you meet other families who understand. After that, a weekly online group keeps you connected, and family sessions bring you together with your loved one and their therapist.</p>
-<h3>What families learn</h3>
+<h2>What families learn</h2>
 <ul><li>How to talk about drinking or drug use without arguments that go nowhere</li><li>The difference between support and rescuing, and how to set limits you can keep</li><li>What to do in an emergency, including how to use naloxone for an opioid overdose</li><li>How to look after your own health, sleep and other relationships</li></ul>""",
         "day": """<p><strong>Workshop Saturday:</strong> morning education sessions, lunch with other families, afternoon small groups led by a family therapist. <strong>Sunday:</strong> a shared session with your loved one if they are in treatment with us, then planning for the weeks ahead.</p>""",
         "suits": """<p>Parents, spouses and partners, adult children and close friends of someone with a substance use problem, including families whose loved one is not ready for treatment yet.</p>""",
