@@ -9,9 +9,14 @@ class RehabSiteConfig(AppConfig):
 
     def ready(self) -> None:
         from django.conf import settings
+        from django.db.models.signals import post_migrate
         from PIL import Image
 
         from . import signals  # noqa: F401
+        from .roles import sync_roles
+
+        # After every app's migrations (and every test-database flush): the staff groups.
+        post_migrate.connect(sync_roles, dispatch_uid="rehab_site.sync_roles")
 
         # Pillow's bomb guard, at our own cap, for every image the site opens.
         Image.MAX_IMAGE_PIXELS = settings.MAX_UPLOAD_IMAGE_PIXELS

@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "rehab_site.staff.StaffIdleTimeoutMiddleware",
     "rehab_site.staff.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Outside the page cache, so a visitor's first page is remembered even when it was cached.
+    "admissions.attribution.FirstVisitMiddleware",
     "rehab_site.page_cache.AnonymousPageCacheMiddleware",
     "rehab_site.middleware.RedirectFallbackMiddleware",
     # django-axes wants to be last: it turns a locked-out login into the lockout page.
@@ -366,3 +368,16 @@ LOGGING = {
         "django.server": {"handlers": [], "propagate": False},
     },
 }
+
+# Admissions inquiries (admissions/, see README): who is told about new inquiries, the
+# address the email links back to, how long closed inquiries are kept, and the spam limits.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+ADMISSIONS_NOTIFY_EMAILS = env.list(
+    "ADMISSIONS_NOTIFY_EMAILS",
+    default=["admissions@willowridge.example"] if DEBUG else [],
+)
+INQUIRY_RETENTION_DAYS = env.int("INQUIRY_RETENTION_DAYS", default=365)
+ADMISSIONS_RATE_LIMIT = env.int("ADMISSIONS_RATE_LIMIT", default=5)
+ADMISSIONS_RATE_LIMIT_WINDOW = env.int("ADMISSIONS_RATE_LIMIT_WINDOW", default=60 * 60)
+ADMISSIONS_MIN_FILL_SECONDS = env.int("ADMISSIONS_MIN_FILL_SECONDS", default=3)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)

@@ -55,6 +55,7 @@ urlpatterns = [
         name="two_factor_verify",
     ),
     path(ADMIN_URL, admin.site.urls),
+    path("", include("admissions.urls")),
 ]
 
 if settings.DEBUG:
@@ -65,4 +66,5 @@ if settings.DEBUG:
 # Last: programs ends with the catch-all /<slug>/ for the site's generic pages.
 urlpatterns += [path("", include("programs.urls"))]
 
+handler400 = "rehab_site.views.bad_request"
 handler500 = "rehab_site.views.server_error"

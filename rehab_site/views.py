@@ -80,6 +80,10 @@ def _render_error_page(template_name: str, status: int) -> HttpResponse:
     return HttpResponse(html, status=status)
 
 
+def bad_request(request, exception=None):
+    return _render_error_page("400.html", status=400)
+
+
 def server_error(request):
     return _render_error_page("500.html", status=500)
 

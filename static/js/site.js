@@ -38,3 +38,20 @@ document.addEventListener("DOMContentLoaded", () => {
     if (!event.target.closest(".nav__item--parent")) closeSubmenus();
   });
 });
+
+// Admissions form: after a failed submit, move focus to the error summary so screen readers
+// announce it; its links then take the visitor to each field. Without JavaScript the summary
+// is simply the first thing after the heading.
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector("[data-error-summary]");
+  if (!summary) return;
+  summary.focus();
+  summary.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='#']");
+    const field = link && document.getElementById(link.hash.slice(1));
+    if (!field) return;
+    event.preventDefault();
+    field.focus();
+    (field.closest("fieldset") || field).scrollIntoView({ block: "center" });
+  });
+});

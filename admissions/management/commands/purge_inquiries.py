@@ -1,0 +1,45 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from admissions.models import AccessLog, Inquiry
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete inquiries closed longer ago than INQUIRY_RETENTION_DAYS, with their notes. "
+        "Safe to run daily (e.g. from cron); each deletion is written to the access log."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Count what would be deleted; delete nothing.",
+        )
+
+    def handle(self, *args, dry_run=False, **options):
+        days = settings.INQUIRY_RETENTION_DAYS
+        cutoff = timezone.now() - timedelta(days=days)
+        with transaction.atomic():
+            expired = Inquiry.objects.closed_before(cutoff).select_for_update()
+            rows = list(expired.values_list("pk", "reference"))
+            if not dry_run and rows:
+                AccessLog.objects.bulk_create(
+                    AccessLog(
+                        action=AccessLog.Action.DELETE,
+                        inquiry_id=pk,
+                        inquiry_reference=reference,
+                        detail=f"retention: closed more than {days} days ago",
+                    )
+                    for pk, reference in rows
+                )
+                Inquiry.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
+        verb = "Would delete" if dry_run else "Deleted"
+        self.stdout.write(
+            f"{verb} {len(rows)} inquir{'y' if len(rows) == 1 else 'ies'} closed before "
+            f"{cutoff:%Y-%m-%d} ({days}-day retention)."
+        )

@@ -1,0 +1,44 @@
+"""The two staff roles, kept in step with the models after every migrate.
+
+A post_migrate handler rather than a data migration: it runs after every app's migrations,
+so models that apps add later (blog, programs, ...) reach Marketing without a new migration.
+
+- Admissions: every permission on the admissions app's models except those withheld below
+  (nobody adds, changes or deletes access-log rows; notes are added, never edited).
+- Marketing: every permission on the content apps' models, computed afresh each time, plus
+  the inquiry sources report; nothing on inquiries, notes or the access log.
+"""
+
+from django.db import DEFAULT_DB_ALIAS
+
+ADMISSIONS = "Admissions"
+MARKETING = "Marketing"
+CONTENT_APPS = ["rehab_site", "blog", "programs"]
+
+ADMISSIONS_WITHHELD = [
+    "add_inquiry",  # inquiries come from the public form only
+    "change_inquirynote",
+    "delete_inquirynote",
+    "add_accesslog",
+    "change_accesslog",
+    "delete_accesslog",
+]
+MARKETING_REPORT_PERMISSION = ("admissions", "view_attributionreport")
+
+
+def sync_roles(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
+    from django.contrib.auth.models import Group, Permission
+
+    permissions = Permission.objects.using(using)
+    admissions, _ = Group.objects.using(using).get_or_create(name=ADMISSIONS)
+    admissions.permissions.set(
+        permissions.filter(content_type__app_label="admissions").exclude(
+            codename__in=ADMISSIONS_WITHHELD
+        )
+    )
+    marketing, _ = Group.objects.using(using).get_or_create(name=MARKETING)
+    app_label, codename = MARKETING_REPORT_PERMISSION
+    marketing.permissions.set(
+        permissions.filter(content_type__app_label__in=CONTENT_APPS)
+        | permissions.filter(content_type__app_label=app_label, codename=codename)
+    )

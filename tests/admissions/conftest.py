@@ -1,0 +1,63 @@
+import time
+
+import pytest
+from django.core import signing
+
+from admissions.forms import FORM_KEY_SALT
+
+from .factories import admissions_user, marketing_user
+
+
+@pytest.fixture(autouse=True)
+def admissions_settings(settings):
+    settings.ADMISSIONS_NOTIFY_EMAILS = ["intake@example.org"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SITE_URL = "https://www.example.org"
+    settings.ADMISSIONS_RATE_LIMIT = 5
+    return settings
+
+
+def form_key(
+    seconds_ago: float = 60, token: str = "6f1c7b52-3a4e-4a8e-9d0b-2f6c1e7a9b10"
+) -> str:
+    """A form key as the form would have issued it `seconds_ago`."""
+    return signing.dumps(
+        {"token": token, "issued": time.time() - seconds_ago}, salt=FORM_KEY_SALT
+    )
+
+
+def valid_post(**overrides) -> dict:
+    data = {
+        "name": "Jordan Smith",
+        "phone": "(828) 555-0187",
+        "email": "jordan@example.com",
+        "contact_method": "phone",
+        "contact_time": "evening",
+        "for_whom": "self",
+        "substance_other": "",
+        "insurance": "aetna",
+        "insurance_other": "",
+        "message": "I want to stop drinking.",
+        "consent": "on",
+        "website": "",
+        "form_key": form_key(),
+        "form_page": "/admissions/",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+@pytest.fixture
+def admissions_client(client):
+    user = admissions_user()
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+@pytest.fixture
+def marketing_client(client):
+    user = marketing_user()
+    client.force_login(user)
+    client.user = user
+    return client

@@ -1,0 +1,287 @@
+"""Who may read inquiries in the admin, and the access log of every look at one."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.urls import reverse
+
+from admissions.models import AccessLog, Inquiry, InquiryNote
+
+from .factories import InquiryFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = reverse("admin:admissions_inquiry_changelist")
+REPORT_URL = reverse("admin:admissions_attributionreport_changelist")
+
+
+def change_url(inquiry):
+    return reverse("admin:admissions_inquiry_change", args=[inquiry.pk])
+
+
+def test_marketing_gets_403_on_the_inquiry_list_and_detail(marketing_client):
+    inquiry = InquiryFactory()
+
+    assert marketing_client.get(LIST_URL).status_code == 403
+    assert marketing_client.get(change_url(inquiry)).status_code == 403
+    assert (
+        marketing_client.get(
+            reverse("admin:admissions_inquiry_history", args=[inquiry.pk])
+        ).status_code
+        == 403
+    )
+    assert (
+        marketing_client.get(
+            reverse("admin:admissions_accesslog_changelist")
+        ).status_code
+        == 403
+    )
+
+
+def test_marketing_sees_no_inquiry_entry_in_the_admin_menu(marketing_client):
+    html = marketing_client.get(reverse("admin:index")).content.decode()
+
+    assert LIST_URL not in html
+    assert reverse("admin:admissions_accesslog_changelist") not in html
+    assert REPORT_URL in html
+    assert reverse("admin:rehab_site_menu_changelist") in html
+
+
+def test_marketing_reads_no_inquiry_even_through_the_report_model_urls(
+    marketing_client,
+):
+    inquiry = InquiryFactory()
+
+    response = marketing_client.get(f"{REPORT_URL}{inquiry.pk}/change/")
+
+    assert response.status_code == 404
+
+
+def test_admissions_sees_the_inquiry_list_with_triage_columns(admissions_client):
+    InquiryFactory(name="Jordan Smith", phone="+18285550187", program_label="Detox")
+
+    response = admissions_client.get(LIST_URL)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    for text in ["Jordan Smith", "(828) 555-0187", "Detox", "New", "Received at"]:
+        assert text in html
+
+
+def test_an_admissions_users_view_writes_an_access_log_row(admissions_client):
+    inquiry = InquiryFactory()
+
+    response = admissions_client.get(change_url(inquiry), REMOTE_ADDR="198.51.100.7")
+
+    assert response.status_code == 200
+    entry = AccessLog.objects.get(action=AccessLog.Action.VIEW)
+    assert entry.user == admissions_client.user
+    assert entry.inquiry_id == inquiry.pk
+    assert entry.inquiry_reference == inquiry.reference
+    assert entry.ip_address == "198.51.100.7"
+
+
+def test_viewing_the_list_and_the_history_is_logged_too(admissions_client):
+    inquiry = InquiryFactory()
+
+    admissions_client.get(LIST_URL)
+    admissions_client.get(
+        reverse("admin:admissions_inquiry_history", args=[inquiry.pk])
+    )
+
+    assert list(AccessLog.objects.order_by("pk").values_list("action", "detail")) == [
+        ("list", "1 shown"),
+        ("view", "history"),
+    ]
+
+
+def test_a_change_and_a_new_note_are_logged_with_field_names_only(admissions_client):
+    inquiry = InquiryFactory()
+    data = {
+        "status": Inquiry.Status.CONTACTED,
+        "assigned_to": admissions_client.user.pk,
+        "is_urgent": "",
+        "notes-TOTAL_FORMS": "0",
+        "notes-INITIAL_FORMS": "0",
+        "notes-2-TOTAL_FORMS": "1",
+        "notes-2-INITIAL_FORMS": "0",
+        "notes-2-0-body": "Left a voicemail.",
+    }
+
+    response = admissions_client.post(change_url(inquiry), data)
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    inquiry.refresh_from_db()
+    assert inquiry.status == Inquiry.Status.CONTACTED
+    note = InquiryNote.objects.get()
+    assert (note.author, note.body) == (admissions_client.user, "Left a voicemail.")
+    entry = AccessLog.objects.get(action=AccessLog.Action.CHANGE)
+    assert "Status" in entry.detail and "added" in entry.detail
+    assert "voicemail" not in entry.detail
+
+
+def test_closing_an_inquiry_starts_its_retention_clock(admissions_client):
+    inquiry = InquiryFactory()
+    inquiry.status = Inquiry.Status.CLOSED
+    inquiry.save()
+
+    assert inquiry.closed_at is not None
+    inquiry.status = Inquiry.Status.CONTACTED
+    inquiry.save()
+    assert inquiry.closed_at is None
+
+
+def test_deleting_an_inquiry_is_logged_and_the_log_outlives_it(admissions_client):
+    inquiry = InquiryFactory()
+    url = reverse("admin:admissions_inquiry_delete", args=[inquiry.pk])
+
+    response = admissions_client.post(url, {"post": "yes"})
+
+    assert response.status_code == 302
+    assert not Inquiry.objects.exists()
+    entry = AccessLog.objects.get(action=AccessLog.Action.DELETE)
+    assert entry.inquiry_reference == inquiry.reference
+
+
+def test_delete_selected_is_not_offered_for_inquiries(admissions_client):
+    InquiryFactory()
+
+    html = admissions_client.get(LIST_URL).content.decode()
+
+    assert 'value="delete_selected"' not in html
+    assert 'value="export_as_csv"' in html
+    assert 'value="mark_as_spam"' in html
+
+
+def test_nobody_adds_inquiries_in_the_admin(admin_client):
+    assert admin_client.get(reverse("admin:admissions_inquiry_add")).status_code == 403
+
+
+def test_nobody_edits_or_deletes_the_access_log_not_even_a_superuser(admin_client):
+    InquiryFactory()
+    admin_client.get(LIST_URL)
+    entry = AccessLog.objects.get()
+
+    change = admin_client.post(
+        reverse("admin:admissions_accesslog_change", args=[entry.pk]),
+        {"detail": "edited"},
+    )
+    delete = admin_client.post(
+        reverse("admin:admissions_accesslog_delete", args=[entry.pk]), {"post": "yes"}
+    )
+    listing = admin_client.get(
+        reverse("admin:admissions_accesslog_changelist")
+    ).content.decode()
+
+    assert change.status_code == 403
+    assert delete.status_code == 403
+    assert AccessLog.objects.get(pk=entry.pk).detail == "1 shown"
+    assert 'value="delete_selected"' not in listing
+
+
+def test_export_is_logged_per_inquiry_and_neutralizes_formulas(admissions_client):
+    risky = InquiryFactory(
+        name='=HYPERLINK("http://evil.example")', message="@SUM(A1:A9)"
+    )
+    plain = InquiryFactory(
+        name="Jordan", message="-dash first", substance_other="+1 pills"
+    )
+
+    response = admissions_client.post(
+        LIST_URL,
+        {"action": "export_as_csv", "_selected_action": [risky.pk, plain.pk]},
+    )
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    by_reference = {row["reference"]: row for row in rows}
+    assert (
+        by_reference[risky.reference]["name"] == '\'=HYPERLINK("http://evil.example")'
+    )
+    assert by_reference[risky.reference]["message"] == "'@SUM(A1:A9)"
+    assert by_reference[plain.reference]["message"] == "'-dash first"
+    assert by_reference[plain.reference]["other substance"] == "'+1 pills"
+    assert by_reference[plain.reference]["name"] == "Jordan"
+    assert set(
+        AccessLog.objects.filter(action=AccessLog.Action.EXPORT).values_list(
+            "inquiry_id", flat=True
+        )
+    ) == {risky.pk, plain.pk}
+
+
+def test_text_that_looks_like_html_is_shown_as_text_in_the_admin(admissions_client):
+    inquiry = InquiryFactory(name="<b>bold</b>", message="<script>alert('x')</script>")
+
+    listing = admissions_client.get(LIST_URL).content.decode()
+    detail = admissions_client.get(change_url(inquiry)).content.decode()
+
+    assert "<script>alert('x')</script>" not in detail
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in detail
+    assert "<b>bold</b>" not in listing
+    assert "&lt;b&gt;bold&lt;/b&gt;" in listing
+
+
+def test_marking_spam_closes_the_inquiries_and_logs_it(admissions_client):
+    inquiry = InquiryFactory()
+
+    admissions_client.post(
+        LIST_URL, {"action": "mark_as_spam", "_selected_action": [inquiry.pk]}
+    )
+
+    inquiry.refresh_from_db()
+    assert inquiry.status == Inquiry.Status.SPAM
+    assert inquiry.closed_at is not None
+    assert (
+        AccessLog.objects.filter(action="change", detail="marked as spam").count() == 1
+    )
+
+
+def test_search_finds_a_phone_number_as_people_type_it(admissions_client):
+    InquiryFactory(name="Wanted", phone="+18285550187")
+    InquiryFactory(name="Other", phone="+17045550166")
+
+    html = admissions_client.get(LIST_URL, {"q": "(828) 555-0187"}).content.decode()
+
+    assert "Wanted" in html
+    assert "Other" not in html
+
+
+def test_the_admin_history_never_carries_personal_data(admissions_client):
+    inquiry = InquiryFactory(name="Jordan Quixote")
+    admissions_client.post(
+        change_url(inquiry),
+        {
+            "status": Inquiry.Status.CLOSED,
+            "assigned_to": "",
+            "notes-TOTAL_FORMS": "0",
+            "notes-INITIAL_FORMS": "0",
+            "notes-2-TOTAL_FORMS": "1",
+            "notes-2-INITIAL_FORMS": "0",
+            "notes-2-0-body": "",
+        },
+    )
+
+    entry = LogEntry.objects.get()
+    assert "Quixote" not in entry.object_repr
+    assert entry.object_repr == f"Inquiry {inquiry.reference}"
+
+
+@pytest.mark.parametrize("rows", [2, 12])
+def test_the_changelist_query_count_does_not_grow_with_inquiries(
+    admissions_client, django_assert_num_queries, rows
+):
+    InquiryFactory.create_batch(rows, assigned_to=admissions_client.user)
+    admissions_client.get(LIST_URL)  # warm the session and content types
+
+    with django_assert_num_queries(QUERIES_ON_THE_CHANGELIST):
+        response = admissions_client.get(LIST_URL)
+
+    assert response.status_code == 200
+
+
+# Session, user, permissions, counts, the page of rows, the assignee filter, the date
+# hierarchy and the access-log insert; the same for 2 or 12 inquiries.
+QUERIES_ON_THE_CHANGELIST = 11

@@ -1,0 +1,21 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from admissions.models import Inquiry
+
+
+@pytest.mark.django_db
+def test_the_demo_adds_inquiries_in_several_states_and_a_user_per_role(capsys):
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    again = io.StringIO()
+    call_command("seed_demo", stdout=again)
+
+    statuses = set(Inquiry.objects.values_list("status", flat=True))
+    assert {"new", "contacted", "closed", "spam"} <= statuses
+    assert Inquiry.objects.filter(is_urgent=True).exists()
+    assert "as 'admissions' with password:" in out.getvalue()
+    assert "as 'marketing' with password:" in out.getvalue()
+    assert "with password:" not in again.getvalue()
