@@ -51,7 +51,14 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "slug"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["authors", "medical_reviewer", "categories", "tags"]
+    autocomplete_fields = [
+        "authors",
+        "medical_reviewer",
+        "categories",
+        "tags",
+        "programs",
+        "conditions",
+    ]
     actions = ["publish_now", "unpublish"]
     readonly_fields = ["reading_minutes", "created_at", "updated_at"]
     fieldsets = [
@@ -59,6 +66,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Featured image", {"fields": ["featured_image", "featured_image_alt"]}),
         ("People", {"fields": ["authors", "medical_reviewer", "reviewed_on"]}),
         ("Topics", {"fields": ["categories", "tags"]}),
+        ("Treatment pages", {"fields": ["programs", "conditions"]}),
         ("Publishing", {"fields": ["status", "publish_at"]}),
         (
             "Search engines",

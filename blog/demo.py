@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFilter
 
+from programs.models import Condition, Program
 from rehab_site.publishing import Status
 
 from .models import Article, Category, Person, Tag
@@ -353,6 +354,30 @@ ARTICLES = [
 ]
 
 
+# Treatment pages (program slugs, condition slugs) that list each article; seed_demo
+# creates the programs app's pages before the blog's articles.
+TREATMENT_PAGES = {
+    "chronic-pain-and-opioid-addiction": (["detox", "residential"], ["opioids"]),
+    "alcohol-moderation-what-it-can-and-cannot-do": (["outpatient"], ["alcohol"]),
+    "how-the-brain-heals-after-opioids": (
+        ["residential", "aftercare"],
+        ["opioids", "heroin"],
+    ),
+    "trauma-and-addiction": (["residential", "intensive-outpatient"], []),
+    "setting-goals-in-early-recovery": (["aftercare", "outpatient"], []),
+    "residential-or-partial-hospitalization": (
+        ["residential", "partial-hospitalization"],
+        [],
+    ),
+    "naloxone-at-home": (["family-program"], ["opioids", "heroin"]),
+    "what-happens-in-medical-detox": (
+        ["detox"],
+        ["alcohol", "opioids", "benzodiazepines"],
+    ),
+    "supporting-a-loved-one-through-detox": (["family-program", "detox"], []),
+}
+
+
 def seed(stdout) -> None:
     people = {
         person["slug"]: Person.objects.get_or_create(
@@ -406,6 +431,9 @@ def _create_article(spec, order, people, categories, tags) -> None:
     article.authors.set([people[slug] for slug in spec["authors"]])
     article.categories.set([categories[slug] for slug in spec["categories"]])
     article.tags.set([tags[slug] for slug in spec["tags"]])
+    program_slugs, condition_slugs = TREATMENT_PAGES.get(spec["slug"], ([], []))
+    article.programs.set(Program.objects.filter(slug__in=program_slugs))
+    article.conditions.set(Condition.objects.filter(slug__in=condition_slugs))
 
 
 def landscape(dark, light, seed: int, size=(1600, 900)) -> bytes:

@@ -1,5 +1,6 @@
 """The home page's sections built from this app's content, cached until content changes."""
 
+from blog.models import Article
 from rehab_site.cache import cached_content
 
 from .models import Audience, Condition, Program, Testimonial
@@ -20,5 +21,8 @@ def _build_home_sections() -> dict:
         "featured_audiences": list(Audience.objects.featured().only(*summary_fields)),
         "featured_testimonials": list(
             Testimonial.objects.publishable().filter(featured=True)[:3]
+        ),
+        "latest_articles": list(
+            Article.objects.live().for_cards().order_by("-publish_at")[:3]
         ),
     }

@@ -5,6 +5,8 @@ from django.db.models import Prefetch
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from blog.models import Article
+
 from .models import FAQ, Audience, Condition, Location, Page, Program, Testimonial
 
 HOME = ("Home", "/")
@@ -71,6 +73,17 @@ def _live_programs():
     )
 
 
+RELATED_ARTICLES = 3
+
+
+def _related_articles() -> Prefetch:
+    """The newest live articles the blog's editors linked to a page, as `related_articles`."""
+    articles = Article.objects.live().for_cards().order_by("-publish_at")
+    return Prefetch(
+        "articles", queryset=articles[:RELATED_ARTICLES], to_attr="related_articles"
+    )
+
+
 def _siblings(page) -> list:
     """The other live pages of the same model, for the "other ..." list beside a page."""
     return list(
@@ -91,6 +104,7 @@ class ProgramDetailView(LivePageMixin, DetailView):
                 Prefetch("conditions", queryset=Condition.objects.live()),
                 Prefetch("audiences", queryset=Audience.objects.live()),
                 Prefetch("testimonials", queryset=Testimonial.objects.publishable()),
+                _related_articles(),
             )
         )
 
@@ -112,7 +126,8 @@ class ConditionDetailView(LivePageMixin, DetailView):
             super()
             .get_queryset()
             .prefetch_related(
-                Prefetch("programs", queryset=_live_programs().levels_of_care())
+                Prefetch("programs", queryset=_live_programs().levels_of_care()),
+                _related_articles(),
             )
         )
 

@@ -9,11 +9,29 @@ nonce used, no "private" caching header. Signed-in staff always get fresh pages.
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils.cache import patch_cache_control
 
 from .cache import content_version
+from .templatetags.site_tags import CSRF_PLACEHOLDER
 
 MAX_CACHED_QUERY_LENGTH = 200
+
+
+def _fill_in_csrf_tokens(request, response):
+    """Give this visitor their own CSRF token where a page holds the cacheable placeholder."""
+    if response.streaming or not response.get("Content-Type", "").startswith(
+        "text/html"
+    ):
+        return response
+    placeholder = CSRF_PLACEHOLDER.encode()
+    if placeholder in response.content:
+        response.content = response.content.replace(
+            placeholder, get_token(request).encode()
+        )
+        # The page now differs per visitor: shared caches must not keep this copy.
+        patch_cache_control(response, private=True)
+    return response
 
 
 def _is_private_path(path: str) -> bool:
@@ -26,6 +44,9 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        return _fill_in_csrf_tokens(request, self._respond(request))
+
+    def _respond(self, request):
         if _is_private_path(request.path):
             response = self.get_response(request)
             patch_cache_control(response, no_store=True, private=True)

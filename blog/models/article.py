@@ -146,6 +146,19 @@ class Article(Publishable):
     )
     categories = models.ManyToManyField(Category, related_name="articles", blank=True)
     tags = models.ManyToManyField(Tag, related_name="articles", blank=True)
+    programs = models.ManyToManyField(
+        "programs.Program",
+        related_name="articles",
+        blank=True,
+        help_text="Program pages that list this article under “From our blog”.",
+    )
+    conditions = models.ManyToManyField(
+        "programs.Condition",
+        related_name="articles",
+        blank=True,
+        verbose_name="addictions",
+        help_text="Addiction pages that list this article under “From our blog”.",
+    )
 
     # Derived on save, never edited by hand.
     body_text = models.TextField(blank=True, editable=False)
