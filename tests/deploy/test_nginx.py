@@ -8,8 +8,10 @@ import socket
 import ssl
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from tests.servers import (
@@ -45,8 +47,10 @@ def stack(transactional_db, tmp_path, certificate, collected_static):
     environment = production_environment(
         TRUSTED_PROXIES="127.0.0.1", SECURE_PROXY_SSL_HEADER="true"
     )
-    static_root, media_root = collected_static, tmp_path / "media"
-    media_root.mkdir()
+    # seed_demo already wrote the blog's pictures into the test's MEDIA_ROOT.
+    static_root, media_root = collected_static, Path(settings.MEDIA_ROOT)
+    media_root.mkdir(parents=True, exist_ok=True)
+    environment["MEDIA_ROOT"] = str(media_root)
     environment["STATIC_ROOT"] = str(static_root)
     app_port, http_port, https_port = free_port(), free_port(), free_port()
     site = subprocess.run(
