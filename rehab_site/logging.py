@@ -22,7 +22,8 @@ SENSITIVE_KEYS = re.compile(
     re.IGNORECASE,
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-PHONE = re.compile(r"\+?\d[\d ().-]{6,}\d")
+# Whole tokens only, so ids such as UUIDs that merely contain digits stay readable.
+PHONE = re.compile(r"(?<![\w-])\+?\d[\d ().-]{6,}\d(?!\w)")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 
 

@@ -89,3 +89,14 @@ def test_error_reports_carry_no_posted_data_or_cookies(rf):
     assert report_filter.get_safe_cookies(request) == {
         "sessionid": report_filter.cleansed_substitute
     }
+
+
+def test_ids_that_contain_digits_are_not_taken_for_phone_numbers():
+    entry = format_record(
+        "task 5e337d7c-8b12-4c3d-a1df-926fa565305a done, inquiry 4BQMXEPA"
+    )
+
+    assert (
+        entry["message"]
+        == "task 5e337d7c-8b12-4c3d-a1df-926fa565305a done, inquiry 4BQMXEPA"
+    )
