@@ -101,7 +101,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, articles, inquiries, seed, **options):
         if connection.vendor != "postgresql":
-            raise CommandError("seed_bench needs PostgreSQL (DATABASE_URL=postgres://…).")
+            raise CommandError(
+                "seed_bench needs PostgreSQL (DATABASE_URL=postgres://…)."
+            )
         if articles < 0 or inquiries < 0:
             raise CommandError("Counts cannot be negative.")
         if not (Category.objects.exists() and Person.objects.exists()):
@@ -154,7 +156,9 @@ class Command(BaseCommand):
                         status="published" if rng.random() < 0.97 else "draft",
                         publish_at=publish_at,
                         medical_reviewer_id=reviewer,
-                        reviewed_on=(publish_at + timedelta(days=rng.randint(0, 30))).date()
+                        reviewed_on=(
+                            publish_at + timedelta(days=rng.randint(0, 30))
+                        ).date()
                         if reviewer
                         else None,
                         created_at=publish_at,
@@ -165,7 +169,9 @@ class Command(BaseCommand):
                 created = Article.objects.bulk_create(rows)
                 self.link(created, rng, categories, tags, people)
                 Article.objects.filter(pk__in=[a.pk for a in created]).update(
-                    search_vector=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+                    search_vector=SearchVector(
+                        "title", weight="A", config=SEARCH_CONFIG
+                    )
                     + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
                     + SearchVector("body_text", weight="C", config=SEARCH_CONFIG)
                 )
@@ -202,7 +208,9 @@ class Command(BaseCommand):
             size = min(BATCH, missing - done)
             rows = []
             for _ in range(size):
-                program = rng.choice(programs) if programs and rng.random() < 0.6 else None
+                program = (
+                    rng.choice(programs) if programs and rng.random() < 0.6 else None
+                )
                 received = now - timedelta(days=rng.uniform(0, 2 * 365))
                 name = rng.choice(FIRST_NAMES)
                 rows.append(
