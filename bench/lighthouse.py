@@ -34,6 +34,14 @@ CHROME_FLAGS = " ".join(
         "--no-first-run",
     ]
 )
+METRICS = {
+    "FCP": "first-contentful-paint",
+    "LCP": "largest-contentful-paint",
+    "TBT": "total-blocking-time",
+    "CLS": "cumulative-layout-shift",
+    "Speed Index": "speed-index",
+    "server response": "server-response-time",
+}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 PAGES_SCRIPT = """
@@ -96,6 +104,17 @@ def audit(url: str, report: Path) -> dict:
         "total_bytes": sum(item.get("transferSize", 0) for item in requests),
         "requests": len(requests),
         "lcp_ms": data["audits"]["largest-contentful-paint"]["numericValue"],
+        "metrics": {
+            label: data["audits"][key]["displayValue"]
+            for label, key in METRICS.items()
+            if key in data["audits"]
+        },
+        "console": [
+            item.get("description", "")[:160]
+            for item in (data["audits"]["errors-in-console"].get("details") or {}).get(
+                "items", []
+            )
+        ],
         "failed": failed,
     }
 
@@ -180,8 +199,14 @@ def main() -> None:
         )
     lines.append("")
     for r in results:
+        lines.append(
+            f"- {r['name']}: "
+            + ", ".join(f"{label} {value}" for label, value in r["metrics"].items())
+        )
         if r["failed"]:
-            lines.append(f"- {r['name']}: not passing: " + "; ".join(r["failed"]))
+            lines.append("  - not passing: " + "; ".join(r["failed"]))
+        for message in r["console"]:
+            lines.append(f"  - console: {message}")
     text = "\n".join(lines) + "\n"
     Path(args.output).write_text(text)
     print(text)
