@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/rehab_site
 PORT ?= 8000
 
-.PHONY: run test install migrate seed serve worker lint format system-packages clean
+.PHONY: run test install migrate seed serve worker lint format system-packages clean bench lighthouse bench-packages
 
 run: install migrate seed ## set up, migrate, load demo content and serve http://127.0.0.1:$(PORT)/
 	@echo "Serving the demo site at http://127.0.0.1:$(PORT)/ (admin at /admin/); Ctrl-C stops it."
@@ -60,6 +60,32 @@ system-packages:
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 		else \
 			echo "Missing for the test suite: $(SYSTEM_PACKAGES). Install them with: sudo apt-get install $(SYSTEM_PACKAGES)" >&2; \
+			exit 1; \
+		fi; \
+	fi
+
+# The load benchmark (bench/run.py): wrk against the production server on loopback ports,
+# on the PostgreSQL database BENCH_DATABASE_URL and the Redis cache BENCH_CACHE_URL.
+# BENCH_SIZES sets the article counts (default 1000,100000). Writes bench/results.md.
+bench: install bench-packages
+	$(BIN)/python bench/run.py
+
+# Lighthouse (npm, pinned in package-lock.json, into ./node_modules) with Debian's Chromium,
+# mobile mode, on home, an article, a program page and the admissions form. Writes
+# bench/lighthouse.md with the scores and the compressed CSS and JavaScript bytes.
+lighthouse: install system-packages node_modules/.package-lock.json
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python bench/lighthouse.py
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+bench-packages:
+	@if ! command -v wrk >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Debian's wrk for the benchmark"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else \
+			echo "Missing for the benchmark: wrk. Install it with: sudo apt-get install wrk" >&2; \
 			exit 1; \
 		fi; \
 	fi

@@ -23,6 +23,11 @@ class ArticleSitemap(Sitemap):
     def lastmod(self, article):
         return article.updated_at
 
+    def get_latest_lastmod(self):
+        # Django's default loads every article to take the newest date; the sitemap
+        # index asks for it on every request, so ask the database instead.
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+
 
 class BlogIndexSitemap(Sitemap):
     """The article list and category pages that have live articles."""

@@ -15,6 +15,8 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
+from rehab_site.cache import cached_content
+
 from .models import Article, Category, Person, Tag
 from .search import SearchForm, search_articles
 from .sidebar import archive_months
@@ -243,6 +245,21 @@ def with_page_details(articles):
     )
 
 
+def related_articles(article: Article) -> list[Article]:
+    """The cards for "related articles".
+
+    Ranking by shared topics looks at every article that shares one, so its cost grows
+    with the blog; the ranked cards are cached until content changes, so most requests
+    skip the ranking query altogether.
+    """
+    return cached_content(
+        f"blog:related:{article.pk}",
+        lambda: list(
+            Article.objects.live().for_cards().related_to(article)[:RELATED_COUNT]
+        ),
+    )
+
+
 class ArticleDetailView(DetailView):
     template_name = "blog/article_detail.html"
     context_object_name = "article"
@@ -264,9 +281,7 @@ class ArticleDetailView(DetailView):
         image = article.featured_image_largest
         context.update(
             categories=categories,
-            related=Article.objects.live()
-            .for_cards()
-            .related_to(article)[:RELATED_COUNT],
+            related=related_articles(article),
             breadcrumbs=blog_crumbs(*trail),
             structured_data=article_json_ld(article, self.request, categories),
             preview=self.preview,

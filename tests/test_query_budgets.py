@@ -1,0 +1,230 @@
+"""Query budgets for the pages the app folders do not already count.
+
+The blog's list, article, category, tag, author, archive and search pages are counted in
+tests/blog/test_query_counts.py, the program pages in tests/programs/test_views.py, the
+home page in tests/rehab_site/test_views.py, and the inquiry changelist and attribution
+report in tests/admissions. This file covers the rest: feeds, sitemaps, robots.txt, the
+admissions form and thank-you page, and every other admin changelist. Each page is
+counted at two data sizes after a warming request, and the counts must be equal and
+within budget: what a page costs must not depend on how much content the site holds.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from admissions.models import AccessLog
+from rehab_site.models import EditorImage, Redirect
+from tests.admissions.factories import InquiryFactory, admissions_user
+from tests.blog.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    PersonFactory,
+    TagFactory,
+)
+from tests.factories import (
+    MenuFactory,
+    MenuItemFactory,
+    SiteSettingsFactory,
+    StaffFactory,
+    UserFactory,
+)
+from tests.programs.factories import (
+    AudienceFactory,
+    ConditionFactory,
+    LocationFactory,
+    PageFactory,
+    ProgramFactory,
+)
+
+PUBLIC_BUDGET = 10
+# The sitemap index asks each of its sections for its size and latest change (two queries
+# per section); the page cache serves it warm without any.
+SITEMAP_INDEX_BUDGET = 2 * 10
+ADMIN_BUDGET = 20
+
+pytestmark = pytest.mark.django_db
+
+
+def count(client, path: str, *, clear_cache: bool = True) -> int:
+    """Queries for one request. Cold by default: the cache is emptied first."""
+    if clear_cache:
+        cache.clear()
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    return len(queries)
+
+
+@pytest.fixture
+def topics():
+    return {
+        "category": CategoryFactory(slug="opioids", name="Opioids"),
+        "tag": TagFactory(slug="naloxone", name="naloxone"),
+        "author": PersonFactory(slug="jordan"),
+        "reviewer": PersonFactory(slug="maya", credentials="MD"),
+    }
+
+
+def add_content(n: int, topics) -> None:
+    """n articles with every relation filled, and n of each program-side page."""
+    for _ in range(n):
+        ArticleFactory(
+            authors=[topics["author"], topics["reviewer"]],
+            categories=[topics["category"], CategoryFactory()],
+            tags=[topics["tag"], TagFactory()],
+            medical_reviewer=topics["reviewer"],
+            reviewed_on=timezone.localdate(),
+        )
+        ProgramFactory()
+        ConditionFactory()
+        AudienceFactory()
+        LocationFactory()
+        PageFactory()
+
+
+PUBLIC_PATHS = [
+    "/robots.txt",
+    "/sitemap.xml",
+    "/sitemap-site.xml",
+    "/sitemap-blog.xml",
+    "/sitemap-articles.xml",
+    "/sitemap-program-overviews.xml",
+    "/sitemap-programs.xml",
+    "/sitemap-conditions.xml",
+    "/sitemap-who-we-help.xml",
+    "/sitemap-areas-we-serve.xml",
+    "/sitemap-pages.xml",
+    "/blog/feed/",
+    "/blog/feed/atom/",
+    "/blog/category/opioids/feed/",
+    "/blog/category/opioids/feed/atom/",
+    "/admissions/",
+    "/admissions/thank-you/",
+]
+
+
+def test_feeds_sitemaps_and_the_inquiry_form_cost_the_same_with_3_and_30_items_of_each(
+    client, topics
+):
+    SiteSettingsFactory()
+    add_content(3, topics)
+    for path in PUBLIC_PATHS:
+        count(client, path)  # the first request of a process loads content types
+    small = {path: count(client, path) for path in PUBLIC_PATHS}
+
+    add_content(27, topics)
+    large = {path: count(client, path) for path in PUBLIC_PATHS}
+
+    assert large == small
+    assert small.pop("/sitemap.xml") <= SITEMAP_INDEX_BUDGET
+    assert max(small.values()) <= PUBLIC_BUDGET, small
+
+
+def test_the_thank_you_page_for_a_stored_inquiry_costs_the_same_with_more_inquiries(
+    client,
+):
+    SiteSettingsFactory()
+    inquiry = InquiryFactory()
+    path = f"/admissions/thank-you/{inquiry.submission_token}/"
+    count(client, path)
+    small = count(client, path)
+    InquiryFactory.create_batch(30)
+    large = count(client, path)
+
+    assert small == large
+    assert small <= PUBLIC_BUDGET
+
+
+def test_warm_public_pages_cost_no_queries_at_all(client, topics, settings):
+    """With the page cache on, a repeat anonymous visit is served without the database."""
+    settings.PAGE_CACHE_SECONDS = 600
+    SiteSettingsFactory()
+    add_content(3, topics)
+    article = ArticleFactory(categories=[topics["category"]])
+    paths = [
+        "/",
+        "/blog/",
+        article.get_absolute_url(),
+        "/blog/category/opioids/",
+        "/blog/search/?q=recovery",
+        "/sitemap.xml",
+        "/blog/feed/",
+    ]
+    for path in paths:
+        count(client, path)  # fills the page cache
+        assert count(client, path, clear_cache=False) == 0, path
+
+
+# -- admin changelists not counted elsewhere -------------------------------------------------
+
+
+def _add_admin_rows(n: int) -> None:
+    menu = MenuFactory()
+    for i in range(n):
+        MenuItemFactory(menu=menu)
+        MenuFactory()
+        PersonFactory()
+        CategoryFactory()
+        TagFactory()
+        Redirect.objects.create(old_path=f"/old-{n}-{i}/", new_path="/")
+        UserFactory()
+        Group.objects.create(name=f"group {n}-{i}")
+        EditorImage.objects.create(image=f"editor/{n}-{i}.jpg", width=800, height=600)
+
+
+ADMIN_CHANGELISTS = [
+    "/admin/blog/person/",
+    "/admin/blog/category/",
+    "/admin/blog/tag/",
+    "/admin/rehab_site/menu/",
+    "/admin/rehab_site/editorimage/",
+    "/admin/rehab_site/redirect/",
+    "/admin/auth/user/",
+    "/admin/auth/group/",
+]
+
+
+def test_admin_changelists_cost_the_same_with_2_and_20_rows(client):
+    SiteSettingsFactory()
+    client.force_login(StaffFactory(is_superuser=True))
+    client.get("/admin/")  # the first signed-in request records session activity
+    _add_admin_rows(2)
+    for path in ADMIN_CHANGELISTS:
+        count(client, path)
+    small = {path: count(client, path) for path in ADMIN_CHANGELISTS}
+
+    _add_admin_rows(18)
+    large = {path: count(client, path) for path in ADMIN_CHANGELISTS}
+
+    assert large == small
+    assert max(small.values()) <= ADMIN_BUDGET, small
+
+
+def test_the_access_log_changelist_costs_the_same_with_more_entries(client):
+    SiteSettingsFactory()
+    user = admissions_user()
+    client.force_login(user)
+    path = "/admin/admissions/accesslog/"
+
+    def add_entries(n: int) -> None:
+        for inquiry in InquiryFactory.create_batch(n):
+            AccessLog.objects.create(
+                user=user,
+                username=user.username,
+                action=AccessLog.Action.VIEW,
+                inquiry_reference=inquiry.reference,
+            )
+
+    add_entries(2)
+    count(client, path)
+    small = count(client, path)
+    add_entries(20)
+    large = count(client, path)
+
+    assert small == large
+    assert small <= ADMIN_BUDGET
