@@ -73,6 +73,12 @@ class Visitor:
             )
 
 
+def hidden_fields(page: Answer) -> dict:
+    return {
+        name: html.unescape(value) for name, value in _HIDDEN_INPUT.findall(page.body)
+    }
+
+
 def inquiry_fields(number: int) -> dict:
     """A complete, valid short-form inquiry that differs from every other number's."""
     return {
