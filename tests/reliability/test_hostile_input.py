@@ -34,6 +34,7 @@ from tests.reliability.test_sanitizer_properties import assert_within_allow_list
 pytestmark = pytest.mark.django_db
 
 INQUIRY_URL = "/admissions/"
+MAX_REQUEST_LINE = 4000
 # The cases that are markup, for the (slower) round trip through the article admin.
 MARKUP_CATEGORIES = {"script", "event-handler", "javascript-url", "data-url", "svg"}
 TEXT_FIELDS = ["name", "message", "substance_other", "insurance_other", "form_page"]
@@ -123,7 +124,8 @@ def test_malformed_utf8_in_the_form_search_and_paths_is_never_a_server_error(cli
 
 def test_blog_search_and_url_paths_answer_hostile_text_safely(client):
     def check(case):
-        value = query_value(case)
+        # gunicorn refuses request lines over 4094 bytes, so longer URLs never reach Django.
+        value = query_value(case)[:MAX_REQUEST_LINE]
         assert_safe_page(client.get(f"/blog/search/?q={value}"), case)
         assert_safe_page(client.get(f"/{value}/"), case)
         assert_safe_page(client.get(f"/blog/category/{value}/"), case)
