@@ -25,13 +25,14 @@ except ImportError:  # Django 5.2: the backport
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
-FIRST_RETRY_DELAY = timedelta(minutes=1)
 LONGEST_RETRY_DELAY = timedelta(hours=1)
 
 
 def retry_delay(attempt: int) -> timedelta:
-    """1, 2, 4, 8... minutes after the given failed attempt, at most an hour."""
-    return min(FIRST_RETRY_DELAY * 2 ** (attempt - 1), LONGEST_RETRY_DELAY)
+    """1, 2, 4, 8... minutes (ADMISSIONS_NOTIFY_RETRY_SECONDS, doubling) after the given
+    failed attempt, at most an hour."""
+    first = timedelta(seconds=settings.ADMISSIONS_NOTIFY_RETRY_SECONDS)
+    return min(first * 2 ** (attempt - 1), LONGEST_RETRY_DELAY)
 
 
 def enqueue_notification(

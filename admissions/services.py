@@ -2,7 +2,6 @@
 
 import logging
 import uuid
-from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -70,7 +69,11 @@ def record_inquiry(form: InquiryForm, request) -> Inquiry:
 def _save(inquiry: Inquiry) -> None:
     with transaction.atomic():
         inquiry.save(force_insert=True)
-        transaction.on_commit(partial(_enqueue, inquiry.pk), robust=True)
+        inquiry_id = inquiry.pk
+        # A lambda, not functools.partial: when a robust hook fails Django logs its
+        # __qualname__, which a partial lacks (an AttributeError, so a 500 for a stored
+        # inquiry, whenever the database went away right after the commit).
+        transaction.on_commit(lambda: _enqueue(inquiry_id), robust=True)
 
 
 def find_resubmission(form: InquiryForm) -> Inquiry | None:

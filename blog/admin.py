@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from rehab_site.publishing import Status
+from rehab_site.uploads import MediaStorageFailureAdminMixin
 
 from .forms import ArticleAdminForm, PersonAdminForm
 from .models import Article, Category, Person, Tag
@@ -30,7 +31,7 @@ class DueForReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -137,7 +138,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
     form = PersonAdminForm
     list_display = ["name", "credentials", "role"]
     search_fields = ["name", "credentials", "role"]

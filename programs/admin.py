@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 
 from rehab_site.images import InvalidImage, clean_image
 from rehab_site.publishing import Status
+from rehab_site.uploads import MediaStorageFailureAdminMixin
 
 from .models import FAQ, Audience, Condition, Location, Page, Program, Testimonial
 
@@ -62,7 +63,7 @@ SEO_FIELDSET = (
 HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt"]})
 
 
-class ContentPageAdmin(admin.ModelAdmin):
+class ContentPageAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
     form = ContentPageForm
     list_display = ["name", "slug", "status", "publish_at", "order", "updated_at"]
     list_editable = ["order"]

@@ -11,7 +11,9 @@ class RedirectFallbackMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.status_code != 404:
+        # A null byte (from %00 in the address) is never a stored path, and PostgreSQL
+        # refuses it in a query.
+        if response.status_code != 404 or "\x00" in request.path:
             return response
         new_path = (
             Redirect.objects.filter(old_path=request.path)

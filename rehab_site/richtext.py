@@ -21,6 +21,8 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
     "ol": {"start"},
+    # Nothing on every tag: without this key nh3 allows lang and title everywhere.
+    "*": set(),
 }
 
 ALIGNMENT_CLASSES = {"text-align-left", "text-align-center", "text-align-right"}

@@ -381,3 +381,5 @@ ADMISSIONS_RATE_LIMIT = env.int("ADMISSIONS_RATE_LIMIT", default=5)
 ADMISSIONS_RATE_LIMIT_WINDOW = env.int("ADMISSIONS_RATE_LIMIT_WINDOW", default=60 * 60)
 ADMISSIONS_MIN_FILL_SECONDS = env.int("ADMISSIONS_MIN_FILL_SECONDS", default=3)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# The first wait before a failed notification email is tried again; it doubles each time.
+ADMISSIONS_NOTIFY_RETRY_SECONDS = env.int("ADMISSIONS_NOTIFY_RETRY_SECONDS", default=60)

@@ -5,15 +5,25 @@ mounted inside the admin, requires the permission to add editor images, accepts 
 images within size and pixel limits, and stores a re-encoded copy without metadata.
 """
 
+import logging
 import uuid
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.files.base import ContentFile
-from django.http import JsonResponse
+from django.db import transaction
+from django.http import HttpResponseRedirect, JsonResponse
 from django.views.decorators.http import require_POST
 
 from .images import InvalidImage, clean_image
 from .models import EditorImage
+
+logger = logging.getLogger(__name__)
+
+STORAGE_FAILURE_MESSAGE = (
+    "The image could not be stored: the server's media storage is not accepting files. "
+    "Nothing was saved. Try again later, and tell the site administrator if it persists."
+)
 
 
 def upload_error(message: str, status: int = 400) -> JsonResponse:
@@ -43,7 +53,31 @@ def upload_editor_image(request):
         width=clean.width,
         height=clean.height,
     )
-    editor_image.image.save(
-        f"{uuid.uuid4().hex}.{clean.extension}", ContentFile(clean.content), save=True
-    )
+    try:
+        with transaction.atomic():
+            editor_image.image.save(
+                f"{uuid.uuid4().hex}.{clean.extension}",
+                ContentFile(clean.content),
+                save=True,
+            )
+    except OSError:
+        logger.exception("Storing an editor image failed.")
+        editor_image.image.delete(save=False)
+        return upload_error(STORAGE_FAILURE_MESSAGE, status=503)
     return JsonResponse({"url": editor_image.image.url})
+
+
+class MediaStorageFailureAdminMixin:
+    """Turns a media storage that refuses a file (full, read-only, missing) into a clear
+    message on the admin form instead of a 500. The admin saves inside a transaction, so
+    the failed save leaves no row behind."""
+
+    def changeform_view(self, request, *args, **kwargs):
+        try:
+            return super().changeform_view(request, *args, **kwargs)
+        except OSError:
+            if request.method != "POST":
+                raise
+            logger.exception("Storing an uploaded file from the admin failed.")
+            self.message_user(request, STORAGE_FAILURE_MESSAGE, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())

@@ -1,10 +1,11 @@
 """Site-wide views: the home page, health check and the error pages."""
 
 import logging
+import sys
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -84,8 +85,24 @@ def bad_request(request, exception=None):
     return _render_error_page("400.html", status=400)
 
 
+# How long a visitor's browser (or a crawler) should wait before asking again while the
+# database is unreachable: a restart or failover usually takes seconds.
+DATABASE_OUTAGE_RETRY_AFTER_SECONDS = 30
+
+
 def server_error(request):
+    # Django calls this while handling the exception, so it is still sys.exc_info().
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        return database_unavailable(request)
     return _render_error_page("500.html", status=500)
+
+
+def database_unavailable(request):
+    """A 503 with our phone number when the database is down, restarting or refusing us."""
+    response = _render_error_page("503.html", status=503)
+    response["Retry-After"] = str(DATABASE_OUTAGE_RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def csrf_failure(request, reason=""):

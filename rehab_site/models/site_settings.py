@@ -1,8 +1,11 @@
 import re
 
-from django.db import models
+from django.db import DatabaseError, models
 
 from ..cache import cached_content
+
+# The SiteSettings this process last loaded: [] or [site].
+_last_loaded: list = []
 
 
 class SiteSettings(models.Model):
@@ -54,10 +57,21 @@ class SiteSettings(models.Model):
 
     @classmethod
     def load(cls) -> "SiteSettings":
-        """The one row, from the cache when it can be; an unsaved default before anyone saved it."""
-        return cached_content(
-            "site-settings", lambda: cls.objects.filter(pk=1).first() or cls()
-        )
+        """The one row, from the cache when it can be; an unsaved default before anyone saved it.
+
+        While the database is unreachable, the copy this process last read, so the outage
+        page still shows the phone number.
+        """
+        try:
+            site = cached_content(
+                "site-settings", lambda: cls.objects.filter(pk=1).first() or cls()
+            )
+        except DatabaseError:
+            if _last_loaded:
+                return _last_loaded[0]
+            raise
+        _last_loaded[:] = [site]
+        return site
 
     @property
     def phone_href(self) -> str:

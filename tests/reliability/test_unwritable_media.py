@@ -1,0 +1,63 @@
+"""An upload when the media storage refuses files: a clear message, nothing half-saved."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from blog.models import Article
+from rehab_site.models import EditorImage
+from tests.blog.test_admin import article_form, jpeg_with_gps
+from tests.factories import StaffFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def unwritable_media(settings, tmp_path):
+    """A media root that cannot be created, whoever runs the tests (root included)."""
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    settings.MEDIA_ROOT = blocker / "media"
+    return tmp_path
+
+
+def files_under(path) -> list:
+    return [entry for entry in path.rglob("*") if entry.is_file()]
+
+
+def test_article_image_upload_to_unwritable_storage_is_a_clear_message(
+    client, unwritable_media
+):
+    client.force_login(
+        StaffFactory(permissions=["blog.view_article", "blog.add_article"])
+    )
+    response = client.post(
+        "/admin/blog/article/add/",
+        article_form(
+            featured_image=SimpleUploadedFile(
+                "photo.jpg", jpeg_with_gps(), content_type="image/jpeg"
+            ),
+            featured_image_alt="A quiet lake",
+        ),
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "The image could not be stored" in response.content.decode()
+    assert not Article.objects.exists()
+    assert [path.name for path in files_under(unwritable_media)] == ["not-a-directory"]
+
+
+def test_editor_image_upload_to_unwritable_storage_is_a_clear_message(
+    client, unwritable_media
+):
+    client.force_login(StaffFactory(permissions=["rehab_site.add_editorimage"]))
+    response = client.post(
+        reverse("editor_image_upload"),
+        {"upload": SimpleUploadedFile("photo.jpg", jpeg_with_gps(), "image/jpeg")},
+    )
+
+    assert response.status_code == 503
+    assert "The image could not be stored" in response.json()["error"]["message"]
+    assert not EditorImage.objects.exists()
+    assert [path.name for path in files_under(unwritable_media)] == ["not-a-directory"]

@@ -1,0 +1,95 @@
+"""Simulated visitors for the tests against real servers: each keeps its own cookies, fetches
+the inquiry form the way a browser does and posts it back with the tokens the page gave it."""
+
+import html
+import http.cookiejar
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+
+INQUIRY_PATH = "/admissions/"
+_HIDDEN_INPUT = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)"')
+
+
+@dataclass
+class Answer:
+    status: int
+    url: str
+    body: str
+    headers: dict
+
+
+class Visitor:
+    def __init__(self, base_url: str, timeout: float = 30.0):
+        self.base_url = base_url
+        self.timeout = timeout
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+
+    def get(self, path: str) -> Answer:
+        return self._open(urllib.request.Request(self.base_url + path))
+
+    def post(self, path: str, fields: dict) -> Answer:
+        data = urllib.parse.urlencode(fields, doseq=True).encode()
+        return self._open(
+            urllib.request.Request(
+                self.base_url + path,
+                data=data,
+                headers={"Referer": self.base_url + path},
+            )
+        )
+
+    def fetch_form(self) -> dict:
+        """The hidden fields (CSRF token, signed form key, page) of a freshly shown form."""
+        page = self.get(INQUIRY_PATH)
+        assert page.status == 200, page.status
+        return {
+            name: html.unescape(value)
+            for name, value in _HIDDEN_INPUT.findall(page.body)
+        }
+
+    def submit_inquiry(self, fields: dict, hidden: dict | None = None) -> Answer:
+        hidden = hidden if hidden is not None else self.fetch_form()
+        return self.post(INQUIRY_PATH, {**hidden, **fields})
+
+    def _open(self, request) -> Answer:
+        try:
+            with self.opener.open(request, timeout=self.timeout) as response:
+                return Answer(
+                    response.status,
+                    response.url,
+                    response.read().decode("utf-8", "replace"),
+                    dict(response.headers),
+                )
+        except urllib.error.HTTPError as error:
+            return Answer(
+                error.code,
+                error.url,
+                error.read().decode("utf-8", "replace"),
+                dict(error.headers),
+            )
+
+
+def hidden_fields(page: Answer) -> dict:
+    return {
+        name: html.unescape(value) for name, value in _HIDDEN_INPUT.findall(page.body)
+    }
+
+
+def inquiry_fields(number: int) -> dict:
+    """A complete, valid short-form inquiry that differs from every other number's."""
+    return {
+        "name": f"Visitor {number}",
+        "phone": f"(828) 555-{number % 10000:04d}",
+        "email": f"visitor{number}@example.com",
+        "for_whom": "self",
+        "message": f"Inquiry number {number}.",
+        "consent": "on",
+    }
+
+
+def is_thank_you(answer: Answer) -> bool:
+    return answer.status == 200 and "/admissions/thank-you/" in answer.url
