@@ -6,6 +6,8 @@ is the same for every visitor: no cookie set, no CSRF token rendered into it, no
 nonce used, no "private" caching header. Signed-in staff always get fresh pages.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -58,7 +60,9 @@ class AnonymousPageCacheMiddleware:
         if not self._cacheable_request(request):
             return self.get_response(request)
 
-        key = f"page:v{content_version()}:{request.method == 'HEAD'}:{request.get_full_path()}"
+        # Hashed: paths can be long and hold any character, cache keys should not.
+        path_digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"page:v{content_version()}:{request.method}:{path_digest}"
         stored = cache.get(key)
         if stored is not None:
             return self._rebuild(stored)

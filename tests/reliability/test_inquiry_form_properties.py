@@ -67,7 +67,8 @@ def test_text_is_either_refused_or_stored_clean(name, message, other):
 def test_a_phone_number_is_either_refused_or_stored_in_e164(phone):
     inquiry = form(phone=phone, email="sam@example.com")
     if inquiry.is_valid():
-        assert re.fullmatch(r"(\+1\d{10}|)", inquiry.cleaned_data["phone"])
+        # E.164: a US number (the default region) or one written with its country code.
+        assert re.fullmatch(r"(\+[1-9]\d{6,14}|)", inquiry.cleaned_data["phone"])
     else:
         assert list(inquiry.errors) == ["phone"]
         assert inquiry.errors["phone"][0]  # a message on the field
@@ -83,3 +84,10 @@ def test_an_email_address_is_either_refused_or_one_clean_line(email):
         assert not re.search(r"[\s\x00<>]", cleaned)
     else:
         assert set(inquiry.errors) <= {"email", "phone"}
+
+
+def test_digits_from_other_scripts_become_a_plain_international_number():
+    inquiry = form(phone="+20୩0000000", email="sam@example.com")
+
+    assert inquiry.is_valid(), inquiry.errors
+    assert inquiry.cleaned_data["phone"] == "+2030000000"
