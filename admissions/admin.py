@@ -18,9 +18,12 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
 
+from .attribution import UTM_FIELDS
 from .forms import normalize_phone
 from .models import AccessLog, AttributionReport, Inquiry, InquiryNote, record_access
 from .text import spreadsheet_safe
+
+ATTRIBUTION_FIELDS = ["landing_page", "form_page", "referrer_host", *UTM_FIELDS]
 
 Action = AccessLog.Action
 
@@ -109,14 +112,7 @@ class InquiryAdmin(admin.ModelAdmin):
         "consented_at",
         "notified_at",
         "closed_at",
-        "landing_page",
-        "form_page",
-        "referrer_host",
-        "utm_source",
-        "utm_medium",
-        "utm_campaign",
-        "utm_term",
-        "utm_content",
+        *ATTRIBUTION_FIELDS,
     ]
     fieldsets = [
         ("Triage", {"fields": ["status", "assigned_to", "is_urgent"]}),
@@ -162,16 +158,7 @@ class InquiryAdmin(admin.ModelAdmin):
             "Where they came from",
             {
                 "classes": ["collapse"],
-                "fields": [
-                    "landing_page",
-                    "form_page",
-                    "referrer_host",
-                    "utm_source",
-                    "utm_medium",
-                    "utm_campaign",
-                    "utm_term",
-                    "utm_content",
-                ],
+                "fields": ATTRIBUTION_FIELDS,
             },
         ),
     ]

@@ -20,7 +20,14 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from bench.run import PYTHON, Server, base_environment, flush_cache, manage  # noqa: E402
+from bench.run import (  # noqa: E402
+    PYTHON,
+    Server,
+    add_server_arguments,
+    base_environment,
+    flush_cache,
+    manage,
+)
 
 LIGHTHOUSE = PROJECT_ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = " ".join(
@@ -121,16 +128,7 @@ def audit(url: str, report: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--database-url",
-        default=os.environ.get(
-            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/rehab_bench"
-        ),
-    )
-    parser.add_argument(
-        "--cache-url",
-        default=os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/11"),
-    )
+    add_server_arguments(parser)
     parser.add_argument(
         "--output", default=str(PROJECT_ROOT / "bench" / "lighthouse.md")
     )

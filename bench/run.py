@@ -454,10 +454,8 @@ def platform_line() -> str:
     return sys.platform
 
 
-def main() -> None:
-    # A stopped run (Ctrl-C, kill) still stops the server it started.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_server_arguments(parser: argparse.ArgumentParser) -> None:
+    """The database and cache the benchmarked server uses (shared with lighthouse.py)."""
     parser.add_argument(
         "--database-url",
         default=os.environ.get(
@@ -468,6 +466,13 @@ def main() -> None:
         "--cache-url",
         default=os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/11"),
     )
+
+
+def main() -> None:
+    # A stopped run (Ctrl-C, kill) still stops the server it started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_server_arguments(parser)
     parser.add_argument(
         "--sizes",
         default=os.environ.get("BENCH_SIZES", "1000,100000"),

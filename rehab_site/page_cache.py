@@ -37,8 +37,7 @@ def _fill_in_csrf_tokens(request, response):
 
 
 def _is_private_path(path: str) -> bool:
-    private = (f"/{settings.ADMIN_URL}", "/admissions/", "/healthz", "/readyz")
-    return path.startswith(private)
+    return path.startswith((f"/{settings.ADMIN_URL}", *settings.NEVER_CACHED_PATHS))
 
 
 class AnonymousPageCacheMiddleware:

@@ -323,6 +323,8 @@ ADMIN_CSP_UPDATES = {"style-src": ["'unsafe-inline'"], "img-src": ["blob:"]}
 # Pages for anonymous visitors are cached whole until content changes (rehab_site/page_cache.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PUBLIC_MAX_AGE = env.int("PUBLIC_MAX_AGE", default=60)
+# Besides the admin: pages about one person (inquiries, thank-you pages) and health checks.
+NEVER_CACHED_PATHS = ["/admissions/", "/healthz", "/readyz"]
 
 # Media on S3-compatible object storage when a bucket is named; local disk otherwise.
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
