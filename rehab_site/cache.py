@@ -2,21 +2,57 @@
 
 Instead of deleting keys one by one, every cached value built from content carries the
 current version in its key; saving content bumps the version and old keys age out.
+
+The version is read from the cache once per request and remembered until the request
+ends, so a page built from several cached fragments asks the cache for it only once.
 """
 
+import contextlib
 import time
 from collections.abc import Callable
 from typing import TypeVar
 
+from asgiref.local import Local
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 
 VERSION_KEY = "site:content-version"
 DEFAULT_TIMEOUT = 60 * 60
 
 T = TypeVar("T")
 
+# Holds `version` only while a request is being served; None means "not read yet".
+_request = Local()
+
+
+def _request_started(**kwargs) -> None:
+    _request.version = None
+
+
+def _request_finished(**kwargs) -> None:
+    with contextlib.suppress(AttributeError):
+        del _request.version
+
+
+request_started.connect(_request_started, dispatch_uid="rehab_site.cache.started")
+request_finished.connect(_request_finished, dispatch_uid="rehab_site.cache.finished")
+
+
+def remember_version(version: int) -> None:
+    """Keep a version read elsewhere (the page cache reads it with the page) for this request."""
+    if hasattr(_request, "version"):
+        _request.version = version
+
 
 def content_version() -> int:
+    version = getattr(_request, "version", None)
+    if version is None:
+        version = _read_version()
+        remember_version(version)
+    return version
+
+
+def _read_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
         # A timestamp rather than 1, so a restarted cache never reuses an old version.
@@ -31,6 +67,8 @@ def bump_content_version() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, int(time.time() * 1000), timeout=None)
+    if hasattr(_request, "version"):
+        _request.version = None
 
 
 def cached_content(

@@ -1,9 +1,14 @@
 """Whole-page caching for anonymous visitors, and Cache-Control headers for everyone.
 
-A cached page is keyed by the content version (rehab_site/cache.py), so any save of
-published content retires every cached page at once. A response is only stored when it
-is the same for every visitor: no cookie set, no CSRF token rendered into it, no CSP
-nonce used, no "private" caching header. Signed-in staff always get fresh pages.
+A cached page is stored with the content version (rehab_site/cache.py) it was built
+under, so any save of published content retires every cached page at once. A response is
+only stored when it is the same for every visitor: no cookie set, no CSRF token rendered
+into it, no CSP nonce used, no "private" caching header. Anyone with a session (signed-in
+staff) always gets fresh pages.
+
+The middleware sits before the session, authentication and staff middleware, so a page
+served from the cache skips them: one cache round trip fetches the version and the page.
+The CSRF middleware stays outside it, so a cached form still gets this visitor's token.
 """
 
 import hashlib
@@ -14,7 +19,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import patch_cache_control
 
-from .cache import content_version
+from .cache import VERSION_KEY, content_version, remember_version
 from .templatetags.site_tags import CSRF_PLACEHOLDER
 
 MAX_CACHED_QUERY_LENGTH = 200
@@ -31,6 +36,8 @@ def _fill_in_csrf_tokens(request, response):
         response.content = response.content.replace(
             placeholder, get_token(request).encode()
         )
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
         # The page now differs per visitor: shared caches must not keep this copy.
         patch_cache_control(response, private=True)
     return response
@@ -52,7 +59,8 @@ class AnonymousPageCacheMiddleware:
             response = self.get_response(request)
             patch_cache_control(response, no_store=True, private=True)
             return response
-        if request.user.is_authenticated:
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            # Possibly signed in: the session is not even loaded yet, so never share.
             response = self.get_response(request)
             patch_cache_control(response, private=True, no_cache=True)
             return response
@@ -61,15 +69,22 @@ class AnonymousPageCacheMiddleware:
 
         # Hashed: paths can be long and hold any character, cache keys should not.
         path_digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:v{content_version()}:{request.method}:{path_digest}"
-        stored = cache.get(key)
-        if stored is not None:
-            return self._rebuild(stored)
+        key = f"page:{request.method}:{path_digest}"
+        found = cache.get_many([VERSION_KEY, key])
+        if VERSION_KEY in found:
+            version = found[VERSION_KEY]
+            remember_version(version)
+        else:
+            version = content_version()
+        stored = found.get(key)
+        if stored is not None and stored[0] == version:
+            return self._rebuild(stored[1])
 
         response = self.get_response(request)
         if self._cacheable_response(request, response):
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_MAX_AGE)
-            cache.set(key, self._freeze(response), settings.PAGE_CACHE_SECONDS)
+            frozen = self._freeze(response)
+            cache.set(key, (version, frozen), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 

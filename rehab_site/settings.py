@@ -63,18 +63,20 @@ MIDDLEWARE = [
     "rehab_site.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "rehab_site.headers.SiteCSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Outside the page cache, so a visitor's first page is remembered even when it was cached.
+    "admissions.attribution.FirstVisitMiddleware",
+    # Outside the page cache too: a cached form gets each visitor's own token and cookie.
+    "django.middleware.csrf.CsrfViewMiddleware",
+    # Cached pages skip everything below (rehab_site/page_cache.py).
+    "rehab_site.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "rehab_site.staff.StaffIdleTimeoutMiddleware",
     "rehab_site.staff.RequireTwoFactorMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Outside the page cache, so a visitor's first page is remembered even when it was cached.
-    "admissions.attribution.FirstVisitMiddleware",
-    "rehab_site.page_cache.AnonymousPageCacheMiddleware",
     "rehab_site.middleware.RedirectFallbackMiddleware",
     # django-axes wants to be last: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -112,6 +114,8 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://rehab-site")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "rehab_site.cache_backends.RedisCache"
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

@@ -24,7 +24,19 @@ def plain_page(request):
     return HttpResponse("the same for everyone")
 
 
-urlpatterns = [path("form/", page_with_a_form), path("plain/", plain_page)]
+def cacheable_form(request):
+    return HttpResponse(
+        Template(
+            "{% load site_tags %}<form method='post'>{% cacheable_csrf_token %}</form>"
+        ).render(RequestContext(request))
+    )
+
+
+urlpatterns = [
+    path("form/", page_with_a_form),
+    path("plain/", plain_page),
+    path("cacheable-form/", cacheable_form),
+]
 
 
 @pytest.fixture
@@ -90,3 +102,79 @@ def test_the_same_page_for_everyone_is_cached(settings, db):
     Client().get("/plain/")
 
     assert Client().get("/plain/")["X-Page-Cache"] == "hit"
+
+
+def test_a_cached_form_gets_each_visitors_own_token_and_a_true_length(settings, db):
+    settings.ROOT_URLCONF = __name__
+    first_visitor, second_visitor = Client(), Client()
+
+    first = first_visitor.get("/cacheable-form/")
+    second = second_visitor.get("/cacheable-form/")
+
+    assert second["X-Page-Cache"] == "hit"
+    tokens = [
+        response.content.decode().split('value="')[1].split('"')[0]
+        for response in (first, second)
+    ]
+    assert tokens[0] != tokens[1]
+    assert "__csrf" not in second.content.decode()
+    assert second.cookies["csrftoken"].value
+    assert int(second["Content-Length"]) == len(second.content)
+    assert "private" in second["Cache-Control"]
+
+
+def test_a_cached_form_posts_back_with_its_token(settings, db):
+    settings.ROOT_URLCONF = __name__
+    Client().get("/cacheable-form/")
+    visitor = Client(enforce_csrf_checks=True)
+
+    page = visitor.get("/cacheable-form/")
+    token = page.content.decode().split('value="')[1].split('"')[0]
+
+    assert page["X-Page-Cache"] == "hit"
+    assert visitor.post("/cacheable-form/").status_code == 403
+    assert (
+        visitor.post("/cacheable-form/", {"csrfmiddlewaretoken": token}).status_code
+        == 200
+    )
+
+
+def test_a_visitor_with_a_session_gets_fresh_private_pages(client, home):
+    client.get("/")
+    client.cookies["sessionid"] = "whatever-it-holds"
+
+    response = client.get("/")
+
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+
+
+def test_a_cached_page_asks_the_cache_once(client, home, django_assert_num_queries):
+    from django.core.cache import cache
+
+    client.get("/")
+    calls = []
+    original = cache.get_many
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    cache.get_many = counted
+    try:
+        with django_assert_num_queries(0):
+            response = client.get("/")
+    finally:
+        del cache.get_many
+
+    assert response["X-Page-Cache"] == "hit"
+    assert len(calls) == 1
+
+
+def test_pages_stored_under_an_older_content_version_are_not_served(client, home):
+    from rehab_site.cache import bump_content_version
+
+    client.get("/")
+    bump_content_version()
+
+    assert client.get("/")["X-Page-Cache"] == "miss"
