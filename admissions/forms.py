@@ -29,6 +29,11 @@ def new_form_key() -> str:
     )
 
 
+def form_key_for(request) -> str:
+    """A fresh form key for each visitor of a cached page (see PER_VISITOR_VALUES)."""
+    return new_form_key()
+
+
 def read_form_key(value: str) -> tuple[uuid.UUID, float] | None:
     try:
         data = signing.loads(value or "", salt=FORM_KEY_SALT)

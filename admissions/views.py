@@ -10,6 +10,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from rehab_site.models import SiteSettings
+from rehab_site.page_cache import per_visitor_placeholder
 
 from .client import over_rate_limit
 from .forms import InquiryForm
@@ -19,10 +20,12 @@ from .services import find_resubmission, record_inquiry
 logger = logging.getLogger(__name__)
 
 
-@never_cache
 @sensitive_post_parameters()
 @require_http_methods(["GET", "HEAD", "POST"])
 def inquiry_form(request):
+    """The blank form is the same for everyone, so the page cache keeps it; its CSRF token
+    and form key are placeholders filled per visitor, and browsers are told not to store
+    it (BROWSER_NO_STORE_PATHS)."""
     site = SiteSettings.load()
     status = 200
     rate_limited = False
@@ -49,7 +52,11 @@ def inquiry_form(request):
     else:
         form = InquiryForm(
             site_name=site.name,
-            initial={"form_page": request.path, **_preselected(request)},
+            initial={
+                "form_page": request.path,
+                "form_key": per_visitor_placeholder("form_key"),
+                **_preselected(request),
+            },
         )
     return render(
         request,

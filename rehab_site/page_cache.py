@@ -11,33 +11,48 @@ served from the cache skips them: one cache round trip fetches the version and t
 The CSRF middleware stays outside it, so a cached form still gets this visitor's token.
 """
 
+import functools
 import hashlib
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.module_loading import import_string
 
 from .cache import VERSION_KEY, content_version, remember_version
-from .templatetags.site_tags import CSRF_PLACEHOLDER
 
 MAX_CACHED_QUERY_LENGTH = 200
 
 
-def _fill_in_csrf_tokens(request, response):
-    """Give this visitor their own CSRF token where a page holds the cacheable placeholder."""
+def per_visitor_placeholder(name: str) -> str:
+    """What cacheable HTML holds where the value named in PER_VISITOR_VALUES belongs."""
+    return f"__{name}_for_this_visitor__"
+
+
+@functools.cache
+def _per_visitor_values() -> list[tuple[bytes, Callable]]:
+    return [
+        (per_visitor_placeholder(name).encode(), import_string(path))
+        for name, path in settings.PER_VISITOR_VALUES.items()
+    ]
+
+
+def _fill_in_per_visitor_values(request, response):
+    """Put this visitor's own values (CSRF token, form key) where a page holds placeholders."""
     if response.streaming or not response.get("Content-Type", "").startswith(
         "text/html"
     ):
         return response
-    placeholder = CSRF_PLACEHOLDER.encode()
-    if placeholder in response.content:
-        response.content = response.content.replace(
-            placeholder, get_token(request).encode()
-        )
+    content = response.content
+    for placeholder, make_value in _per_visitor_values():
+        if placeholder in content:
+            content = content.replace(placeholder, make_value(request).encode())
+    if content is not response.content:
+        response.content = content
         if response.has_header("Content-Length"):
-            response["Content-Length"] = str(len(response.content))
+            response["Content-Length"] = str(len(content))
         # The page now differs per visitor: shared caches must not keep this copy.
         patch_cache_control(response, private=True)
     return response
@@ -52,7 +67,10 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return _fill_in_csrf_tokens(request, self._respond(request))
+        response = _fill_in_per_visitor_values(request, self._respond(request))
+        if request.path.startswith(tuple(settings.BROWSER_NO_STORE_PATHS)):
+            add_never_cache_headers(response)
+        return response
 
     def _respond(self, request):
         if _is_private_path(request.path):

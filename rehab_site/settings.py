@@ -327,8 +327,17 @@ ADMIN_CSP_UPDATES = {"style-src": ["'unsafe-inline'"], "img-src": ["blob:"]}
 # Pages for anonymous visitors are cached whole until content changes (rehab_site/page_cache.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PUBLIC_MAX_AGE = env.int("PUBLIC_MAX_AGE", default=60)
-# Besides the admin: pages about one person (inquiries, thank-you pages) and health checks.
-NEVER_CACHED_PATHS = ["/admissions/", "/healthz", "/readyz"]
+# Besides the admin: pages about one person (thank-you pages) and health checks.
+NEVER_CACHED_PATHS = ["/admissions/thank-you/", "/healthz", "/readyz"]
+# Cached on the server, but never kept by browsers: a form someone typed into must not come
+# back with the Back button on a shared computer.
+BROWSER_NO_STORE_PATHS = ["/admissions/"]
+# What cached pages hold placeholders for, and the callable (given the request) that makes
+# each visitor's own value on the way out.
+PER_VISITOR_VALUES = {
+    "csrf_token": "django.middleware.csrf.get_token",
+    "form_key": "admissions.forms.form_key_for",
+}
 
 # Media on S3-compatible object storage when a bucket is named; local disk otherwise.
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")

@@ -4,9 +4,10 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
+from ..page_cache import per_visitor_placeholder
+
 register = template.Library()
 
-CSRF_PLACEHOLDER = "__csrf_token_for_this_visitor__"
 
 # Characters that could end the <script> element or start markup inside it.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -57,5 +58,6 @@ def cacheable_csrf_token() -> str:
     its place on the way out, so the cached HTML holds no one's token.
     """
     return mark_safe(
-        f'<input type="hidden" name="csrfmiddlewaretoken" value="{CSRF_PLACEHOLDER}">'
+        '<input type="hidden" name="csrfmiddlewaretoken" '
+        f'value="{per_visitor_placeholder("csrf_token")}">'
     )
