@@ -19,11 +19,11 @@ ARCHIVE_MONTHS = 12
 
 
 def sidebar_data() -> dict:
-    data = cached_content("blog:sidebar", _build)
+    data = cached_content("blog:sidebar", _build, in_process=True)
     due = data["next_publish_at"]
     if due is not None and due <= timezone.now():
         bump_content_version()
-        data = cached_content("blog:sidebar", _build)
+        data = cached_content("blog:sidebar", _build, in_process=True)
     return data
 
 

@@ -8,10 +8,11 @@ import calendar
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
@@ -236,13 +237,13 @@ class SearchView(ArticleListView):
         return context
 
 
-def with_page_details(articles):
-    """Everything the article page shows besides related articles: four queries in all."""
-    return articles.select_related("medical_reviewer").prefetch_related(
-        Prefetch("authors", queryset=Person.objects.order_by("name")),
-        Prefetch("categories", queryset=Category.objects.order_by("name")),
-        Prefetch("tags", queryset=Tag.objects.order_by("name")),
-    )
+# Everything the article page shows besides related articles: three queries after the
+# article's own (with its medical reviewer).
+PAGE_DETAILS = (
+    Prefetch("authors", queryset=Person.objects.order_by("name")),
+    Prefetch("categories", queryset=Category.objects.order_by("name")),
+    Prefetch("tags", queryset=Tag.objects.order_by("name")),
+)
 
 
 def related_articles(article: Article) -> list[Article]:
@@ -261,29 +262,46 @@ def related_articles(article: Article) -> list[Article]:
 
 
 class ArticleDetailView(DetailView):
+    """The article page. Its parts are cached fragments (see the template), so a request
+    usually runs one query, for the article itself; authors, categories, tags, related
+    articles and structured data are loaded only when a fragment has to be built."""
+
     template_name = "blog/article_detail.html"
     context_object_name = "article"
     preview = False
 
     def get_queryset(self):
-        return with_page_details(Article.objects.live())
+        return Article.objects.live().select_related("medical_reviewer")
+
+    @cached_property
+    def article_with_details(self) -> Article:
+        prefetch_related_objects([self.object], *PAGE_DETAILS)
+        return self.object
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        categories = list(article.categories.all())
-        trail = (
-            [(categories[0].name, categories[0].get_absolute_url())]
-            if categories
-            else []
+        categories = SimpleLazyObject(
+            lambda: list(self.article_with_details.categories.all())
         )
-        trail.append((article.title, article.get_absolute_url()))
+
+        def breadcrumbs():
+            trail = (
+                [(categories[0].name, categories[0].get_absolute_url())]
+                if categories
+                else []
+            )
+            trail.append((article.title, article.get_absolute_url()))
+            return blog_crumbs(*trail)
+
         image = article.featured_image_largest
         context.update(
             categories=categories,
-            related=related_articles(article),
-            breadcrumbs=blog_crumbs(*trail),
-            structured_data=article_json_ld(article, self.request, categories),
+            related=SimpleLazyObject(lambda: related_articles(article)),
+            breadcrumbs=SimpleLazyObject(breadcrumbs),
+            structured_data=lambda: article_json_ld(
+                self.article_with_details, self.request, categories
+            ),
             preview=self.preview,
             seo={
                 "title": article.seo_title or article.title,
@@ -306,7 +324,7 @@ class ArticlePreviewView(ArticleDetailView):
     def get_queryset(self):
         if not self.request.user.has_perm("blog.change_article"):
             raise PermissionDenied
-        return with_page_details(Article.objects.all())
+        return Article.objects.select_related("medical_reviewer")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

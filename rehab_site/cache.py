@@ -21,6 +21,10 @@ DEFAULT_TIMEOUT = 60 * 60
 
 T = TypeVar("T")
 
+# Values kept per process by cached_content(in_process=True), by versioned key.
+IN_PROCESS_ENTRIES = 256
+_in_process: dict = {}
+
 # Holds `version` only while a request is being served; None means "not read yet".
 _request = Local()
 
@@ -72,12 +76,28 @@ def bump_content_version() -> None:
 
 
 def cached_content(
-    key: str, build: Callable[[], T], timeout: int = DEFAULT_TIMEOUT
+    key: str,
+    build: Callable[[], T],
+    timeout: int = DEFAULT_TIMEOUT,
+    *,
+    in_process: bool = False,
 ) -> T:
-    """Return the value cached under `key` for the current content version, building it once."""
+    """Return the value cached under `key` for the current content version, building it once.
+
+    `in_process` also keeps the value in this process, for the few values nearly every page
+    uses (the center's details, menus, header and footer): a value never changes under one
+    version, so only the version is then asked of the shared cache. Callers must not change
+    what they get back.
+    """
     versioned_key = f"{key}:v{content_version()}"
+    if in_process and versioned_key in _in_process:
+        return _in_process[versioned_key]
     value = cache.get(versioned_key)
     if value is None:
         value = build()
         cache.set(versioned_key, value, timeout)
+    if in_process:
+        if len(_in_process) >= IN_PROCESS_ENTRIES:
+            _in_process.clear()  # old versions' values; the live ones come back at once
+        _in_process[versioned_key] = value
     return value

@@ -327,6 +327,9 @@ ADMIN_CSP_UPDATES = {"style-src": ["'unsafe-inline'"], "img-src": ["blob:"]}
 # Pages for anonymous visitors are cached whole until content changes (rehab_site/page_cache.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PUBLIC_MAX_AGE = env.int("PUBLIC_MAX_AGE", default=60)
+# Parts of pages ({% fragment %}: header, footer, sidebars, article bodies) are cached until
+# content changes. Off while developing, so template edits show at once.
+CACHE_FRAGMENTS = env.bool("CACHE_FRAGMENTS", default=not DEBUG)
 # Besides the admin: pages about one person (thank-you pages) and health checks.
 NEVER_CACHED_PATHS = ["/admissions/thank-you/", "/healthz", "/readyz"]
 # Cached on the server, but never kept by browsers: a form someone typed into must not come

@@ -106,7 +106,7 @@ class MenuItem(models.Model):
 
 def load_menus() -> dict:
     """Every menu as plain data, cached until content changes: {"main": {...}, "footer": [...]}."""
-    return cached_content("menus", _build_menus)
+    return cached_content("menus", _build_menus, in_process=True)
 
 
 def _build_menus() -> dict:
@@ -139,8 +139,16 @@ def _build_menus() -> dict:
         elif node["parent_id"] in nodes:
             nodes[node["parent_id"]]["children"].append(node)
     ordered = sorted(menus.values(), key=lambda menu: (menu["order"], menu["title"]))
+    by_slug = {menu["slug"]: menu for menu in ordered}
+    main_items = by_slug.get("main", {}).get("items", [])
     return {
-        "by_slug": {menu["slug"]: menu for menu in ordered},
+        "by_slug": by_slug,
+        # The header's links: a page among them is marked current, so the header varies.
+        "main_hrefs": {
+            href
+            for item in main_items
+            for href in [item["href"], *(child["href"] for child in item["children"])]
+        },
         "footer": [
             menu
             for menu in ordered

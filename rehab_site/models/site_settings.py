@@ -64,7 +64,9 @@ class SiteSettings(models.Model):
         """
         try:
             site = cached_content(
-                "site-settings", lambda: cls.objects.filter(pk=1).first() or cls()
+                "site-settings",
+                lambda: cls.objects.filter(pk=1).first() or cls(),
+                in_process=True,
             )
         except DatabaseError:
             if _last_loaded:
