@@ -19,6 +19,8 @@ from django.utils.safestring import SafeString, mark_safe
 from .models.article import SEARCH_CONFIG
 
 MAX_QUERY_LENGTH = 200
+# A search shows at most this many articles: the newest matches, best first.
+RANKED_MATCHES = 500
 
 # ts_headline wraps matches in these; they never occur in stored text (plain_text removes
 # control characters), so after escaping everything else they become the only markup.
@@ -61,8 +63,15 @@ def search_articles(queryset, terms: str):
             .order_by("-publish_at", "-pk")
         )
     query = SearchQuery(terms, search_type="websearch", config=SEARCH_CONFIG)
-    return (
+    # Ranking looks at every match; a common word matches most of a large blog. Only the
+    # newest matches are ranked, so a search costs the same at any size.
+    newest_matches = (
         queryset.filter(search_vector=query)
+        .order_by("-publish_at", "-pk")
+        .values("pk")[:RANKED_MATCHES]
+    )
+    return (
+        queryset.filter(pk__in=newest_matches)
         .annotate(
             rank=SearchRank(F("search_vector"), query),
             title_highlighted=SearchHeadline(
