@@ -1,13 +1,15 @@
 """`make lighthouse`: Lighthouse scores and page weight for the pages visitors land on.
 
 Starts the production server (gunicorn.conf.py, DEBUG off, collected static files, the
-benchmark database) on a free loopback port, runs the locally installed Lighthouse in
+benchmark database) on a free loopback port with nginx in front serving uploaded media,
+as in production, runs the locally installed Lighthouse in
 mobile mode with Debian's Chromium on home, an article, a program page and the
 admissions form, and writes the four category scores plus the compressed CSS and
 JavaScript bytes of each page to bench/lighthouse.md.
 """
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
@@ -25,9 +27,11 @@ from bench.run import (  # noqa: E402
     Server,
     add_server_arguments,
     base_environment,
+    ensure_database,
     flush_cache,
     manage,
 )
+from tests.servers import free_port, wait_until_answering  # noqa: E402
 
 LIGHTHOUSE = PROJECT_ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = " ".join(
@@ -50,6 +54,58 @@ METRICS = {
     "server response": "server-response-time",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+# As in production (deploy/nginx.conf), nginx serves uploaded media and passes the rest to
+# gunicorn; plain HTTP on a loopback port, since no certificate is involved here.
+NGINX_CONFIG = """
+worker_processes 1;
+daemon off;
+pid {run}/nginx.pid;
+error_log {run}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {run}/body;
+    proxy_temp_path {run}/proxy;
+    fastcgi_temp_path {run}/fastcgi;
+    uwsgi_temp_path {run}/uwsgi;
+    scgi_temp_path {run}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        location /media/ {{
+            alias {media}/;
+            expires 30d;
+        }}
+        location / {{
+            proxy_pass http://127.0.0.1:{upstream};
+            proxy_set_header Host $http_host;
+        }}
+    }}
+}}
+"""
+
+
+@contextlib.contextmanager
+def nginx_in_front(upstream_port: int, media_root: Path, run_directory: Path):
+    """nginx on a free loopback port in front of the gunicorn on `upstream_port`."""
+    port = free_port()
+    config = run_directory / "nginx.conf"
+    config.write_text(
+        NGINX_CONFIG.format(
+            run=run_directory, port=port, upstream=upstream_port, media=media_root
+        )
+    )
+    process = subprocess.Popen([NGINX, "-c", str(config), "-e", "stderr"])
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wait_until_answering(f"{url}/healthz", timeout=30)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
 
 PAGES_SCRIPT = """
 import json
@@ -126,6 +182,17 @@ def audit(url: str, report: Path) -> dict:
     }
 
 
+def media_root(args) -> Path:
+    output = manage(
+        args,
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.MEDIA_ROOT)",
+        capture=True,
+    )
+    return Path(output.strip().splitlines()[-1]).resolve()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_server_arguments(parser)
@@ -136,6 +203,7 @@ def main() -> None:
     if not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is missing: run `npm ci` (or `make lighthouse`).")
 
+    ensure_database(args.database_url)
     manage(args, "migrate", "--no-input", "-v0")
     if "Demo content is in place" not in manage(args, "seed_demo", capture=True):
         raise SystemExit("seed_demo failed")
@@ -163,10 +231,13 @@ def main() -> None:
             check=True,
         )
         flush_cache(args)
-        with Server(environment) as server:
+        with (
+            Server(environment) as server,
+            nginx_in_front(server.port, media_root(args), reports) as url,
+        ):
             for name, path in pages:
                 print(f"Lighthouse: {name} ({path})", flush=True)
-                result = audit(server.url + path, reports / f"{len(results)}.json")
+                result = audit(url + path, reports / f"{len(results)}.json")
                 result.update(name=name, path=path)
                 results.append(result)
     finally:
@@ -181,8 +252,9 @@ def main() -> None:
         "# Lighthouse and page weight",
         "",
         f"Run {now:%Y-%m-%d %H:%M} UTC by `make lighthouse`: Lighthouse {version}, mobile "
-        f"(simulated slow 4G and 4x CPU slowdown), Debian's Chromium, against gunicorn "
-        f"with DEBUG off and collected static files, on {os.cpu_count()} CPU cores.",
+        f"(simulated slow 4G and 4x CPU slowdown), Debian's Chromium, against nginx "
+        f"(serving uploaded media) in front of gunicorn with DEBUG off and collected "
+        f"static files, on {os.cpu_count()} CPU cores.",
         "",
         "| page | performance | accessibility | best practices | SEO | stylesheets | scripts | CSS + JS bytes (compressed) | all bytes | requests | LCP ms |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",

@@ -3,9 +3,9 @@
 For each data size it tops the benchmark database up with seed_bench, starts the
 production server (gunicorn.conf.py, 2 workers, DEBUG off, PostgreSQL, Redis cache) on
 a free loopback port, and measures with wrk at 16 connections every page twice: cold
-(PAGE_CACHE_SECONDS=0) and warm (page cache on). A static file as large as the article
-page, served by the same gunicorn and WhiteNoise, is the ceiling. Then a client of our
-own posts admissions inquiries from several threads. Results go to stdout and to
+(PAGE_CACHE_SECONDS=0) and warm (page cache on). For each page, a static file exactly as
+large, served by the same gunicorn and WhiteNoise, is its ceiling. Then a client of our own
+posts admissions inquiries from several threads. Results go to stdout and to
 bench/results.md.
 
 Only 127.0.0.1 is ever targeted.
@@ -28,6 +28,8 @@ import urllib.parse
 from http.cookies import SimpleCookie
 from pathlib import Path
 
+import psycopg2
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
@@ -35,7 +37,7 @@ from tests.servers import free_port, wait_until_answering  # noqa: E402
 
 PYTHON = sys.executable
 CONNECTIONS = 16
-CEILING_PATH = "/static/bench/ceiling.html"
+CEILING_DIRECTORY = "/static/bench"
 SEARCH_WORD = "recovery"
 
 
@@ -301,8 +303,40 @@ def flush_cache(args) -> None:
     )
 
 
+def ensure_database(database_url: str) -> str:
+    """Create the PostgreSQL database `database_url` names if it is missing; return the URL."""
+    parts = urllib.parse.urlsplit(database_url)
+    name = parts.path.strip("/")
+    connection = psycopg2.connect(
+        host=parts.hostname,
+        port=parts.port or 5432,
+        user=urllib.parse.unquote(parts.username or ""),
+        password=urllib.parse.unquote(parts.password or ""),
+        dbname="postgres",
+    )
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+    return database_url
+
+
+def database_for_size(database_url: str, articles: int) -> str:
+    """One database per size (rehab_bench_1000, rehab_bench_100000), so that a second run
+    finds its data already seeded."""
+    parts = urllib.parse.urlsplit(database_url)
+    sized = parts._replace(path=f"/{parts.path.strip('/')}_{articles}")
+    return ensure_database(urllib.parse.urlunsplit(sized))
+
+
 def run_size(args, articles: int, static_root: Path) -> dict:
+    args = argparse.Namespace(
+        **{**vars(args), "database_url": database_for_size(args.database_url, articles)}
+    )
     print(f"\n== {articles} articles: seeding", flush=True)
+    manage(args, "migrate", "--no-input", "-v0")
     manage(
         args,
         "seed_bench",
@@ -312,17 +346,19 @@ def run_size(args, articles: int, static_root: Path) -> dict:
         str(args.inquiries),
     )
     targets = pages(args)
-    article_path = dict(targets)["article"]
 
-    # The ceiling: a static file exactly as large as the article page, written into
+    # The ceilings: for each page, a static file exactly as large, written into
     # STATIC_ROOT before the server starts so that WhiteNoise finds it.
     flush_cache(args)
+    sizes = {}
     with Server(base_environment(args, static_root, 0)) as server:
-        status, body = fetch(server.url + article_path)
-        assert status == 200, (status, article_path)
-    ceiling = static_root / "bench" / "ceiling.html"
-    ceiling.parent.mkdir(parents=True, exist_ok=True)
-    ceiling.write_bytes(body)
+        for index, (name, path) in enumerate(targets):
+            status, body = fetch(server.url + path)
+            assert status == 200, (status, path)
+            ceiling = static_root / "bench" / f"ceiling-{index}.html"
+            ceiling.parent.mkdir(parents=True, exist_ok=True)
+            ceiling.write_bytes(body)
+            sizes[name] = len(body)
 
     rows = []
     memory = {}
@@ -330,17 +366,23 @@ def run_size(args, articles: int, static_root: Path) -> dict:
     for mode, cache_seconds in (("cold", 0), ("warm", 600)):
         flush_cache(args)
         with Server(base_environment(args, static_root, cache_seconds)) as server:
-            for name, path in [*targets, ("static ceiling", CEILING_PATH)]:
+            runs = [(name, path, mode) for name, path in targets]
+            if mode == "warm":
+                runs += [
+                    (name, f"{CEILING_DIRECTORY}/ceiling-{index}.html", "ceiling")
+                    for index, (name, _) in enumerate(targets)
+                ]
+            for name, path, kind in runs:
                 url = server.url + path
                 status, _ = fetch(url)
                 if status != 200:
                     raise SystemExit(f"{url} answered {status}")
                 wrk(url, args.warmup)
                 result = wrk(url, args.seconds)
-                result.update(name=name, path=path, mode=mode)
+                result.update(name=name, path=path, mode=kind)
                 rows.append(result)
                 print(
-                    f"  {mode:4} {name:22} {result['rps']:8.0f} req/s  "
+                    f"  {kind:7} {name:22} {result['rps']:8.0f} req/s  "
                     f"p50 {result['p50']:6.1f} ms  p99 {result['p99']:6.1f} ms  "
                     f"errors {result['errors']}",
                     flush=True,
@@ -366,7 +408,7 @@ def run_size(args, articles: int, static_root: Path) -> dict:
         "rows": rows,
         "memory": memory,
         "submissions": submissions,
-        "ceiling_bytes": len(body),
+        "sizes": sizes,
     }
 
 
@@ -377,32 +419,33 @@ def write_results(args, results: list[dict], path: Path) -> str:
         "",
         f"Run {now:%Y-%m-%d %H:%M} UTC on {os.cpu_count()} CPU cores "
         f"({platform_line()}), by `make bench`. Load average when it finished: "
-        f"{' '.join(Path('/proc/loadavg').read_text().split()[:3])} (other work shares "
-        f"these cores; see the note below).",
+        f"{' '.join(Path('/proc/loadavg').read_text().split()[:3])}.",
         f"gunicorn with gunicorn.conf.py, 2 sync workers, DEBUG off, PostgreSQL, Redis "
         f"cache; wrk -t2 -c{CONNECTIONS} -d{args.seconds}s after a {args.warmup} s "
-        f"warm-up, on the same machine as the server. Cold = PAGE_CACHE_SECONDS=0, "
-        f"warm = page cache on. Ceiling = a static file as large as the article page, "
-        f"served by the same gunicorn and WhiteNoise.",
+        f"warm-up, on the same machine as the server. Cold = the whole-page cache off "
+        f"(PAGE_CACHE_SECONDS=0; cached fragments stay on); warm = the page cache on. "
+        f"Ceiling = a static file exactly as large as the page, served by the same "
+        f"gunicorn and WhiteNoise.",
         "",
     ]
     for result in results:
         lines += [
             f"## {result['articles']:,} articles",
             "",
-            f"Ceiling file: {result['ceiling_bytes']:,} bytes.",
-            "",
-            "| page | cold req/s | cold p50 ms | cold p99 ms | warm req/s | warm p50 ms | warm p99 ms | warm / ceiling | errors |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| page | bytes | cold req/s | cold p50 ms | cold p99 ms | warm req/s | warm p50 ms | warm p99 ms | ceiling req/s | warm / ceiling | errors |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         by_key = {(row["name"], row["mode"]): row for row in result["rows"]}
-        ceiling = by_key[("static ceiling", "warm")]["rps"]
         for name in dict.fromkeys(row["name"] for row in result["rows"]):
             cold, warm = by_key[(name, "cold")], by_key[(name, "warm")]
+            ceiling = by_key[(name, "ceiling")]
+            errors = cold["errors"] + warm["errors"] + ceiling["errors"]
             lines.append(
-                f"| {name} | {cold['rps']:.0f} | {cold['p50']:.1f} | {cold['p99']:.1f} "
+                f"| {name} | {result['sizes'][name]:,} | {cold['rps']:.0f} "
+                f"| {cold['p50']:.1f} | {cold['p99']:.1f} "
                 f"| {warm['rps']:.0f} | {warm['p50']:.1f} | {warm['p99']:.1f} "
-                f"| {warm['rps'] / ceiling:.0%} | {cold['errors'] + warm['errors']} |"
+                f"| {ceiling['rps']:.0f} | {warm['rps'] / ceiling['rps']:.0%} "
+                f"| {errors} |"
             )
         s = result["submissions"]
         lines += [
@@ -498,7 +541,6 @@ def main() -> None:
             "wrk is missing: apt-get install wrk (or `make bench` as root)."
         )
     sizes = sorted(int(size) for size in args.sizes.split(","))
-    manage(args, "migrate", "--no-input", "-v0")
 
     static_root = Path(tempfile.mkdtemp(prefix="rehab-bench-static-"))
     try:
