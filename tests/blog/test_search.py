@@ -126,3 +126,23 @@ def test_search_pages_ask_search_engines_not_to_index_them(client):
     html = client.get("/blog/search/", {"q": "sleep"}).content.decode()
 
     assert '<meta name="robots" content="noindex">' in html
+
+
+def test_only_the_newest_matches_are_ranked(client, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    monkeypatch.setattr("blog.search.RANKED_MATCHES", 2)
+    now = timezone.now()
+    for days, title in [
+        (3, "Naloxone old"),
+        (2, "Naloxone newer"),
+        (1, "Naloxone new"),
+    ]:
+        ArticleFactory(title=title, publish_at=now - datetime.timedelta(days=days))
+
+    assert sorted(result_titles(client, "naloxone")) == [
+        "Naloxone new",
+        "Naloxone newer",
+    ]
