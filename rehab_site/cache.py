@@ -59,8 +59,8 @@ def content_version() -> int:
 def _read_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
-        # A timestamp rather than 1, so a restarted cache never reuses an old version.
-        version = int(time.time() * 1000)
+        # A timestamp (µs) rather than 1, so a restarted cache never reuses an old version.
+        version = int(time.time() * 1_000_000)
         cache.add(VERSION_KEY, version, timeout=None)
         version = cache.get(VERSION_KEY, version)
     return version
@@ -70,7 +70,7 @@ def bump_content_version() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, int(time.time() * 1000), timeout=None)
+        cache.set(VERSION_KEY, int(time.time() * 1_000_000), timeout=None)
     if hasattr(_request, "version"):
         _request.version = None
 

@@ -2,13 +2,17 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
+from rehab_site import cache as content_cache
+
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache, so no test sees another's cached content."""
     cache.clear()
+    content_cache._in_process.clear()
     yield
     cache.clear()
+    content_cache._in_process.clear()
 
 
 @pytest.fixture(autouse=True)
