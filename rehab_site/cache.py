@@ -3,20 +3,19 @@
 Instead of deleting keys one by one, every cached value built from content carries the
 current version in its key; saving content bumps the version and old keys age out.
 
-The version is read from the cache once per request and remembered until the request
-ends, so a page built from several cached fragments asks the cache for it only once.
+Each process remembers the version it last read for VERSION_RECHECK_SECONDS before asking
+the shared cache again, so most requests never ask for it: a save in this process is seen
+at once, a save in another process within that time.
 """
 
-import contextlib
 import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from asgiref.local import Local
 from django.core.cache import cache
-from django.core.signals import request_finished, request_started
 
 VERSION_KEY = "site:content-version"
+VERSION_RECHECK_SECONDS = 1.0
 DEFAULT_TIMEOUT = 60 * 60
 
 T = TypeVar("T")
@@ -25,31 +24,30 @@ T = TypeVar("T")
 IN_PROCESS_ENTRIES = 256
 _in_process: dict = {}
 
-# Holds `version` only while a request is being served; None means "not read yet".
-_request = Local()
-
-
-def _request_started(**kwargs) -> None:
-    _request.version = None
-
-
-def _request_finished(**kwargs) -> None:
-    with contextlib.suppress(AttributeError):
-        del _request.version
-
-
-request_started.connect(_request_started, dispatch_uid="rehab_site.cache.started")
-request_finished.connect(_request_finished, dispatch_uid="rehab_site.cache.finished")
+# The version this process last read or wrote, and until when (time.monotonic) to trust it.
+_known: tuple[int | None, float] = (None, 0.0)
 
 
 def remember_version(version: int) -> None:
-    """Keep a version read elsewhere (the page cache reads it with the page) for this request."""
-    if hasattr(_request, "version"):
-        _request.version = version
+    global _known
+    _known = (version, time.monotonic() + VERSION_RECHECK_SECONDS)
+
+
+def known_version() -> int | None:
+    """The version this process read less than VERSION_RECHECK_SECONDS ago, if any."""
+    version, trusted_until = _known
+    return version if time.monotonic() < trusted_until else None
+
+
+def forget_version() -> None:
+    """Ask the shared cache next time (after the cache was cleared, say)."""
+    global _known
+    _known = (None, 0.0)
+    _in_process.clear()
 
 
 def content_version() -> int:
-    version = getattr(_request, "version", None)
+    version = known_version()
     if version is None:
         version = _read_version()
         remember_version(version)
@@ -68,11 +66,11 @@ def _read_version() -> int:
 
 def bump_content_version() -> None:
     try:
-        cache.incr(VERSION_KEY)
+        version = cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, int(time.time() * 1_000_000), timeout=None)
-    if hasattr(_request, "version"):
-        _request.version = None
+        version = int(time.time() * 1_000_000)
+        cache.set(VERSION_KEY, version, timeout=None)
+    remember_version(version)
 
 
 def cached_content(

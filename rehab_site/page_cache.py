@@ -13,6 +13,9 @@ The CSRF middleware stays outside it, so a cached form still gets this visitor's
 
 import functools
 import hashlib
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 
 from django.conf import settings
@@ -21,9 +24,57 @@ from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.module_loading import import_string
 
-from .cache import VERSION_KEY, content_version, remember_version
+from .cache import VERSION_KEY, content_version, known_version, remember_version
 
 MAX_CACHED_QUERY_LENGTH = 200
+
+
+class RecentPages:
+    """The pages this process served last, up to a number of bytes, so that a popular page
+    costs no trip to the shared cache while this process trusts the content version."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.pages: OrderedDict[str, tuple[int, float, tuple]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str, version: int) -> tuple | None:
+        with self.lock:
+            entry = self.pages.get(key)
+            if entry is None:
+                return None
+            stored_version, expires, frozen = entry
+            if stored_version != version or expires < time.monotonic():
+                self._remove(key)
+                return None
+            self.pages.move_to_end(key)
+            return frozen
+
+    def put(self, key: str, version: int, frozen: tuple) -> None:
+        size = len(frozen[2])
+        if size > self.max_bytes:
+            return
+        expires = time.monotonic() + settings.PAGE_CACHE_SECONDS
+        with self.lock:
+            self._remove(key)
+            self.pages[key] = (version, expires, frozen)
+            self.size += size
+            while self.size > self.max_bytes:
+                self._remove(next(iter(self.pages)))
+
+    def clear(self) -> None:
+        with self.lock:
+            self.pages.clear()
+            self.size = 0
+
+    def _remove(self, key: str) -> None:
+        entry = self.pages.pop(key, None)
+        if entry is not None:
+            self.size -= len(entry[2][2])
+
+
+_recent_pages = RecentPages(max_bytes=settings.PAGE_CACHE_PROCESS_BYTES)
 
 
 def per_visitor_placeholder(name: str) -> str:
@@ -88,21 +139,28 @@ class AnonymousPageCacheMiddleware:
         # Hashed: paths can be long and hold any character, cache keys should not.
         path_digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
         key = f"page:{request.method}:{path_digest}"
-        found = cache.get_many([VERSION_KEY, key])
-        if VERSION_KEY in found:
-            version = found[VERSION_KEY]
-            remember_version(version)
-        else:
-            version = content_version()
-        stored = found.get(key)
-        if stored is not None and stored[0] == version:
-            return self._rebuild(stored[1])
+        version = known_version()
+        frozen = _recent_pages.get(key, version) if version is not None else None
+        if frozen is None:
+            found = cache.get_many([VERSION_KEY, key])
+            if VERSION_KEY in found:
+                version = found[VERSION_KEY]
+                remember_version(version)
+            else:
+                version = content_version()
+            stored = found.get(key)
+            if stored is not None and stored[0] == version:
+                frozen = stored[1]
+                _recent_pages.put(key, version, frozen)
+        if frozen is not None:
+            return self._rebuild(frozen)
 
         response = self.get_response(request)
         if self._cacheable_response(request, response):
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_MAX_AGE)
             frozen = self._freeze(response)
             cache.set(key, (version, frozen), settings.PAGE_CACHE_SECONDS)
+            _recent_pages.put(key, version, frozen)
             response["X-Page-Cache"] = "miss"
         return response
 

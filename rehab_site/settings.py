@@ -327,6 +327,8 @@ ADMIN_CSP_UPDATES = {"style-src": ["'unsafe-inline'"], "img-src": ["blob:"]}
 # Pages for anonymous visitors are cached whole until content changes (rehab_site/page_cache.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PUBLIC_MAX_AGE = env.int("PUBLIC_MAX_AGE", default=60)
+# Each process also keeps the pages it served last, up to this many bytes.
+PAGE_CACHE_PROCESS_BYTES = env.int("PAGE_CACHE_PROCESS_BYTES", default=8 * 1024 * 1024)
 # Parts of pages ({% fragment %}: header, footer, sidebars, article bodies) are cached until
 # content changes. Off while developing, so template edits show at once.
 CACHE_FRAGMENTS = env.bool("CACHE_FRAGMENTS", default=not DEBUG)

@@ -149,10 +149,9 @@ def test_a_visitor_with_a_session_gets_fresh_private_pages(client, home):
     assert "private" in response["Cache-Control"]
 
 
-def test_a_cached_page_asks_the_cache_once(client, home, django_assert_num_queries):
+def count_cache_reads(client, path: str, monkeypatch) -> tuple[object, int]:
     from django.core.cache import cache
 
-    client.get("/")
     calls = []
     original = cache.get_many
 
@@ -160,15 +159,36 @@ def test_a_cached_page_asks_the_cache_once(client, home, django_assert_num_queri
         calls.append(args)
         return original(*args, **kwargs)
 
-    cache.get_many = counted
-    try:
-        with django_assert_num_queries(0):
-            response = client.get("/")
-    finally:
-        del cache.get_many
+    monkeypatch.setattr(cache, "get_many", counted)
+    response = client.get(path)
+    monkeypatch.undo()
+    return response, len(calls)
+
+
+def test_a_page_this_process_served_costs_no_cache_trip(
+    client, home, monkeypatch, django_assert_num_queries
+):
+    client.get("/")
+
+    with django_assert_num_queries(0):
+        response, reads = count_cache_reads(client, "/", monkeypatch)
 
     assert response["X-Page-Cache"] == "hit"
-    assert len(calls) == 1
+    assert reads == 0
+
+
+def test_a_page_another_process_stored_costs_one_cache_trip(client, home, monkeypatch):
+    from rehab_site import cache as content_cache
+    from rehab_site import page_cache
+
+    client.get("/")
+    page_cache._recent_pages.clear()
+    content_cache.forget_version()
+
+    response, reads = count_cache_reads(client, "/", monkeypatch)
+
+    assert response["X-Page-Cache"] == "hit"
+    assert reads == 1
 
 
 def test_pages_stored_under_an_older_content_version_are_not_served(client, home):
@@ -178,3 +198,16 @@ def test_pages_stored_under_an_older_content_version_are_not_served(client, home
     bump_content_version()
 
     assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_pages_kept_in_process_stay_within_their_byte_budget(settings):
+    from rehab_site.page_cache import RecentPages
+
+    pages = RecentPages(max_bytes=10)
+    for name in "abc":
+        pages.put(name, 1, (200, [], b"12345"))
+
+    assert pages.get("a", 1) is None
+    assert pages.get("b", 1) == (200, [], b"12345")
+    assert pages.get("c", 2) is None  # another content version
+    assert pages.size <= 10
