@@ -1,8 +1,10 @@
 """Public pages of the programs app. Each view runs a fixed number of queries: one for the
-page itself and one per related list, whatever the amount of content."""
+page itself and, when its cached fragments have to be built, one per related list,
+whatever the amount of content."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView
 
 from blog.models import Article
@@ -15,20 +17,28 @@ HOME = ("Home", "/")
 class LivePageMixin:
     """Visitors see live pages only; staff who may view the model also preview drafts.
 
-    A preview is never cached and asks search engines to stay away.
+    A preview is never cached and asks search engines to stay away. The page's parts are
+    cached fragments (programs/detail_base.html), so what it lists besides its own fields
+    (get_details, and the lazy lists in the context) is loaded only when they are built.
     """
 
     def get_queryset(self):
-        queryset = (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                Prefetch("faqs", queryset=FAQ.objects.order_by("order", "pk"))
-            )
-        )
+        queryset = super().get_queryset()
         if self.can_preview():
             return queryset
         return queryset.live()
+
+    def get_details(self) -> list:
+        return [Prefetch("faqs", queryset=FAQ.objects.order_by("order", "pk"))]
+
+    @cached_property
+    def page_with_details(self):
+        prefetch_related_objects([self.object], *self.get_details())
+        return self.object
+
+    @property
+    def fragment_key(self) -> str:
+        return f"{self.object._meta.label}:{self.object.pk}:{self.is_preview}"
 
     def can_preview(self) -> bool:
         user = self.request.user
@@ -45,10 +55,9 @@ class LivePageMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = self.object
-        faqs = list(page.faqs.all())
         context.update(
             page=page,
-            faqs=faqs,
+            faqs=SimpleLazyObject(lambda: list(self.page_with_details.faqs.all())),
             is_preview=self.is_preview,
             noindex=page.noindex or self.is_preview,
             share_image=page.hero_image.url if page.hero_image else "",
@@ -96,22 +105,22 @@ class ProgramDetailView(LivePageMixin, DetailView):
     template_name = "programs/program_detail.html"
     parents = [("Treatment", "/treatment/")]
 
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                Prefetch("conditions", queryset=Condition.objects.live()),
-                Prefetch("audiences", queryset=Audience.objects.live()),
-                Prefetch("testimonials", queryset=Testimonial.objects.publishable()),
-                _related_articles(),
-            )
-        )
+    def get_details(self):
+        return [
+            *super().get_details(),
+            Prefetch("conditions", queryset=Condition.objects.live()),
+            Prefetch("audiences", queryset=Audience.objects.live()),
+            Prefetch("testimonials", queryset=Testimonial.objects.publishable()),
+            _related_articles(),
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["other_programs"] = list(
-            _live_programs().filter(kind=self.object.kind).exclude(pk=self.object.pk)
+        program = self.object
+        context["other_programs"] = SimpleLazyObject(
+            lambda: list(
+                _live_programs().filter(kind=program.kind).exclude(pk=program.pk)
+            )
         )
         return context
 
@@ -121,19 +130,16 @@ class ConditionDetailView(LivePageMixin, DetailView):
     template_name = "programs/condition_detail.html"
     parents = [("Addictions we treat", "/addictions/")]
 
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                Prefetch("programs", queryset=_live_programs().levels_of_care()),
-                _related_articles(),
-            )
-        )
+    def get_details(self):
+        return [
+            *super().get_details(),
+            Prefetch("programs", queryset=_live_programs().levels_of_care()),
+            _related_articles(),
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["other_conditions"] = _siblings(self.object)
+        context["other_conditions"] = SimpleLazyObject(lambda: _siblings(self.object))
         return context
 
 
@@ -142,18 +148,15 @@ class AudienceDetailView(LivePageMixin, DetailView):
     template_name = "programs/audience_detail.html"
     parents = [("Who we help", "/who-we-help/")]
 
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                Prefetch("programs", queryset=_live_programs().levels_of_care())
-            )
-        )
+    def get_details(self):
+        return [
+            *super().get_details(),
+            Prefetch("programs", queryset=_live_programs().levels_of_care()),
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["other_audiences"] = _siblings(self.object)
+        context["other_audiences"] = SimpleLazyObject(lambda: _siblings(self.object))
         return context
 
 
@@ -164,11 +167,13 @@ class LocationDetailView(LivePageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["programs"] = list(_live_programs().levels_of_care())
-        context["conditions"] = list(
-            Condition.objects.live().only("name", "slug", "order")
+        context["programs"] = SimpleLazyObject(
+            lambda: list(_live_programs().levels_of_care())
         )
-        context["other_locations"] = _siblings(self.object)
+        context["conditions"] = SimpleLazyObject(
+            lambda: list(Condition.objects.live().only("name", "slug", "order"))
+        )
+        context["other_locations"] = SimpleLazyObject(lambda: _siblings(self.object))
         return context
 
 
@@ -180,8 +185,10 @@ class PageDetailView(LivePageMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.object.show_testimonials:
-            context["testimonials"] = list(
-                Testimonial.objects.publishable().select_related("program")
+            context["testimonials"] = SimpleLazyObject(
+                lambda: list(
+                    Testimonial.objects.publishable().select_related("program")
+                )
             )
         return context
 

@@ -1,21 +1,15 @@
 import pytest
-from django.core.cache import cache
 from django.test import override_settings
 
-from rehab_site import cache as content_cache
-from rehab_site import page_cache
+from tests.caches import empty_caches
 
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache, so no test sees another's cached content."""
-    cache.clear()
-    content_cache.forget_version()
-    page_cache._recent_pages.clear()
+    empty_caches()
     yield
-    cache.clear()
-    content_cache.forget_version()
-    page_cache._recent_pages.clear()
+    empty_caches()
 
 
 @pytest.fixture(autouse=True)

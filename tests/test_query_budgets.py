@@ -11,7 +11,6 @@ within budget: what a page costs must not depend on how much content the site ho
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -25,6 +24,7 @@ from tests.blog.factories import (
     PersonFactory,
     TagFactory,
 )
+from tests.caches import empty_caches
 from tests.factories import (
     MenuFactory,
     MenuItemFactory,
@@ -52,7 +52,7 @@ pytestmark = pytest.mark.django_db
 def count(client, path: str, *, clear_cache: bool = True) -> int:
     """Queries for one request. Cold by default: the cache is emptied first."""
     if clear_cache:
-        cache.clear()
+        empty_caches()
     connection.queries_log.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)

@@ -2,11 +2,11 @@
 articles. The cache starts empty (tests/conftest.py), so these are the cold-cache counts."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.caches import empty_caches
 from tests.factories import StaffFactory
 
 from .factories import ArticleFactory, CategoryFactory, PersonFactory, TagFactory
@@ -44,7 +44,7 @@ def add_articles(count: int, topics) -> None:
 
 
 def count_queries(client, path: str) -> int:
-    cache.clear()
+    empty_caches()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == 200, path

@@ -91,17 +91,25 @@ def test_site_survives_a_database_restart_under_load(collected_static):
                 time.sleep(3)
 
                 database.stop()
+                # The blank form the visitors were served is still there, from the cache.
+                cached_form = probe.get("/admissions/")
                 outage_pages = []
                 outage_ends = time.monotonic() + OUTAGE_SECONDS
                 while time.monotonic() < outage_ends:
-                    outage_pages.append(probe.get("/admissions/"))
+                    # A new query string each time: a page the cache cannot answer.
+                    outage_pages.append(
+                        probe.get(f"/admissions/?probe={len(outage_pages)}")
+                    )
                     time.sleep(0.2)
                 database.start()
                 back_at = time.monotonic()
 
                 recovered_at = None
                 while time.monotonic() - back_at < RECOVERY_LIMIT_SECONDS:
-                    if probe.get("/admissions/").status == 200:
+                    if (
+                        probe.get(f"/admissions/?probe={time.monotonic()}").status
+                        == 200
+                    ):
                         recovered_at = time.monotonic()
                         break
                     time.sleep(0.1)
@@ -123,6 +131,8 @@ def test_site_survives_a_database_restart_under_load(collected_static):
         f"{len(load.thanked)} inquiries thanked, recovered {recovery:.2f} s after the "
         "database came back"
     )
+    assert cached_form.status == 200
+    assert PHONE in cached_form.body
     assert outage_pages, "no request was made while the database was down"
     for page in outage_pages:
         assert page.status == 503
