@@ -3,6 +3,7 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from rehab_site.cache import cached_content
 from rehab_site.publishing import Status
 
 from .models import Article, Category
@@ -25,8 +26,19 @@ class ArticleSitemap(Sitemap):
 
     def get_latest_lastmod(self):
         # Django's default loads every article to take the newest date; the sitemap
-        # index asks for it on every request, so ask the database instead.
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+        # index asks for it on every request, so ask the database once per content version.
+        return cached_content(
+            "sitemap:articles:latest",
+            lambda: self.items().aggregate(latest=Max("updated_at"))["latest"],
+        )
+
+    @property
+    def paginator(self):
+        paginator = super().paginator
+        paginator.count = cached_content(
+            "sitemap:articles:count", lambda: self.items().count()
+        )
+        return paginator
 
 
 class BlogIndexSitemap(Sitemap):
@@ -36,6 +48,10 @@ class BlogIndexSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
+        # The newest change per category looks at every article: once per content version.
+        return cached_content("sitemap:blog-index", self._build_items)
+
+    def _build_items(self):
         now = timezone.now()
         categories = (
             Category.objects.annotate(

@@ -111,6 +111,10 @@ class Command(BaseCommand):
         rng = random.Random(seed + Article.objects.count())
         added = self.top_up_articles(articles, rng)
         stored = self.top_up_inquiries(inquiries, rng)
+        if added or stored:
+            # As autovacuum would soon: the planner needs to know how large the tables grew.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         if added:
             bump_content_version()
         self.stdout.write(
