@@ -90,23 +90,23 @@ def _per_visitor_values() -> list[tuple[bytes, Callable]]:
     ]
 
 
-def _fill_in_per_visitor_values(request, response):
-    """Put this visitor's own values (CSRF token, form key) where a page holds placeholders."""
+def _fill_in_per_visitor_values(request, response) -> bool:
+    """Put this visitor's own values (CSRF token, form key) where a page holds placeholders;
+    True when there were any."""
     if response.streaming or not response.get("Content-Type", "").startswith(
         "text/html"
     ):
-        return response
+        return False
     content = response.content
     for placeholder, make_value in _per_visitor_values():
         if placeholder in content:
             content = content.replace(placeholder, make_value(request).encode())
-    if content is not response.content:
-        response.content = content
-        if response.has_header("Content-Length"):
-            response["Content-Length"] = str(len(content))
-        # The page now differs per visitor: shared caches must not keep this copy.
-        patch_cache_control(response, private=True)
-    return response
+    if content is response.content:
+        return False
+    response.content = content
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(content))
+    return True
 
 
 def _is_private_path(path: str) -> bool:
@@ -118,9 +118,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = _fill_in_per_visitor_values(request, self._respond(request))
+        response = self._respond(request)
+        personal = _fill_in_per_visitor_values(request, response)
         if request.path.startswith(tuple(settings.BROWSER_NO_STORE_PATHS)):
             add_never_cache_headers(response)
+        elif personal:
+            # The page now differs per visitor: shared caches must not keep this copy.
+            patch_cache_control(response, private=True)
         return response
 
     def _respond(self, request):
