@@ -112,9 +112,11 @@ class Command(BaseCommand):
         added = self.top_up_articles(articles, rng)
         stored = self.top_up_inquiries(inquiries, rng)
         if added or stored:
-            # As autovacuum would soon: the planner needs to know how large the tables grew.
+            # As autovacuum would soon, but now rather than in the middle of a measurement:
+            # clear the dead rows the derived-field updates left, and tell the planner
+            # how large the tables grew.
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                cursor.execute("VACUUM ANALYZE")
         if added:
             bump_content_version()
         self.stdout.write(
