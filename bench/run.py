@@ -1,17 +1,19 @@
 """The load benchmark behind `make bench`.
 
-For each data size it tops the benchmark database up with seed_bench, starts the
-production server (gunicorn.conf.py, 2 workers, DEBUG off, PostgreSQL, Redis cache) on
-a free loopback port, and measures with wrk at 16 connections every page twice: cold
-(PAGE_CACHE_SECONDS=0) and warm (page cache on). For each page, a static file exactly as
-large, served by the same gunicorn and WhiteNoise, is its ceiling. Then a client of our own
-posts admissions inquiries from several threads. Results go to stdout and to
-bench/results.md.
+For each data size it tops up that size's own database with seed_bench. Then, cold
+(PAGE_CACHE_SECONDS=0) and warm (page cache on), it starts the production server
+(gunicorn.conf.py, 2 workers, DEBUG off, PostgreSQL, Redis cache) once per size, side by
+side on free loopback ports, and measures every page with wrk at 16 connections at each
+size in turn, so that the sizes meet the same machine. For each page, a static file
+exactly as large, served by the same gunicorn and WhiteNoise, is its ceiling, measured
+right after it. Then a client of our own posts admissions inquiries from several threads.
+Results go to stdout and to bench/results.md.
 
 Only 127.0.0.1 is ever targeted.
 """
 
 import argparse
+import contextlib
 import datetime
 import http.client
 import json
@@ -331,86 +333,123 @@ def database_for_size(database_url: str, articles: int) -> str:
     return ensure_database(urllib.parse.urlunsplit(sized))
 
 
-def run_size(args, articles: int, static_root: Path) -> dict:
-    args = argparse.Namespace(
-        **{**vars(args), "database_url": database_for_size(args.database_url, articles)}
+def cache_for_size(cache_url: str, position: int) -> str:
+    """A Redis database of its own for each size: /11, /12, ... when BENCH_CACHE_URL is /11."""
+    parts = urllib.parse.urlsplit(cache_url)
+    database = int(parts.path.strip("/") or 0) + position
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{database}"))
+
+
+def prepare_size(args, articles: int, position: int, static_root: Path) -> dict:
+    """Seed the size's database, find its pages and write each page's ceiling file."""
+    sized = argparse.Namespace(
+        **{
+            **vars(args),
+            "database_url": database_for_size(args.database_url, articles),
+            "cache_url": cache_for_size(args.cache_url, position),
+        }
     )
     print(f"\n== {articles} articles: seeding", flush=True)
-    manage(args, "migrate", "--no-input", "-v0")
+    manage(sized, "migrate", "--no-input", "-v0")
     manage(
-        args,
+        sized,
         "seed_bench",
         "--articles",
         str(articles),
         "--inquiries",
         str(args.inquiries),
     )
-    targets = pages(args)
+    targets = pages(sized)
 
     # The ceilings: for each page, a static file exactly as large, written into
-    # STATIC_ROOT before the server starts so that WhiteNoise finds it.
-    flush_cache(args)
+    # STATIC_ROOT before the servers start so that WhiteNoise finds it.
+    flush_cache(sized)
     sizes = {}
-    with Server(base_environment(args, static_root, 0)) as server:
+    with Server(base_environment(sized, static_root, 0)) as server:
         for index, (name, path) in enumerate(targets):
             status, body = fetch(server.url + path)
             assert status == 200, (status, path)
-            ceiling = static_root / "bench" / f"ceiling-{index}.html"
+            ceiling = static_root / "bench" / f"ceiling-{articles}-{index}.html"
             ceiling.parent.mkdir(parents=True, exist_ok=True)
             ceiling.write_bytes(body)
             sizes[name] = len(body)
-
-    rows = []
-    memory = {}
-    submissions = None
-    for mode, cache_seconds in (("cold", 0), ("warm", 600)):
-        flush_cache(args)
-        with Server(base_environment(args, static_root, cache_seconds)) as server:
-            runs = []
-            for index, (name, path) in enumerate(targets):
-                runs.append((name, path, mode))
-                if mode == "warm":
-                    # Right after the page, so that both meet the same machine.
-                    ceiling = f"{CEILING_DIRECTORY}/ceiling-{index}.html"
-                    runs.append((name, ceiling, "ceiling"))
-            for name, path, kind in runs:
-                url = server.url + path
-                status, _ = fetch(url)
-                if status != 200:
-                    raise SystemExit(f"{url} answered {status}")
-                wrk(url, args.warmup)
-                result = wrk(url, args.seconds)
-                result.update(name=name, path=path, mode=kind)
-                rows.append(result)
-                print(
-                    f"  {kind:7} {name:22} {result['rps']:8.0f} req/s  "
-                    f"p50 {result['p50']:6.1f} ms  p99 {result['p99']:6.1f} ms  "
-                    f"errors {result['errors']}",
-                    flush=True,
-                )
-            if mode == "warm":
-                before = count_inquiries(args)
-                submissions = submit_inquiries(
-                    server.url, args.submit_workers, args.submit_each
-                )
-                submissions["stored"] = count_inquiries(args) - before
-                submissions["per_second"] = (
-                    submissions["stored"] / submissions["seconds"]
-                )
-                print(
-                    f"  submissions: {submissions['stored']} stored in "
-                    f"{submissions['seconds']:.1f} s = {submissions['per_second']:.0f}/s, "
-                    f"{submissions['errors']} errors",
-                    flush=True,
-                )
-            memory[mode] = server.worker_memory_mb()
     return {
         "articles": articles,
-        "rows": rows,
-        "memory": memory,
-        "submissions": submissions,
+        "args": sized,
+        "targets": targets,
         "sizes": sizes,
+        "rows": [],
+        "memory": {},
+        "submissions": None,
     }
+
+
+def measure(url: str, name: str, kind: str, articles: int, seconds: int, warmup: int):
+    status, _ = fetch(url)
+    if status != 200:
+        raise SystemExit(f"{url} answered {status}")
+    wrk(url, warmup)
+    result = wrk(url, seconds)
+    result.update(name=name, mode=kind)
+    print(
+        f"  {articles:>7} {kind:7} {name:22} {result['rps']:8.0f} req/s  "
+        f"p50 {result['p50']:6.1f} ms  p99 {result['p99']:6.1f} ms  "
+        f"errors {result['errors']}",
+        flush=True,
+    )
+    return result
+
+
+def run_sizes(args, results: list[dict], static_root: Path) -> None:
+    """Every size's server runs at once, and each page is measured at every size in turn
+    (and, warm, next to its ceiling), so that a machine that slows down in the middle of
+    the run touches all sizes alike instead of looking like growth."""
+    for mode, cache_seconds in (("cold", 0), ("warm", 600)):
+        for result in results:
+            flush_cache(result["args"])
+        with contextlib.ExitStack() as servers:
+            started = [
+                servers.enter_context(
+                    Server(base_environment(result["args"], static_root, cache_seconds))
+                )
+                for result in results
+            ]
+            for index, (name, _) in enumerate(results[0]["targets"]):
+                for result, server in zip(results, started, strict=True):
+                    path = result["targets"][index][1]
+                    runs = [(path, mode)]
+                    if mode == "warm":
+                        ceiling = f"ceiling-{result['articles']}-{index}.html"
+                        runs.append((f"{CEILING_DIRECTORY}/{ceiling}", "ceiling"))
+                    for run_path, kind in runs:
+                        result["rows"].append(
+                            measure(
+                                server.url + run_path,
+                                name,
+                                kind,
+                                result["articles"],
+                                args.seconds,
+                                args.warmup,
+                            )
+                        )
+            for result, server in zip(results, started, strict=True):
+                if mode == "warm":
+                    result["submissions"] = submissions_run(args, result, server)
+                result["memory"][mode] = server.worker_memory_mb()
+
+
+def submissions_run(args, result: dict, server: Server) -> dict:
+    before = count_inquiries(result["args"])
+    submissions = submit_inquiries(server.url, args.submit_workers, args.submit_each)
+    submissions["stored"] = count_inquiries(result["args"]) - before
+    submissions["per_second"] = submissions["stored"] / submissions["seconds"]
+    print(
+        f"  {result['articles']:>7} submissions: {submissions['stored']} stored in "
+        f"{submissions['seconds']:.1f} s = {submissions['per_second']:.0f}/s, "
+        f"{submissions['errors']} errors",
+        flush=True,
+    )
+    return submissions
 
 
 def write_results(args, results: list[dict], path: Path) -> str:
@@ -551,7 +590,11 @@ def main() -> None:
             env=base_environment(args, static_root, 0),
             check=True,
         )
-        results = [run_size(args, size, static_root) for size in sizes]
+        results = [
+            prepare_size(args, size, position, static_root)
+            for position, size in enumerate(sizes)
+        ]
+        run_sizes(args, results, static_root)
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
     print()
