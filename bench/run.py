@@ -384,26 +384,11 @@ def prepare_size(args, articles: int, position: int, static_root: Path) -> dict:
     }
 
 
-def measure(url: str, name: str, kind: str, articles: int, seconds: int, warmup: int):
-    status, _ = fetch(url)
-    if status != 200:
-        raise SystemExit(f"{url} answered {status}")
-    wrk(url, warmup)
-    result = wrk(url, seconds)
-    result.update(name=name, mode=kind)
-    print(
-        f"  {articles:>7} {kind:7} {name:22} {result['rps']:8.0f} req/s  "
-        f"p50 {result['p50']:6.1f} ms  p99 {result['p99']:6.1f} ms  "
-        f"errors {result['errors']}",
-        flush=True,
-    )
-    return result
-
-
 def run_sizes(args, results: list[dict], static_root: Path) -> None:
     """Every size's server runs at once, and each page is measured at every size in turn
-    (and, warm, next to its ceiling), so that a machine that slows down in the middle of
-    the run touches all sizes alike instead of looking like growth."""
+    (and, warm, next to its ceiling), `repeats` times round, keeping the median: a machine
+    that slows down for a moment then touches all sizes alike instead of passing for
+    growth, and one unlucky run does not decide a number."""
     for mode, cache_seconds in (("cold", 0), ("warm", 600)):
         for result in results:
             flush_cache(result["args"])
@@ -415,23 +400,42 @@ def run_sizes(args, results: list[dict], static_root: Path) -> None:
                 for result in results
             ]
             for index, (name, _) in enumerate(results[0]["targets"]):
+                runs = []  # (result, kind, url)
                 for result, server in zip(results, started, strict=True):
-                    path = result["targets"][index][1]
-                    runs = [(path, mode)]
+                    runs.append(
+                        (result, mode, server.url + result["targets"][index][1])
+                    )
                     if mode == "warm":
                         ceiling = f"ceiling-{result['articles']}-{index}.html"
-                        runs.append((f"{CEILING_DIRECTORY}/{ceiling}", "ceiling"))
-                    for run_path, kind in runs:
-                        result["rows"].append(
-                            measure(
-                                server.url + run_path,
-                                name,
-                                kind,
-                                result["articles"],
-                                args.seconds,
-                                args.warmup,
+                        runs.append(
+                            (
+                                result,
+                                "ceiling",
+                                f"{server.url}{CEILING_DIRECTORY}/{ceiling}",
                             )
                         )
+                for _, _, url in runs:
+                    status, _ = fetch(url)
+                    if status != 200:
+                        raise SystemExit(f"{url} answered {status}")
+                    wrk(url, args.warmup)
+                samples = {url: [] for _, _, url in runs}
+                for _ in range(args.repeats):
+                    for _, _, url in runs:
+                        samples[url].append(wrk(url, args.seconds))
+                for result, kind, url in runs:
+                    ordered = sorted(samples[url], key=lambda sample: sample["rps"])
+                    median = {**ordered[len(ordered) // 2], "name": name, "mode": kind}
+                    median["errors"] = sum(sample["errors"] for sample in ordered)
+                    result["rows"].append(median)
+                    each = ", ".join(f"{sample['rps']:.0f}" for sample in samples[url])
+                    print(
+                        f"  {result['articles']:>7} {kind:7} {name:22} "
+                        f"{median['rps']:8.0f} req/s  p50 {median['p50']:6.1f} ms  "
+                        f"p99 {median['p99']:6.1f} ms  errors {median['errors']}  "
+                        f"(runs: {each})",
+                        flush=True,
+                    )
             for result, server in zip(results, started, strict=True):
                 if mode == "warm":
                     result["submissions"] = submissions_run(args, result, server)
@@ -462,7 +466,8 @@ def write_results(args, results: list[dict], path: Path) -> str:
         f"{' '.join(Path('/proc/loadavg').read_text().split()[:3])}.",
         f"gunicorn with gunicorn.conf.py, 2 sync workers, DEBUG off, PostgreSQL, Redis "
         f"cache; wrk -t2 -c{CONNECTIONS} -d{args.seconds}s after a {args.warmup} s "
-        f"warm-up, on the same machine as the server. Cold = the whole-page cache off "
+        f"warm-up, the median of {args.repeats} runs taken in turn with the other "
+        f"size's, on the same machine as the server. Cold = the whole-page cache off "
         f"(PAGE_CACHE_SECONDS=0; cached fragments stay on); warm = the page cache on. "
         f"Ceiling = a static file exactly as large as the page, served by the same "
         f"gunicorn and WhiteNoise.",
@@ -562,7 +567,10 @@ def main() -> None:
         help="comma-separated article counts, smallest first",
     )
     parser.add_argument(
-        "--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 8))
+        "--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 5))
+    )
+    parser.add_argument(
+        "--repeats", type=int, default=int(os.environ.get("BENCH_REPEATS", 3))
     )
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--inquiries", type=int, default=1000)
