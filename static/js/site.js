@@ -1,6 +1,5 @@
 // The site's only script: the phone-width menu button and the keyboard-friendly submenus.
-// Without it the menu is shown open and submenus open on hover and focus (see site.css).
-document.documentElement.classList.add("js");
+// Without it the menu is shown open (no-js.css) and submenus open on hover and focus.
 
 document.addEventListener("DOMContentLoaded", () => {
   const menuButton = document.querySelector(".menu-toggle");

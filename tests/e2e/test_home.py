@@ -79,3 +79,37 @@ def test_home_page_has_no_accessibility_violations(
     for page in (phone_page, desktop_page):
         page.goto(live_server.url)
         assert_no_axe_violations(page)
+
+
+LAYOUT_SHIFT = """
+new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) total += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => resolve(total), 500);
+})
+"""
+
+
+def test_pages_at_phone_width_load_without_shifting(demo, live_server, phone_page):
+    for path in ["/", "/treatment/detox/", "/admissions/"]:
+        phone_page.goto(live_server.url + path)
+        phone_page.wait_for_load_state("load")
+
+        assert phone_page.evaluate(LAYOUT_SHIFT) < 0.01, path
+
+
+def test_without_javascript_the_phone_menu_is_shown_open(demo, live_server, browser):
+    from .conftest import PHONE
+
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(live_server.url)
+
+        expect(page.locator("#site-nav")).to_be_visible()
+        expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+        expect(page.locator("#site-nav .nav__link").first).to_be_visible()
+    finally:
+        context.close()
