@@ -119,8 +119,24 @@ print(json.dumps({
 """
 
 
+# Lighthouse now and then fails to record a trace (NO_NAVSTART); such a run is repeated.
+ATTEMPTS = 3
+
+
 def audit(url: str, report: Path) -> dict:
     assert url.startswith("http://127.0.0.1:"), url
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            run_lighthouse(url, report)
+            break
+        except subprocess.CalledProcessError:
+            if attempt == ATTEMPTS:
+                raise
+            print(f"  Lighthouse failed on {url}; trying again", flush=True)
+    return read_report(report)
+
+
+def run_lighthouse(url: str, report: Path) -> None:
     subprocess.run(
         [
             str(LIGHTHOUSE),
@@ -140,6 +156,9 @@ def audit(url: str, report: Path) -> dict:
         check=True,
         timeout=300,
     )
+
+
+def read_report(report: Path) -> dict:
     data = json.loads(report.read_text())
     scores = {
         name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES
