@@ -14,8 +14,12 @@ def over_rate_limit(request) -> bool:
     address = client_ip(request) or "unknown"
     key = f"admissions:rate:{address}"
     window = settings.ADMISSIONS_RATE_LIMIT_WINDOW
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the first in this window (or the window just ended)
-        count = 1 if cache.add(key, 1, timeout=window) else cache.incr(key)
+    if cache.add(key, 1, timeout=window):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=window)
+            count = 1
     return count > settings.ADMISSIONS_RATE_LIMIT

@@ -23,11 +23,9 @@ def record_inquiry(form: InquiryForm, request) -> Inquiry:
     """Store the inquiry from a valid form, or return the one already stored for its token."""
     data = form.cleaned_data
     token = form.submission_token
-    if getattr(form, "token_taken", None) is None:
-        find_resubmission(form)
-    if form.token_taken:
-        existing = Inquiry.objects.filter(submission_token=token).first()
-        if existing is not None and _same_request(existing, data):
+    existing = Inquiry.objects.filter(submission_token=token).first()
+    if existing is not None:
+        if _same_request(existing, data):
             return existing
         token = None  # someone else's token (a copied form, an old cached page)
     program = data.get("program")
@@ -81,8 +79,6 @@ def _save(inquiry: Inquiry) -> None:
 def find_resubmission(form: InquiryForm) -> Inquiry | None:
     """The inquiry this very form already created (a double click, a resent page), if any."""
     existing = Inquiry.objects.filter(submission_token=form.submission_token).first()
-    # Remembered for record_inquiry, which then need not look the token up again.
-    form.token_taken = existing is not None
     if existing is not None and _same_request(existing, form.cleaned_data):
         return existing
     return None

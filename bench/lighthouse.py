@@ -31,20 +31,10 @@ from bench.run import (  # noqa: E402
     flush_cache,
     manage,
 )
+from tests.chromium import CHROMIUM_ARGS  # noqa: E402
 from tests.servers import free_port, wait_until_answering  # noqa: E402
 
 LIGHTHOUSE = PROJECT_ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROME_FLAGS = " ".join(
-    [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ]
-)
 METRICS = {
     "FCP": "first-contentful-paint",
     "LCP": "largest-contentful-paint",
@@ -146,7 +136,7 @@ def run_lighthouse(url: str, report: Path) -> None:
             f"--output-path={report}",
             f"--only-categories={','.join(CATEGORIES)}",
             "--form-factor=mobile",
-            f"--chrome-flags={CHROME_FLAGS}",
+            f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
             "--max-wait-for-load=60000",
         ],
         env={

@@ -26,18 +26,6 @@ class SiteCSPMiddleware(CSPMiddleware):
     per process rather than twice per response.
     """
 
-    # Per-view overrides django-csp's decorators leave on a response.
-    PER_RESPONSE_ATTRIBUTES = (
-        "_csp_config",
-        "_csp_update",
-        "_csp_replace",
-        "_csp_exempt",
-        "_csp_config_ro",
-        "_csp_update_ro",
-        "_csp_replace_ro",
-        "_csp_exempt_ro",
-    )
-
     @cached_property
     def public_policy(self) -> str:
         return build_policy()
@@ -48,7 +36,8 @@ class SiteCSPMiddleware(CSPMiddleware):
             or getattr(request, "_csp_nonce", None) is not None
             or getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
             or request.path_info.startswith(f"/{settings.ADMIN_URL}")
-            or any(hasattr(response, name) for name in self.PER_RESPONSE_ATTRIBUTES)
+            # django-csp's per-view decorators leave _csp_* attributes on the response.
+            or any(name.startswith("_csp_") for name in vars(response))
         ):
             return super().process_response(request, response)
         response.headers.setdefault(HEADER, self.public_policy)

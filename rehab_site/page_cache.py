@@ -98,10 +98,12 @@ def _fill_in_per_visitor_values(request, response) -> bool:
     ):
         return False
     content = response.content
+    filled = False
     for placeholder, make_value in _per_visitor_values():
         if placeholder in content:
             content = content.replace(placeholder, make_value(request).encode())
-    if content is response.content:
+            filled = True
+    if not filled:
         return False
     response.content = content
     if response.has_header("Content-Length"):
