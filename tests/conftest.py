@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
@@ -8,6 +10,20 @@ def fresh_cache():
     """Each test starts with an empty cache, so no test sees another's cached content."""
     cache.clear()
     yield
+    cache.clear()
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The cache as in production: Redis (TEST_REDIS_URL, database 9 by default)."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9"),
+        }
+    }
+    cache.clear()
+    yield cache
     cache.clear()
 
 
