@@ -146,10 +146,10 @@ def remember(name: str, build: Callable[[], T]) -> T:
 @dataclass(frozen=True)
 class FragmentCache:
     """What every `{% cache %}` of a public template is given: `ttl`, and `key`, its first
-    vary-on value (tests/rehab_site/test_caching.py makes sure that each one is).
+    vary-on value (tests/rehab_site/test_cache_rules.py makes sure that each one is).
 
     The key holds the site's scheme and host (fragments hold absolute links) and the
-    content generation. Anyone with a session (signed-in staff, who may be looking at
+    content generation. Only GET and HEAD requests use it. Anyone with a session (signed-in staff, who may be looking at
     drafts) gets a key of their own that is never stored, so what they see never reaches
     the shared cache, and what others were shown never hides a draft from them.
     """
@@ -166,7 +166,9 @@ class FragmentCache:
         if (
             not settings.CACHE_FRAGMENTS
             or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or request.method not in ("GET", "HEAD")
         ):
+            # Posts never use the cache: a form they render holds what someone typed.
             return cls.off()
         try:
             site = f"{request.scheme}://{request.get_host()}"
