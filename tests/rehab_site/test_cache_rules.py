@@ -220,7 +220,7 @@ def test_the_check_above_sees_a_private_import():
 
 
 @pytest.fixture
-def redis_db(redis_cache):
+def redis_db(redis_for_every_cache):
     return redis.Redis.from_url(settings.CACHES["default"]["LOCATION"])
 
 
