@@ -56,9 +56,14 @@ def cache_nodes() -> list[tuple[str, CacheNode]]:
 
 
 def inheritance_chain(template_name: str) -> list[str]:
+    """The template and those it extends, ours only: a template that extends the stock one
+    of the same name (admin/index.html, say) ends the chain there."""
     chain = [template_name]
     while extends := nodes_of(chain[-1]).get_nodes_by_type(ExtendsNode):
-        chain.append(extends[0].parent_name.var)
+        parent = extends[0].parent_name.var
+        if not isinstance(parent, str) or parent in chain:
+            break
+        chain.append(parent)
     return chain
 
 
