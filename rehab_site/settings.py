@@ -403,3 +403,16 @@ ADMISSIONS_MIN_FILL_SECONDS = env.int("ADMISSIONS_MIN_FILL_SECONDS", default=3)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 # The first wait before a failed notification email is tried again; it doubles each time.
 ADMISSIONS_NOTIFY_RETRY_SECONDS = env.int("ADMISSIONS_NOTIFY_RETRY_SECONDS", default=60)
+# Speed to first contact: the targets the queue colours waiting times by, and when an
+# inquiry nobody has contacted is escalated (urgent ones at their target).
+ADMISSIONS_URGENT_TARGET_MINUTES = env.int(
+    "ADMISSIONS_URGENT_TARGET_MINUTES", default=15
+)
+ADMISSIONS_TARGET_MINUTES = env.int("ADMISSIONS_TARGET_MINUTES", default=60)
+ADMISSIONS_ESCALATE_AFTER_MINUTES = env.int(
+    "ADMISSIONS_ESCALATE_AFTER_MINUTES", default=120
+)
+# Who hears about an escalation; empty means the ADMISSIONS_NOTIFY_EMAILS list.
+ADMISSIONS_ESCALATION_EMAILS = env.list("ADMISSIONS_ESCALATION_EMAILS", default=[])
+# A queued task still waiting this long means no worker is running (/readyz, admin banner).
+TASK_QUEUE_LATE_MINUTES = env.int("TASK_QUEUE_LATE_MINUTES", default=5)

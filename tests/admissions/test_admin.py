@@ -66,7 +66,7 @@ def test_admissions_sees_the_inquiry_list_with_triage_columns(admissions_client)
 
     html = response.content.decode()
     assert response.status_code == 200
-    for text in ["Jordan Smith", "(828) 555-0187", "Detox", "New", "Received at"]:
+    for text in ["Jordan Smith", "(828) 555-0187", "Detox", "New", "Waiting"]:
         assert text in html
 
 
