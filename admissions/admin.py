@@ -31,7 +31,6 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from . import contact_report  # noqa: F401 (registers the first-contact report)
-from .alerts import notification_alerts
 from .attribution import UTM_FIELDS
 from .contact import (
     log_contact_attempt,
@@ -360,7 +359,6 @@ class InquiryAdmin(admin.ModelAdmin):
             ],
             "search_term": term or "",
             "current_view": current or VIEWS[0],
-            "notification_alerts": notification_alerts(),
             # The queue needs the whole width of a tablet.
             "is_nav_sidebar_enabled": False,
             "title": "Admissions queue",
@@ -461,7 +459,6 @@ class InquiryAdmin(admin.ModelAdmin):
                         for kind in InquiryNote.Kind
                         if kind != InquiryNote.Kind.NOTE
                     ],
-                    "notification_alerts": notification_alerts(),
                 }
             )
         response = super().changeform_view(request, object_id, form_url, context)

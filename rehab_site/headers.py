@@ -8,6 +8,10 @@ from django.conf import settings
 from django.utils.functional import cached_property
 
 
+# Admin URLs name inquiries and staff pages: no other site may learn them from a Referer.
+ADMIN_REFERRER_POLICY = "same-origin"
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -15,6 +19,8 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if request.path_info.startswith(f"/{settings.ADMIN_URL}"):
+            response.headers["Referrer-Policy"] = ADMIN_REFERRER_POLICY
         return response
 
 

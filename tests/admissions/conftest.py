@@ -2,6 +2,7 @@ import time
 
 import pytest
 from django.core import signing
+from django.urls import reverse
 
 from admissions.forms import FORM_KEY_SALT
 
@@ -61,3 +62,28 @@ def marketing_client(client):
     client.force_login(user)
     client.user = user
     return client
+
+
+def change_form_data(
+    status="new", assigned_to="", is_urgent=False, note="", kind="note", **extra
+) -> dict:
+    """What the inquiry's change form posts: triage fields and the new-note inline."""
+    data = {
+        "status": status,
+        "assigned_to": assigned_to,
+        "notes-TOTAL_FORMS": "1",
+        "notes-INITIAL_FORMS": "0",
+        "notes-0-kind": kind,
+        "notes-0-body": note,
+        **extra,
+    }
+    if is_urgent:
+        data["is_urgent"] = "on"
+    return data
+
+
+def search(client, term: str, follow: bool = True):
+    """Search the queue as the search box does: a POST, then the list at its token."""
+    return client.post(
+        reverse("admin:admissions_inquiry_search"), {"q": term}, follow=follow
+    )

@@ -11,7 +11,12 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from admissions.models import Inquiry
-from admissions.notifications import MAX_ATTEMPTS, notify_staff_of_inquiry, retry_delay
+from admissions.notifications import (
+    MAX_ATTEMPTS,
+    NoRecipients,
+    notify_staff_of_inquiry,
+    retry_delay,
+)
 from tests.factories import SiteSettingsFactory
 
 from .conftest import valid_post
@@ -174,14 +179,31 @@ def test_an_inquiry_is_emailed_only_once_even_if_its_task_runs_twice():
     assert second == "already notified or deleted"
 
 
-def test_without_recipients_nothing_is_sent_and_a_warning_is_logged(settings, caplog):
-    settings.ADMISSIONS_NOTIFY_EMAILS = []
+def test_once_notified_the_escalation_is_queued_for_the_inquirys_deadline(settings):
+    settings.ADMISSIONS_ESCALATE_AFTER_MINUTES = 120
     inquiry = InquiryFactory()
 
     notify_staff_of_inquiry.call(inquiry.pk)
 
+    task = DBTaskResult.objects.get(task_path__endswith="escalate_inquiry")
+    assert task.args_kwargs["args"] == [inquiry.pk, 1]
+    assert task.run_after == inquiry.received_at + timedelta(minutes=120)
+
+
+def test_without_recipients_the_task_fails_loudly_and_retries(settings, caplog):
+    settings.ADMISSIONS_NOTIFY_EMAILS = []
+    inquiry = InquiryFactory()
+
+    with pytest.raises(NoRecipients):
+        notify_staff_of_inquiry.call(inquiry.pk)
+
+    inquiry.refresh_from_db()
     assert mail.outbox == []
+    assert inquiry.notified_at is None
+    assert inquiry.notification_attempts == 1
     assert "ADMISSIONS_NOTIFY_EMAILS is empty" in caplog.text
+    assert [record.levelname for record in caplog.records] == ["ERROR"]
+    assert DBTaskResult.objects.get().args_kwargs["args"] == [inquiry.pk, 2]
 
 
 def test_the_sweep_requeues_only_late_unnotified_inquiries():
@@ -200,7 +222,8 @@ def test_the_sweep_requeues_only_late_unnotified_inquiries():
 
     assert "Queued 2 late notifications." in out.getvalue()
     assert sorted(
-        task.args_kwargs["args"][0] for task in DBTaskResult.objects.all()
+        task.args_kwargs["args"][0]
+        for task in DBTaskResult.objects.filter(task_path__endswith="notify_staff_of_inquiry")
     ) == sorted([lost.pk, never_queued.pk])
     assert len(mail.outbox) == 2
 
