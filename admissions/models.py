@@ -378,6 +378,9 @@ class InquiryNote(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(kind="note", body=""),
                 name="inquirynote_note_has_text",
+                violation_error_message=(
+                    "Write the note, or choose the contact attempt you made."
+                ),
             ),
         ]
 

@@ -1,7 +1,10 @@
+import io
+import socket
 import time
 
 import pytest
 from django.core import signing
+from django.core.management import call_command
 from django.urls import reverse
 
 from admissions.forms import FORM_KEY_SALT
@@ -87,3 +90,32 @@ def search(client, term: str, follow: bool = True):
     return client.post(
         reverse("admin:admissions_inquiry_search"), {"q": term}, follow=follow
     )
+
+
+def run_worker() -> None:
+    """Run every task that is due, as `db_worker` does in production."""
+    call_command(
+        "db_worker",
+        "--batch",
+        "--queue-name",
+        "*",
+        "--no-startup-delay",
+        stdout=io.StringIO(),
+    )
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def failing_mail(settings):
+    """A real SMTP backend pointed at a port nobody listens on."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = closed_port()
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 2
+    return settings

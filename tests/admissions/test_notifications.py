@@ -1,7 +1,6 @@
 """The staff notification: PHI-free, retried with backoff when mail fails, never sent twice."""
 
 import io
-import socket
 from datetime import timedelta
 
 import pytest
@@ -19,39 +18,10 @@ from admissions.notifications import (
 )
 from tests.factories import SiteSettingsFactory
 
-from .conftest import valid_post
+from .conftest import run_worker, valid_post
 from .factories import InquiryFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def run_worker() -> None:
-    """Run every task that is due, as `db_worker` does in production."""
-    call_command(
-        "db_worker",
-        "--batch",
-        "--queue-name",
-        "*",
-        "--no-startup-delay",
-        stdout=io.StringIO(),
-    )
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def failing_mail(settings):
-    """A real SMTP backend pointed at a port nobody listens on."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = closed_port()
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 2
-    return settings
 
 
 def test_the_worker_emails_staff_and_records_when(client):
@@ -223,7 +193,9 @@ def test_the_sweep_requeues_only_late_unnotified_inquiries():
     assert "Queued 2 late notifications." in out.getvalue()
     assert sorted(
         task.args_kwargs["args"][0]
-        for task in DBTaskResult.objects.filter(task_path__endswith="notify_staff_of_inquiry")
+        for task in DBTaskResult.objects.filter(
+            task_path__endswith="notify_staff_of_inquiry"
+        )
     ) == sorted([lost.pk, never_queued.pk])
     assert len(mail.outbox) == 2
 
