@@ -104,7 +104,9 @@ class QueueChangeListForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].show_hidden_initial = True
+        status = self.fields["status"]
+        status.show_hidden_initial = True
+        status.widget.attrs["aria-label"] = f"Status of {self.instance}"
 
 
 @admin.register(Inquiry)
