@@ -30,6 +30,8 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from rehab_site.roles import ADMISSIONS
+
 from . import contact_report  # noqa: F401 (registers the first-contact report)
 from .attribution import UTM_FIELDS
 from .contact import (
@@ -59,7 +61,6 @@ from .text import spreadsheet_safe
 from .timeline import timeline
 
 ATTRIBUTION_FIELDS = ["landing_page", "form_page", "referrer_host", *UTM_FIELDS]
-ADMISSIONS_GROUP = "Admissions"
 
 Action = AccessLog.Action
 
@@ -116,7 +117,7 @@ class InquiryAdmin(admin.ModelAdmin):
         "urgency",
         "person",
         "reach",
-        "request",
+        "request_summary",
         "status",
         "assignee",
     ]
@@ -228,7 +229,7 @@ class InquiryAdmin(admin.ModelAdmin):
         )
 
     @admin.display(description="request")
-    def request(self, inquiry):
+    def request_summary(self, inquiry):
         for_whom = (
             "For a loved one"
             if inquiry.for_whom == Inquiry.ForWhom.LOVED_ONE
@@ -271,7 +272,7 @@ class InquiryAdmin(admin.ModelAdmin):
                 db_field.remote_field.model.objects.filter(
                     is_staff=True, is_active=True
                 )
-                .filter(Q(is_superuser=True) | Q(groups__name=ADMISSIONS_GROUP))
+                .filter(Q(is_superuser=True) | Q(groups__name=ADMISSIONS))
                 .distinct()
                 .order_by("first_name", "last_name", "username")
             )

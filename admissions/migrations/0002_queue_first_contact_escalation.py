@@ -6,93 +6,159 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('admissions', '0001_initial'),
-        ('programs', '0001_initial'),
+        ("admissions", "0001_initial"),
+        ("programs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FirstContactReport',
-            fields=[
-            ],
+            name="FirstContactReport",
+            fields=[],
             options={
-                'verbose_name': 'first-contact report',
-                'verbose_name_plural': 'first-contact report',
-                'proxy': True,
-                'default_permissions': ('view',),
-                'indexes': [],
-                'constraints': [],
+                "verbose_name": "first-contact report",
+                "verbose_name_plural": "first-contact report",
+                "proxy": True,
+                "default_permissions": ("view",),
+                "indexes": [],
+                "constraints": [],
             },
-            bases=('admissions.inquiry',),
+            bases=("admissions.inquiry",),
         ),
         migrations.AddField(
-            model_name='accesslog',
-            name='query',
-            field=models.TextField(blank=True, help_text='What a list was searched for or filtered by, as staff typed it.', verbose_name='search or filter'),
+            model_name="accesslog",
+            name="query",
+            field=models.TextField(
+                blank=True,
+                help_text="What a list was searched for or filtered by, as staff typed it.",
+                verbose_name="search or filter",
+            ),
         ),
         migrations.AddField(
-            model_name='accesslog',
-            name='references',
-            field=models.JSONField(blank=True, default=list, help_text='The reference numbers on the list page that was shown.', verbose_name='inquiries shown'),
+            model_name="accesslog",
+            name="references",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="The reference numbers on the list page that was shown.",
+                verbose_name="inquiries shown",
+            ),
         ),
         migrations.AddField(
-            model_name='accesslog',
-            name='search_token',
-            field=models.CharField(blank=True, editable=False, max_length=43, null=True, unique=True),
+            model_name="accesslog",
+            name="search_token",
+            field=models.CharField(
+                blank=True, editable=False, max_length=43, null=True, unique=True
+            ),
         ),
         migrations.AddField(
-            model_name='inquiry',
-            name='escalated_at',
-            field=models.DateTimeField(blank=True, editable=False, help_text='When the escalation list was told that nobody had contacted it.', null=True, verbose_name='escalation sent at'),
+            model_name="inquiry",
+            name="escalated_at",
+            field=models.DateTimeField(
+                blank=True,
+                editable=False,
+                help_text="When the escalation list was told that nobody had contacted it.",
+                null=True,
+                verbose_name="escalation sent at",
+            ),
         ),
         migrations.AddField(
-            model_name='inquiry',
-            name='escalation_attempts',
+            model_name="inquiry",
+            name="escalation_attempts",
             field=models.PositiveSmallIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
-            model_name='inquiry',
-            name='escalation_due_at',
+            model_name="inquiry",
+            name="escalation_due_at",
             field=models.DateTimeField(editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='inquiry',
-            name='first_contact_at',
-            field=models.DateTimeField(blank=True, editable=False, help_text='The first contact attempt or status change away from New.', null=True, verbose_name='first contact at'),
+            model_name="inquiry",
+            name="first_contact_at",
+            field=models.DateTimeField(
+                blank=True,
+                editable=False,
+                help_text="The first contact attempt or status change away from New.",
+                null=True,
+                verbose_name="first contact at",
+            ),
         ),
         migrations.AddField(
-            model_name='inquiry',
-            name='first_contact_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='first contact by'),
+            model_name="inquiry",
+            name="first_contact_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="first contact by",
+            ),
         ),
         migrations.AddField(
-            model_name='inquirynote',
-            name='kind',
-            field=models.CharField(choices=[('note', 'Note only'), ('spoke', 'Called: spoke with them'), ('no_answer', 'Called: no answer'), ('voicemail', 'Called: left voicemail'), ('text', 'Sent a text'), ('email', 'Sent an email')], default='note', help_text='Choose the attempt you made; it counts as the first contact if it is one.', max_length=10, verbose_name='contact attempt'),
+            model_name="inquirynote",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("note", "Note only"),
+                    ("spoke", "Called: spoke with them"),
+                    ("no_answer", "Called: no answer"),
+                    ("voicemail", "Called: left voicemail"),
+                    ("text", "Sent a text"),
+                    ("email", "Sent an email"),
+                ],
+                default="note",
+                help_text="Choose the attempt you made; it counts as the first contact if it is one.",
+                max_length=10,
+                verbose_name="contact attempt",
+            ),
         ),
         migrations.AlterField(
-            model_name='accesslog',
-            name='action',
-            field=models.CharField(choices=[('list', 'Listed'), ('search', 'Searched'), ('view', 'Viewed'), ('change', 'Changed'), ('export', 'Exported'), ('delete', 'Deleted')], max_length=10),
+            model_name="accesslog",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("list", "Listed"),
+                    ("search", "Searched"),
+                    ("view", "Viewed"),
+                    ("change", "Changed"),
+                    ("export", "Exported"),
+                    ("delete", "Deleted"),
+                ],
+                max_length=10,
+            ),
         ),
         migrations.AlterField(
-            model_name='inquirynote',
-            name='body',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='note'),
+            model_name="inquirynote",
+            name="body",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="note"),
         ),
         migrations.AddIndex(
-            model_name='inquiry',
-            index=models.Index(condition=models.Q(('notified_at__isnull', True)), fields=['received_at'], name='inquiry_not_notified_idx'),
+            model_name="inquiry",
+            index=models.Index(
+                condition=models.Q(("notified_at__isnull", True)),
+                fields=["received_at"],
+                name="inquiry_not_notified_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='inquiry',
-            index=models.Index(condition=models.Q(('first_contact_at__isnull', True), ('status', 'new')), fields=['received_at'], name='inquiry_uncontacted_idx'),
+            model_name="inquiry",
+            index=models.Index(
+                condition=models.Q(
+                    ("first_contact_at__isnull", True), ("status", "new")
+                ),
+                fields=["received_at"],
+                name="inquiry_uncontacted_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='inquirynote',
-            constraint=models.CheckConstraint(condition=models.Q(('body', ''), ('kind', 'note'), _negated=True), name='inquirynote_note_has_text', violation_error_message='Write the note, or choose the contact attempt you made.'),
+            model_name="inquirynote",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("body", ""), ("kind", "note"), _negated=True),
+                name="inquirynote_note_has_text",
+                violation_error_message="Write the note, or choose the contact attempt you made.",
+            ),
         ),
     ]
