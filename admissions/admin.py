@@ -143,7 +143,8 @@ class InquiryAdmin(admin.ModelAdmin):
         *ATTRIBUTION_FIELDS,
     ]
     fieldsets = [
-        ("Triage", {"fields": ["status", "assigned_to", "is_urgent"]}),
+        # What they asked for, read before calling; then the triage, timeline and a note
+        # (admin/admissions/inquiry/change_form.html puts them after "Triage").
         (
             "Request",
             {
@@ -158,6 +159,7 @@ class InquiryAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        ("Triage", {"fields": ["status", "assigned_to", "is_urgent"]}),
         ("Record", {"fields": ["reference", "received_display", "consented_display"]}),
         (
             "Where they came from",
