@@ -7,11 +7,13 @@ import phonenumbers
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils import timezone
 
 from programs.models import Condition, Program
+from rehab_site.visitor_text import VisitorModelForm, VisitorTextField
 
 from .models import Inquiry
-from .text import clean_text
+from .text import mentions_crisis
 
 PHONE_REGION = "US"
 FORM_KEY_SALT = "admissions.inquiry-form"
@@ -23,15 +25,13 @@ SHORT_FORM_FIELDS = ["name", "phone", "email", "for_whom", "message", "consent"]
 
 
 def new_form_key() -> str:
-    """A signed submission token and the time the form was shown (the time trap)."""
+    """A signed submission token and the time the form was shown (the time trap).
+
+    Made each time a form is shown: pages with a form are never cached (rehab_site/caching.py).
+    """
     return signing.dumps(
         {"token": str(uuid.uuid4()), "issued": time.time()}, salt=FORM_KEY_SALT
     )
-
-
-def form_key_for(request) -> str:
-    """A fresh form key for each visitor of a cached page (see PER_VISITOR_VALUES)."""
-    return new_form_key()
 
 
 def read_form_key(value: str) -> tuple[uuid.UUID, float] | None:
@@ -58,18 +58,15 @@ class ConditionChoiceField(forms.ModelMultipleChoiceField):
         return condition.name
 
 
-class InquiryForm(forms.Form):
-    name = forms.CharField(
-        label="Your name",
-        max_length=100,
-        help_text="A first name is fine.",
-        error_messages={
-            "required": "Tell us your name, or a first name we can use.",
-            "max_length": "Keep the name under 100 characters.",
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    phone = forms.CharField(
+class InquiryForm(VisitorModelForm):
+    """The inquiry as the visitor writes it. Fields not on the model: the substances (the
+    inquiry keeps their names), consent (kept as the time it was given) and the spam checks.
+    """
+
+    name_fields = ("name",)
+
+    # Typed any way people write a number; stored as +15551234567 (clean_phone).
+    phone = VisitorTextField(
         label="Phone",
         max_length=30,
         required=False,
@@ -79,40 +76,6 @@ class InquiryForm(forms.Form):
             attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}
         ),
     )
-    email = forms.EmailField(
-        label="Email",
-        max_length=254,
-        required=False,
-        help_text="Only to reply to you.",
-        error_messages={
-            "invalid": "Enter an email address like name@example.com.",
-            "max_length": "An email address has fewer than 254 characters.",
-        },
-        widget=forms.EmailInput(
-            attrs={"autocomplete": "email", "inputmode": "email", "spellcheck": "false"}
-        ),
-    )
-    contact_method = forms.ChoiceField(
-        label="How should we contact you?",
-        choices=Inquiry.ContactMethod.choices,
-        required=False,
-        widget=forms.RadioSelect,
-    )
-    contact_time = forms.ChoiceField(
-        label="When is a good time?",
-        choices=Inquiry.ContactTime.choices,
-        initial=Inquiry.ContactTime.ANY,
-        required=False,
-        widget=forms.RadioSelect,
-    )
-    for_whom = forms.ChoiceField(
-        label="Who needs help?",
-        choices=Inquiry.ForWhom.choices,
-        error_messages={
-            "required": "Tell us whether you are asking for yourself or for a loved one."
-        },
-        widget=forms.RadioSelect,
-    )
     substances = ConditionChoiceField(
         label="Substances of concern",
         queryset=Condition.objects.none(),
@@ -121,46 +84,8 @@ class InquiryForm(forms.Form):
         error_messages={"invalid_choice": "Choose from the substances listed."},
         widget=forms.CheckboxSelectMultiple,
     )
-    substance_other = forms.CharField(
-        label="Other substance",
-        max_length=100,
-        required=False,
-        error_messages={"max_length": "Keep this under 100 characters."},
-    )
-    program = forms.ModelChoiceField(
-        label="Program of interest",
-        queryset=Program.objects.none(),
-        required=False,
-        empty_label="Not sure yet",
-        error_messages={"invalid_choice": "Choose a program from the list."},
-    )
-    insurance = forms.ChoiceField(
-        label="Insurance provider",
-        choices=[("", "Choose one (optional)"), *Inquiry.Insurance.choices],
-        required=False,
-        help_text="We check your benefits for you, at no cost.",
-        error_messages={
-            "invalid_choice": "Choose an insurance provider from the list."
-        },
-    )
-    insurance_other = forms.CharField(
-        label="Other insurance provider",
-        max_length=100,
-        required=False,
-        error_messages={"max_length": "Keep this under 100 characters."},
-    )
-    message = forms.CharField(
-        label="Anything you would like us to know",
-        max_length=2000,
-        required=False,
-        help_text="In your own words. Up to 2,000 characters.",
-        error_messages={
-            "max_length": "Please shorten your message to 2,000 characters or fewer (it has %(show_value)d)."
-        },
-        widget=forms.Textarea(attrs={"rows": 5}),
-    )
     consent = forms.BooleanField(
-        label="I agree that Willow Ridge may contact me about this request",
+        label="I agree that the center may contact me about this request",
         error_messages={
             "required": "Please agree to the privacy policy so that we may contact you."
         },
@@ -168,9 +93,7 @@ class InquiryForm(forms.Form):
     # Spam checks, invisible to people: a field only bots fill, and when the form was shown.
     website = forms.CharField(required=False, label="Leave this field empty")
     form_key = forms.CharField(required=False, widget=forms.HiddenInput)
-    form_page = forms.CharField(
-        required=False, max_length=300, widget=forms.HiddenInput
-    )
+    form_page = forms.CharField(required=False, widget=forms.HiddenInput)
 
     field_order = [
         "name",
@@ -188,14 +111,98 @@ class InquiryForm(forms.Form):
         "consent",
     ]
 
+    class Meta(VisitorModelForm.Meta):
+        model = Inquiry
+        # `substances` is declared above: the form offers live addiction pages, and
+        # save() keeps their names.
+        fields = [
+            "name",
+            "phone",
+            "email",
+            "contact_method",
+            "contact_time",
+            "for_whom",
+            "substance_other",
+            "program",
+            "insurance",
+            "insurance_other",
+            "message",
+            "consent",
+        ]
+        labels = {
+            "name": "Your name",
+            "contact_method": "How should we contact you?",
+            "contact_time": "When is a good time?",
+            "for_whom": "Who needs help?",
+            "program": "Program of interest",
+            "insurance": "Insurance provider",
+            "insurance_other": "Other insurance provider",
+            "message": "Anything you would like us to know",
+        }
+        help_texts = {
+            "name": "A first name is fine.",
+            "email": "Only to reply to you.",
+            "insurance": "We check your benefits for you, at no cost.",
+            "message": "In your own words. Up to 2,000 characters.",
+            "program": "",
+        }
+        error_messages = {
+            "name": {
+                "required": "Tell us your name, or a first name we can use.",
+                "max_length": "Keep the name under %(limit_value)d characters (it has %(show_value)d).",
+            },
+            "email": {
+                "invalid": "Enter an email address like name@example.com.",
+                "max_length": "An email address has fewer than %(limit_value)d characters.",
+            },
+            "for_whom": {
+                "required": "Tell us whether you are asking for yourself or for a loved one."
+            },
+            "substance_other": {
+                "max_length": "Keep this under %(limit_value)d characters (it has %(show_value)d)."
+            },
+            "program": {"invalid_choice": "Choose a program from the list."},
+            "insurance": {
+                "invalid_choice": "Choose an insurance provider from the list."
+            },
+            "insurance_other": {
+                "max_length": "Keep this under %(limit_value)d characters (it has %(show_value)d)."
+            },
+            "message": {
+                "max_length": "Please shorten your message to 2,000 characters or fewer (it has %(show_value)d)."
+            },
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(
+                attrs={
+                    "autocomplete": "email",
+                    "inputmode": "email",
+                    "spellcheck": "false",
+                }
+            ),
+            "contact_method": forms.RadioSelect,
+            "contact_time": forms.RadioSelect,
+            "for_whom": forms.RadioSelect,
+            "message": forms.Textarea(attrs={"rows": 5}),
+        }
+
     def __init__(self, *args, site_name: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        # Radio buttons: no "---------" choice.
+        self.fields["contact_method"].choices = Inquiry.ContactMethod.choices
+        self.fields["contact_time"].choices = Inquiry.ContactTime.choices
+        self.fields["for_whom"].choices = Inquiry.ForWhom.choices
+        self.fields["insurance"].choices = [
+            ("", "Choose one (optional)"),
+            *Inquiry.Insurance.choices,
+        ]
         self.fields["substances"].queryset = Condition.objects.live().order_by(
             "order", "name"
         )
-        self.fields["program"].queryset = Program.objects.live().order_by(
-            "kind", "order", "name"
-        )
+        program = self.fields["program"]
+        program.queryset = Program.objects.live().order_by("kind", "order", "name")
+        program.empty_label = "Not sure yet"
         if site_name:
             self.fields[
                 "consent"
@@ -205,16 +212,8 @@ class InquiryForm(forms.Form):
         self.spam_reason = ""
         self.submission_token: uuid.UUID | None = None
 
-    def clean_name(self):
-        name = clean_text(self.cleaned_data["name"])
-        if not name:
-            raise forms.ValidationError(
-                "Tell us your name, or a first name we can use."
-            )
-        return name
-
     def clean_phone(self):
-        phone = clean_text(self.cleaned_data["phone"])
+        phone = self.cleaned_data["phone"]
         if not phone:
             return ""
         try:
@@ -223,15 +222,6 @@ class InquiryForm(forms.Form):
             raise forms.ValidationError(
                 "Enter a phone number we can call, with its area code, like (828) 555-0142."
             ) from None
-
-    def clean_substance_other(self):
-        return clean_text(self.cleaned_data["substance_other"])
-
-    def clean_insurance_other(self):
-        return clean_text(self.cleaned_data["insurance_other"])
-
-    def clean_message(self):
-        return clean_text(self.cleaned_data["message"], multiline=True)
 
     def clean(self):
         cleaned = super().clean()
@@ -266,6 +256,22 @@ class InquiryForm(forms.Form):
         self.submission_token, issued = key
         if time.time() - issued < settings.ADMISSIONS_MIN_FILL_SECONDS:
             self.spam_reason = self.spam_reason or "sent too fast"
+
+    def save(self, commit: bool = True) -> Inquiry:
+        """The inquiry with what the visitor chose turned into what is kept: the names of
+        the substances and program as they read today, and the time consent was given."""
+        inquiry = super().save(commit=False)
+        data = self.cleaned_data
+        inquiry.substances = [condition.name for condition in data["substances"]]
+        inquiry.program_label = inquiry.program.name if inquiry.program else ""
+        inquiry.contact_time = inquiry.contact_time or Inquiry.ContactTime.ANY
+        inquiry.consented_at = timezone.now()
+        inquiry.is_urgent = mentions_crisis(inquiry.message, inquiry.substance_other)
+        if self.submission_token is not None:
+            inquiry.submission_token = self.submission_token
+        if commit:
+            inquiry.save()
+        return inquiry
 
     @property
     def short_fields(self):

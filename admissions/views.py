@@ -10,12 +10,11 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from rehab_site.models import SiteSettings
-from rehab_site.page_cache import per_visitor_placeholder
 
 from .client import over_rate_limit
-from .forms import InquiryForm
+from .forms import InquiryForm, new_form_key
 from .models import Inquiry
-from .services import find_resubmission, record_inquiry
+from .services import FormKeyUsed, find_submission, record_inquiry
 
 logger = logging.getLogger(__name__)
 
@@ -23,12 +22,11 @@ logger = logging.getLogger(__name__)
 @sensitive_post_parameters()
 @require_http_methods(["GET", "HEAD", "POST"])
 def inquiry_form(request):
-    """The blank form is the same for everyone, so the page cache keeps it; its CSRF token
-    and form key are placeholders filled per visitor, and browsers are told not to store
-    it (BROWSER_NO_STORE_PATHS)."""
+    """The form, never cached by anyone (PRIVATE_PATHS): each showing carries its own CSRF
+    token and form key, and a form someone typed into must not come back with Back."""
     site = SiteSettings.load()
     status = 200
-    rate_limited = False
+    problem = ""
     if request.method == "POST":
         form = InquiryForm(request.POST, site_name=site.name)
         if form.is_valid():
@@ -36,38 +34,45 @@ def inquiry_form(request):
                 # Quietly: a bot sees the same thank-you page and learns nothing.
                 logger.info("Inquiry dropped as spam (%s).", form.spam_reason)
                 return redirect("admissions:thank_you")
-            resubmitted = find_resubmission(form)
-            if resubmitted is not None:
-                return redirect(
-                    "admissions:thank_you_for", token=resubmitted.submission_token
-                )
-            if over_rate_limit(request):
-                rate_limited = True
-                status = 429
-            else:
-                inquiry = record_inquiry(form, request)
+            inquiry = None
+            try:
+                inquiry = find_submission(form)
+                if inquiry is None:
+                    if over_rate_limit(request):
+                        problem, status = "rate_limited", 429
+                    else:
+                        inquiry = record_inquiry(form, request)
+            except FormKeyUsed:
+                problem, status = "form_key_used", 409
+                form = _with_new_form_key(request, site)
+            if inquiry is not None:
                 return redirect(
                     "admissions:thank_you_for", token=inquiry.submission_token
                 )
     else:
         form = InquiryForm(
             site_name=site.name,
-            initial={
-                "form_page": request.path,
-                "form_key": per_visitor_placeholder("form_key"),
-                **_preselected(request),
-            },
+            initial={"form_page": request.path, **_preselected(request)},
         )
     return render(
         request,
         "admissions/inquiry_form.html",
         {
             "form": form,
-            "rate_limited": rate_limited,
+            "problem": problem,
             "breadcrumbs": [("Home", "/"), ("Admissions", request.path)],
         },
         status=status,
     )
+
+
+def _with_new_form_key(request, site) -> InquiryForm:
+    """What the visitor sent, back in the form with a form key of its own."""
+    data = request.POST.copy()
+    data["form_key"] = new_form_key()
+    form = InquiryForm(data, site_name=site.name)
+    form.is_valid()
+    return form
 
 
 def _preselected(request) -> dict:

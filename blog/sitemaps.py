@@ -1,9 +1,10 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 
-from rehab_site.cache import cached_content
+from rehab_site.caching import remember
 from rehab_site.publishing import Status
 
 from .models import Article, Category
@@ -17,25 +18,28 @@ class ArticleSitemap(Sitemap):
         return (
             Article.objects.live()
             .filter(noindex=False)
-            .only("slug", "updated_at")
+            .only("slug", "updated_at", "publish_at")
             .order_by("-publish_at", "-pk")
         )
 
     def lastmod(self, article):
-        return article.updated_at
+        # A scheduled article changes for visitors when it goes live, after its last save.
+        return max(article.updated_at, article.publish_at)
 
     def get_latest_lastmod(self):
         # Django's default loads every article to take the newest date; the sitemap
-        # index asks for it on every request, so ask the database once per content version.
-        return cached_content(
+        # index asks for it on every request, so ask the database once per content change.
+        return remember(
             "sitemap:articles:latest",
-            lambda: self.items().aggregate(latest=Max("updated_at"))["latest"],
+            lambda: self.items().aggregate(
+                latest=Max(Greatest("updated_at", "publish_at"))
+            )["latest"],
         )
 
     @property
     def paginator(self):
         paginator = super().paginator
-        paginator.count = cached_content(
+        paginator.count = remember(
             "sitemap:articles:count", lambda: self.items().count()
         )
         return paginator
@@ -48,15 +52,15 @@ class BlogIndexSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        # The newest change per category looks at every article: once per content version.
-        return cached_content("sitemap:blog-index", self._build_items)
+        # The newest change per category looks at every article: once per content change.
+        return remember("sitemap:blog-index", self._build_items)
 
     def _build_items(self):
         now = timezone.now()
         categories = (
             Category.objects.annotate(
                 last_update=Max(
-                    "articles__updated_at",
+                    Greatest("articles__updated_at", "articles__publish_at"),
                     filter=Q(
                         articles__status=Status.PUBLISHED,
                         articles__publish_at__lte=now,
@@ -66,7 +70,9 @@ class BlogIndexSitemap(Sitemap):
             .filter(last_update__isnull=False)
             .order_by("name")
         )
-        latest = Article.objects.live().aggregate(last_update=Max("updated_at"))
+        latest = Article.objects.live().aggregate(
+            last_update=Max(Greatest("updated_at", "publish_at"))
+        )
         return [("blog:article_list", None, latest["last_update"])] + [
             ("blog:category", category.slug, category.last_update)
             for category in categories

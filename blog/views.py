@@ -5,7 +5,6 @@ the templates never query in a loop, so every page runs a fixed number of querie
 """
 
 import calendar
-import hashlib
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
@@ -17,7 +16,7 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from rehab_site.cache import cached_content
+from rehab_site.caching import remember
 
 from .models import Article, Category, Person, Tag
 from .search import SearchForm, search_articles
@@ -45,16 +44,18 @@ class ArticleListView(ListView):
     def get_queryset(self):
         return Article.objects.live().for_cards()
 
+    # Counting every matching row is the one part of a list page whose cost grows with
+    # the blog, so the count is cached until content changes.
+    count_is_cached = True
+
     def get_paginator(self, queryset, per_page, **kwargs):
-        """A paginator whose article count is cached until content changes: counting every
-        matching row is the one part of a list page whose cost grows with the blog."""
         paginator = super().get_paginator(queryset, per_page, **kwargs)
-        listing = self.request.GET.copy()
-        listing.pop(self.page_kwarg, None)
-        key = hashlib.sha256(
-            f"{self.request.path}?{listing.urlencode()}".encode()
-        ).hexdigest()
-        paginator.count = cached_content(f"blog:list-count:{key}", queryset.count)
+        if self.count_is_cached:
+            # Keyed by the path alone: the query string holds nothing a list reads but
+            # the page number, so no visitor can make entries up by adding to it.
+            paginator.count = remember(
+                f"blog:list-count:{self.request.path}", queryset.count
+            )
         return paginator
 
     def page_title(self) -> str:
@@ -219,6 +220,7 @@ class ArchiveView(ArticleListView):
 
 class SearchView(ArticleListView):
     template_name = "blog/search.html"
+    count_is_cached = False  # at most RANKED_MATCHES, and what is typed is endless
 
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET)
@@ -266,7 +268,7 @@ def related_articles(article: Article) -> list[Article]:
     with the blog; the ranked cards are cached until content changes, so most requests
     skip the ranking query altogether.
     """
-    return cached_content(
+    return remember(
         f"blog:related:{article.pk}",
         lambda: list(
             Article.objects.live().for_cards().related_to(article)[:RELATED_COUNT]

@@ -15,12 +15,13 @@ class LivePagesSitemap(Sitemap):
         return (
             self.model.objects.live()
             .filter(noindex=False)
-            .only("slug", "updated_at")
+            .only("slug", "updated_at", "publish_at")
             .order_by("order", "pk")
         )
 
     def lastmod(self, page):
-        return page.updated_at
+        # A scheduled page changes for visitors when it goes live, after its last save.
+        return max(page.updated_at, page.publish_at)
 
 
 class ProgramSitemap(LivePagesSitemap):

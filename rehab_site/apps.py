@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class RehabSiteConfig(AppConfig):
-    """Site-wide pieces: settings, menus, editor images and the content cache version."""
+    """Site-wide pieces: settings, menus, editor images and the content cache."""
 
     name = "rehab_site"
     verbose_name = "Site"
@@ -12,8 +12,10 @@ class RehabSiteConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from PIL import Image
 
-        from . import signals  # noqa: F401
+        from .caching import connect_signals
         from .roles import sync_roles
+
+        connect_signals()
 
         # After every app's migrations (and every test-database flush): the staff groups.
         post_migrate.connect(sync_roles, dispatch_uid="rehab_site.sync_roles")

@@ -18,6 +18,12 @@ class Status(models.TextChoices):
 
 
 class PublishableQuerySet(models.QuerySet):
+    def next_publish_at(self, after):
+        """When the next published-but-scheduled row of this queryset goes live, or None."""
+        return self.filter(status=Status.PUBLISHED, publish_at__gt=after).aggregate(
+            next=models.Min("publish_at")
+        )["next"]
+
     def live(self):
         return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
 
@@ -56,15 +62,19 @@ class Publishable(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        previous = (
-            type(self)._default_manager.filter(pk=self.pk).first() if self.pk else None
-        )
+        previous = type(self).objects.filter(pk=self.pk).first() if self.pk else None
         with transaction.atomic():
             super().save(*args, **kwargs)
             if previous is not None and previous.status == Status.PUBLISHED:
                 Redirect.record_move(
                     previous.get_absolute_url(), self.get_absolute_url()
                 )
+
+    @classmethod
+    def next_scheduled_change(cls, now):
+        """When a scheduled page of this kind next goes live: the content cache's timeouts
+        end there (rehab_site/caching.py)."""
+        return cls.objects.next_publish_at(now)
 
     @property
     def is_live(self) -> bool:

@@ -62,16 +62,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "rehab_site.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Sees every header and cookie the layers below set (rehab_site/caching.py).
+    "rehab_site.caching.CacheControlMiddleware",
     "rehab_site.headers.SiteCSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Outside the page cache, so a visitor's first page is remembered even when it was cached.
     "admissions.attribution.FirstVisitMiddleware",
-    # Outside the page cache too: a cached form gets each visitor's own token and cookie.
-    "django.middleware.csrf.CsrfViewMiddleware",
-    # Cached pages skip everything below (rehab_site/page_cache.py).
-    "rehab_site.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -97,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "rehab_site.context_processors.site",
+                "rehab_site.context_processors.fragments",
                 "csp.context_processors.nonce",
             ],
         },
@@ -114,8 +113,6 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://rehab-site")}
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "rehab_site.cache_backends.RedisCache"
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -324,25 +321,15 @@ CONTENT_SECURITY_POLICY = {
 }
 ADMIN_CSP_UPDATES = {"style-src": ["'unsafe-inline'"], "img-src": ["blob:"]}
 
-# Pages for anonymous visitors are cached whole until content changes (rehab_site/page_cache.py).
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-PUBLIC_MAX_AGE = env.int("PUBLIC_MAX_AGE", default=60)
-# Each process also keeps the pages it served last, up to this many bytes.
-PAGE_CACHE_PROCESS_BYTES = env.int("PAGE_CACHE_PROCESS_BYTES", default=8 * 1024 * 1024)
-# Parts of pages ({% fragment %}: header, footer, sidebars, article bodies) are cached until
-# content changes. Off while developing, so template edits show at once.
+# Caching (rehab_site/caching.py). Cached parts of pages and values built from content are
+# kept until content changes or for CONTENT_CACHE_SECONDS at most; whole public pages may be
+# kept by browsers and the edge (nginx, a CDN) for PUBLIC_MAX_AGE seconds at most. Both end
+# early when a scheduled page is due.
 CACHE_FRAGMENTS = env.bool("CACHE_FRAGMENTS", default=not DEBUG)
-# Besides the admin: pages about one person (thank-you pages) and health checks.
-NEVER_CACHED_PATHS = ["/admissions/thank-you/", "/healthz", "/readyz"]
-# Cached on the server, but never kept by browsers: a form someone typed into must not come
-# back with the Back button on a shared computer.
-BROWSER_NO_STORE_PATHS = ["/admissions/"]
-# What cached pages hold placeholders for, and the callable (given the request) that makes
-# each visitor's own value on the way out.
-PER_VISITOR_VALUES = {
-    "csrf_token": "django.middleware.csrf.get_token",
-    "form_key": "admissions.forms.form_key_for",
-}
+CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=60 * 60)
+PUBLIC_MAX_AGE = env.int("PUBLIC_MAX_AGE", default=30)
+# Never kept by anyone, browsers included: forms and pages about one person, health checks.
+PRIVATE_PATHS = ["/admissions/", "/healthz", "/readyz"]
 
 # Media on S3-compatible object storage when a bucket is named; local disk otherwise.
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")

@@ -14,6 +14,10 @@ LAST_ACTIVITY_KEY = "staff_last_activity"
 ACTIVITY_RESOLUTION_SECONDS = 60
 
 
+def has_session(request) -> bool:
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
 def needs_two_factor(user) -> bool:
     """Who must use a second factor: active staff who can read inquiries (so superusers too)."""
     return (
@@ -29,7 +33,9 @@ class StaffIdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated:
+        # Without a session cookie nobody is signed in; not even asking keeps public pages
+        # free of the session, and so of "Vary: Cookie" (see rehab_site/caching.py).
+        if has_session(request) and request.user.is_authenticated:
             now = time.time()
             last = request.session.get(LAST_ACTIVITY_KEY)
             if last is not None and now - last > settings.STAFF_IDLE_MINUTES * 60:
@@ -50,6 +56,8 @@ class RequireTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not has_session(request):
+            return self.get_response(request)
         user = request.user
         if (
             user.is_authenticated

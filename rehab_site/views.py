@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 
 from programs.home import home_sections
 
+from .caching import FragmentCache
 from .models import SiteSettings
 from .task_queue import late_task_count
 
@@ -94,9 +95,11 @@ def _site_or_default() -> SiteSettings:
 
 
 def _render_error_page(template_name: str, status: int) -> HttpResponse:
-    # Rendered without the request, so no context processor touches a failing database.
+    # Rendered without the request, so no context processor touches a failing database,
+    # and without the cache: its stand-in header and footer must not be kept for others.
     html = loader.render_to_string(
-        template_name, {"site": _site_or_default(), "menus": {}}
+        template_name,
+        {"site": _site_or_default(), "menus": {}, "fragments": FragmentCache.off()},
     )
     return HttpResponse(html, status=status)
 

@@ -1,14 +1,13 @@
-"""Emptying every cache the site keeps, for tests that need a cold start."""
+"""Emptying the cache, for tests that need a cold start."""
 
 from django.core.cache import cache
 
-from rehab_site import cache as content_cache
-from rehab_site import page_cache
+from rehab_site.caching import refresh_content_state
 
 
 def empty_caches() -> None:
-    """The shared cache, and what this process keeps: the content version it trusts, its
-    in-process values and its recent pages."""
+    """Everything cached is gone. The content state (which generation, when scheduled
+    content next changes) is read again at once: it is worked out once per save for the
+    whole site, not by the pages the tests count."""
     cache.clear()
-    content_cache.forget_version()
-    page_cache._recent_pages.clear()
+    refresh_content_state()

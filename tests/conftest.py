@@ -1,15 +1,14 @@
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
-
-from tests.caches import empty_caches
 
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache, so no test sees another's cached content."""
-    empty_caches()
+    cache.clear()
     yield
-    empty_caches()
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,5 @@
 from django import template
 
-from rehab_site.page_cache import per_visitor_placeholder
-
 from ..forms import InquiryForm
 
 register = template.Library()
@@ -11,15 +9,12 @@ register = template.Library()
 def inquiry_short_form(context, program=None, condition=None, heading=""):
     """The short inquiry form, preset to the program or condition of the page that shows it.
 
-    It posts to the full form's view; errors are shown there with everything kept. Its CSRF
-    token and form key are placeholders, so the page around it can be cached whole: the page
-    cache gives each visitor their own.
+    It posts to the full form's view; errors are shown there with everything kept. It
+    carries the visitor's own CSRF token and form key, so it must never sit inside a cached
+    fragment (tests/rehab_site/test_caching.py makes sure it does not).
     """
     request = context.get("request")
-    initial = {
-        "form_page": request.path if request else "",
-        "form_key": per_visitor_placeholder("form_key"),
-    }
+    initial = {"form_page": request.path if request else ""}
     if program is not None:
         initial["program"] = program.pk
     if condition is not None:

@@ -3,7 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from ..cache import cached_content
+from ..caching import remember
 
 # Content types a menu item may point at: anything with a public page.
 LINKABLE_APPS = ("blog", "programs")
@@ -106,7 +106,7 @@ class MenuItem(models.Model):
 
 def load_menus() -> dict:
     """Every menu as plain data, cached until content changes: {"main": {...}, "footer": [...]}."""
-    return cached_content("menus", _build_menus, in_process=True)
+    return remember("menus", _build_menus)
 
 
 def _build_menus() -> dict:

@@ -2,7 +2,7 @@ import re
 
 from django.db import DatabaseError, models
 
-from ..cache import cached_content
+from ..caching import remember
 
 # The SiteSettings this process last loaded: [] or [site].
 _last_loaded: list = []
@@ -63,10 +63,8 @@ class SiteSettings(models.Model):
         page still shows the phone number.
         """
         try:
-            site = cached_content(
-                "site-settings",
-                lambda: cls.objects.filter(pk=1).first() or cls(),
-                in_process=True,
+            site = remember(
+                "site-settings", lambda: cls.objects.filter(pk=1).first() or cls()
             )
         except DatabaseError:
             if _last_loaded:

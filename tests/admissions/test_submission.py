@@ -105,15 +105,34 @@ def test_concurrent_double_clicks_store_one_inquiry(live_server):
 
 
 @pytest.mark.django_db
-def test_two_people_sending_one_cached_token_make_two_inquiries(client):
-    shared_key = form_key()
+def test_a_form_key_that_made_an_inquiry_refuses_a_different_one_and_keeps_it(client):
+    used_key = form_key()
+    client.post(URL, valid_post(form_key=used_key))
 
-    client.post(URL, valid_post(form_key=shared_key))
-    client.post(
+    response = client.post(
         URL,
-        valid_post(form_key=shared_key, name="Someone Else", phone="(704) 555-0166"),
+        valid_post(form_key=used_key, name="Someone Else", phone="(704) 555-0166"),
     )
 
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "This form was already sent once" in html
+    assert 'value="Someone Else"' in html
+    assert used_key not in html
+    assert list(Inquiry.objects.values_list("name", flat=True)) == ["Jordan Smith"]
+
+
+@pytest.mark.django_db
+def test_a_refused_form_sends_with_the_new_key_it_was_given(client, settings):
+    settings.ADMISSIONS_MIN_FILL_SECONDS = 0
+    used_key = form_key()
+    client.post(URL, valid_post(form_key=used_key))
+    refused = client.post(URL, valid_post(form_key=used_key, name="Someone Else"))
+    new_key = refused.context["form"]["form_key"].value()
+
+    response = client.post(URL, valid_post(form_key=new_key, name="Someone Else"))
+
+    assert response.status_code == 302
     assert sorted(Inquiry.objects.values_list("name", flat=True)) == [
         "Jordan Smith",
         "Someone Else",
@@ -319,7 +338,7 @@ def test_a_very_long_unicode_name_is_refused_not_a_500(client):
     response = client.post(URL, valid_post(name="\U0001f600" * 5000))
 
     assert response.status_code == 200
-    assert "Keep the name under 100 characters." in response.content.decode()
+    assert "Keep the name under 100 characters" in response.content.decode()
 
 
 @pytest.mark.django_db

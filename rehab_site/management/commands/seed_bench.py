@@ -22,7 +22,7 @@ from admissions.models import Inquiry, new_reference
 from blog.models import Article, Category, Person, Tag
 from blog.models.article import SEARCH_CONFIG, WORDS_PER_MINUTE, plain_text
 from programs.models import Program
-from rehab_site.cache import bump_content_version
+from rehab_site.caching import refresh_content_state
 
 BATCH = 2000
 SLUG_PREFIX = "bench-"
@@ -118,7 +118,7 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")
         if added:
-            bump_content_version()
+            refresh_content_state()
         self.stdout.write(
             self.style.SUCCESS(
                 f"{Article.objects.count()} articles (+{added}), "

@@ -1,0 +1,240 @@
+"""What the public site caches, where, and for how long: the one place to read.
+
+Two layers, both stock parts:
+
+- Parts of pages and values built from content live in Django's cache (`CACHE_URL`, Redis
+  in production): fragments through the stock `{% cache fragments.ttl "name"
+  fragments.key ... %}` tag, values through `remember()`.
+- Whole public pages live at the edge (nginx's `proxy_cache` in deploy/nginx.conf, or a
+  CDN) for as long as the `Cache-Control` header set here allows.
+
+Nothing else is cached, and no process keeps pages or values of its own.
+
+How they expire. Every cached fragment and value is keyed by the *content generation*,
+which changes when content is saved or deleted (once the transaction has committed) and,
+by itself, when the next scheduled publish time arrives. Every timeout, the edge's
+`max-age` included, also ends at that next scheduled time. So nothing cached can outlive
+the next change of what it shows: a save is seen at once through Django's cache and
+within `PUBLIC_MAX_AGE` seconds at the edge; a scheduled page appears on time everywhere.
+"""
+
+import contextlib
+import contextvars
+import datetime
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TypeVar
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+T = TypeVar("T")
+
+# Apps whose rows visitors see. Saving anything else (inquiries, sessions, tasks, the
+# login throttle's records) leaves the cache alone, so no visitor can churn it.
+CONTENT_APPS = frozenset({"rehab_site", "blog", "programs"})
+STATE_KEY = "content:state"
+
+
+@dataclass(frozen=True)
+class ContentState:
+    """The content generation, and when scheduled content next changes by itself."""
+
+    generation: str
+    next_change: datetime.datetime | None
+
+    @classmethod
+    def now(cls) -> "ContentState":
+        return cls(uuid.uuid4().hex[:16], next_scheduled_change(timezone.now()))
+
+    def is_current(self) -> bool:
+        return self.next_change is None or timezone.now() < self.next_change
+
+    def seconds_left(self, longest: int) -> int:
+        """`longest`, cut to the whole seconds left before the next scheduled change."""
+        if self.next_change is None:
+            return longest
+        left = (self.next_change - timezone.now()).total_seconds()
+        return max(0, min(longest, int(left)))
+
+
+def next_scheduled_change(now: datetime.datetime) -> datetime.datetime | None:
+    """The first moment after `now` when something visitors see changes with no save: any
+    model with a `next_scheduled_change(now)` class method takes part (see publishing.py)."""
+    moments = [
+        moment
+        for model in apps.get_models()
+        if hasattr(model, "next_scheduled_change")
+        for moment in [model.next_scheduled_change(now)]
+        if moment is not None
+    ]
+    return min(moments, default=None)
+
+
+# Read at most once per request (CacheControlMiddleware), so that every fragment and value
+# of one page agrees on the generation; outside a request, read each time it is asked for.
+_request_state: contextvars.ContextVar[ContentState | None] = contextvars.ContextVar(
+    "content_state", default=None
+)
+_in_request: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "in_request", default=False
+)
+
+
+def refresh_content_state(*, keep_earlier_change: bool = False) -> ContentState:
+    """Start a new generation: everything cached under the old one is never read again.
+
+    `keep_earlier_change` keeps the known next scheduled change when it comes sooner: a
+    save inside a transaction sees its own uncommitted rows, which a rollback may undo.
+    """
+    state = ContentState.now()
+    previous = cache.get(STATE_KEY) if keep_earlier_change else None
+    sooner = previous is not None and previous.next_change is not None
+    if sooner and (
+        state.next_change is None or previous.next_change < state.next_change
+    ):
+        state = ContentState(state.generation, previous.next_change)
+    cache.set(STATE_KEY, state, timeout=None)
+    if _in_request.get():
+        _request_state.set(state)
+    return state
+
+
+def _read_content_state() -> ContentState:
+    state = cache.get(STATE_KEY)
+    if state is None or not state.is_current():
+        state = refresh_content_state()
+    return state
+
+
+def content_state() -> ContentState:
+    state = _request_state.get()
+    if state is None or not state.is_current():
+        state = _read_content_state()
+        if _in_request.get():
+            _request_state.set(state)
+    return state
+
+
+@contextlib.contextmanager
+def one_content_state() -> Iterator[None]:
+    tokens = _in_request.set(True), _request_state.set(None)
+    try:
+        yield
+    finally:
+        _request_state.reset(tokens[1])
+        _in_request.reset(tokens[0])
+
+
+def remember(name: str, build: Callable[[], T]) -> T:
+    """The value `build()` makes from content, cached until that content changes."""
+    state = content_state()
+    return cache.get_or_set(
+        f"content:{name}:{state.generation}",
+        build,
+        state.seconds_left(settings.CONTENT_CACHE_SECONDS),
+    )
+
+
+@dataclass(frozen=True)
+class FragmentCache:
+    """What every `{% cache %}` of a public template is given: `ttl`, and `key`, its first
+    vary-on value (tests/rehab_site/test_caching.py makes sure that each one is).
+
+    The key holds the site's scheme and host (fragments hold absolute links) and the
+    content generation. Anyone with a session (signed-in staff, who may be looking at
+    drafts) gets a key of their own that is never stored, so what they see never reaches
+    the shared cache, and what others were shown never hides a draft from them.
+    """
+
+    key: str
+    ttl: int
+
+    @classmethod
+    def off(cls) -> "FragmentCache":
+        return cls(key=f"uncached:{uuid.uuid4().hex}", ttl=0)
+
+    @classmethod
+    def for_request(cls, request) -> "FragmentCache":
+        if (
+            not settings.CACHE_FRAGMENTS
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+        ):
+            return cls.off()
+        try:
+            site = f"{request.scheme}://{request.get_host()}"
+        except DisallowedHost:
+            return cls.off()
+        state = content_state()
+        return cls(
+            key=f"{site}/{state.generation}",
+            ttl=state.seconds_left(settings.CONTENT_CACHE_SECONDS),
+        )
+
+
+def _private_path(path: str) -> bool:
+    return path.startswith((f"/{settings.ADMIN_URL}", *settings.PRIVATE_PATHS))
+
+
+class CacheControlMiddleware:
+    """Says who may keep each response, and for how long.
+
+    - The admin and the private paths (the admissions form and thank-you pages, health
+      checks): nobody, browsers included (a form typed into must not come back with Back
+      on a shared computer).
+    - Anyone with a session (signed-in staff): their browser only, revalidated each time.
+    - A response that sets a cookie or carries a CSP nonce: the visitor's browser only.
+    - Every other successful GET of a public page: everyone, the edge included, for
+      `PUBLIC_MAX_AGE` seconds or until the next scheduled change, whichever comes first.
+
+    It also reads the content state once for the whole request (one_content_state).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with one_content_state():
+            response = self.get_response(request)
+            self.set_cache_control(request, response)
+        return response
+
+    @staticmethod
+    def set_cache_control(request, response) -> None:
+        if _private_path(request.path):
+            add_never_cache_headers(response)
+        elif settings.SESSION_COOKIE_NAME in request.COOKIES:
+            patch_cache_control(response, private=True, no_cache=True)
+        elif response.has_header("Cache-Control"):
+            return  # the view decided (a preview is never_cache, say)
+        elif (
+            response.cookies
+            or "'nonce-" in response.get("Content-Security-Policy", "")
+            or request.method not in ("GET", "HEAD")
+            or response.status_code != 200
+        ):
+            patch_cache_control(response, private=True)
+        else:
+            seconds = content_state().seconds_left(settings.PUBLIC_MAX_AGE)
+            patch_cache_control(response, public=True, max_age=seconds)
+
+
+def _content_changed(sender, **kwargs) -> None:
+    if sender._meta.app_label in CONTENT_APPS:
+        # At once, so that this process (and a test inside its transaction) sees the
+        # change; and again after the commit, so that nothing another process built from
+        # the rows as they were before the commit is kept as the new content.
+        refresh_content_state(keep_earlier_change=True)
+        transaction.on_commit(refresh_content_state)
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_content_changed, dispatch_uid=f"content_changed_{id(signal)}")
