@@ -4,7 +4,6 @@ strict on public pages and relaxed only where the admin's rich-text editor needs
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 
-
 # Admin URLs name inquiries and staff pages: no other site may learn them from a Referer.
 ADMIN_REFERRER_POLICY = "same-origin"
 

@@ -111,8 +111,9 @@ class TestShortFormOnCachedPages:
         assert tokens[0] != tokens[1]
         assert "private" in second["Cache-Control"]
         keys = [
-            re.search(r'name="form_key" value="([^"]+)"', response.content.decode())
-            .group(1)
+            re.search(
+                r'name="form_key" value="([^"]+)"', response.content.decode()
+            ).group(1)
             for response in (first, second)
         ]
         assert keys[0] != keys[1]
