@@ -126,6 +126,8 @@ class InquiryAdmin(admin.ModelAdmin):
     list_filter = [QueueViewFilter, SearchTokenFilter]
     list_select_related = ["assigned_to"]
     list_per_page = 50
+    # The queue's tabs count each view; an extra count of every inquiry would add nothing.
+    show_full_result_count = False
     actions = ["assign_to_me", "export_as_csv", "mark_as_spam"]
     inlines = [NewNoteInline]
     readonly_fields = [
