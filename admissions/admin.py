@@ -57,6 +57,7 @@ from .queue import (
     wait_for,
 )
 from .reach import contact_links, is_preferred_time, preference
+from .report_admin import ReportAdmin
 from .text import spreadsheet_safe
 from .timeline import timeline
 
@@ -759,7 +760,7 @@ class AccessLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(AttributionReport)
-class AttributionReportAdmin(admin.ModelAdmin):
+class AttributionReportAdmin(ReportAdmin):
     """Counts by landing page, source and month; no inquiry, name or contact is ever shown."""
 
     PERIODS = {
@@ -769,42 +770,10 @@ class AttributionReportAdmin(admin.ModelAdmin):
         24: "the last 24 months",
     }
     DEFAULT_PERIOD = 12
+    PERIOD_PARAMETER = "months"
     TOP = 25
 
-    def get_urls(self):
-        # Only the report: the usual change and delete views would show single inquiries.
-        info = self.opts.app_label, self.opts.model_name
-        return [
-            path(
-                "",
-                self.admin_site.admin_view(self.report_view),
-                name=f"{info[0]}_{info[1]}_changelist",
-            )
-        ]
-
-    def has_view_permission(self, request, obj=None):
-        return obj is None and request.user.has_perm(
-            "admissions.view_attributionreport"
-        )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def report_view(self, request):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        try:
-            months = int(request.GET.get("months", self.DEFAULT_PERIOD))
-        except ValueError:
-            months = self.DEFAULT_PERIOD
-        if months not in self.PERIODS:
-            months = self.DEFAULT_PERIOD
+    def report_view(self, request, months: int):
         inquiries = attribution_queryset(months)
         context = {
             **self.admin_site.each_context(request),

@@ -14,13 +14,12 @@ from datetime import date, datetime, time, timedelta
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
-from django.urls import path
 from django.utils import timezone
 
 from .display import duration_words, staff_name
 from .models import FirstContactReport, Inquiry, first_contact_target
+from .report_admin import ReportAdmin
 
 PERIODS = {4: "the last 4 weeks", 12: "the last 12 weeks", 26: "the last 26 weeks"}
 DEFAULT_WEEKS = 12
@@ -159,42 +158,12 @@ def report(weeks: int, now: datetime | None = None) -> dict:
 
 
 @admin.register(FirstContactReport)
-class FirstContactReportAdmin(admin.ModelAdmin):
-    """The report page only: the usual change and delete views would show single inquiries."""
+class FirstContactReportAdmin(ReportAdmin):
+    PERIODS = PERIODS
+    DEFAULT_PERIOD = DEFAULT_WEEKS
+    PERIOD_PARAMETER = "weeks"
 
-    def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        return [
-            path(
-                "",
-                self.admin_site.admin_view(self.report_view),
-                name="{}_{}_changelist".format(*info),
-            )
-        ]
-
-    def has_view_permission(self, request, obj=None):
-        return obj is None and request.user.has_perm(
-            "admissions.view_firstcontactreport"
-        )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def report_view(self, request):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        try:
-            weeks = int(request.GET.get("weeks", DEFAULT_WEEKS))
-        except ValueError:
-            weeks = DEFAULT_WEEKS
-        if weeks not in PERIODS:
-            weeks = DEFAULT_WEEKS
+    def report_view(self, request, weeks: int):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
