@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from .models import Inquiry
 
-E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+NOT_DIALED = re.compile(r"[^\d+]")
 
 # Local hours (at the center) of the times people choose on the form.
 CONTACT_HOURS = {
@@ -64,12 +64,21 @@ def phone_for_people(phone: str) -> str:
     )
 
 
+def dialable(phone: str) -> str:
+    """The number as a tel: or sms: link needs it: '+18285550187' (the form stores numbers
+    so; older or imported ones lose their spaces and punctuation)."""
+    digits = NOT_DIALED.sub("", phone or "")
+    digits = digits[:1] + digits[1:].replace("+", "")
+    return digits if sum(character.isdigit() for character in digits) >= 7 else ""
+
+
 def contact_links(inquiry: Inquiry) -> list[Link]:
     links = []
-    if E164.match(inquiry.phone or ""):
+    number = dialable(inquiry.phone)
+    if number:
         shown = phone_for_people(inquiry.phone)
-        links.append(Link("call", f"tel:{inquiry.phone}", "Call", shown, False))
-        links.append(Link("text", f"sms:{inquiry.phone}", "Text", shown, False))
+        links.append(Link("call", f"tel:{number}", "Call", shown, False))
+        links.append(Link("text", f"sms:{number}", "Text", shown, False))
     if inquiry.email:
         href = "mailto:" + quote(inquiry.email, safe="@+")
         links.append(Link("email", href, "Email", inquiry.email, False))

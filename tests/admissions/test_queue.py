@@ -381,3 +381,27 @@ def test_a_row_left_alone_on_the_list_keeps_a_colleagues_newer_status(
     theirs.refresh_from_db()
     assert mine.status == Inquiry.Status.CONTACTED
     assert theirs.status == Inquiry.Status.ASSESSMENT_SCHEDULED
+
+
+@pytest.mark.parametrize(
+    ("stored", "href"),
+    [
+        ("+18285550187", "tel:+18285550187"),
+        ("(828) 555-0187", "tel:8285550187"),
+        ("+44 20 7946 0958", "tel:+442079460958"),
+    ],
+)
+def test_numbers_stored_before_normalization_still_get_a_call_link(stored, href):
+    from admissions.reach import contact_links
+
+    links = contact_links(InquiryFactory.build(phone=stored, email=""))
+
+    assert [link.href for link in links] == [href, href.replace("tel:", "sms:")]
+
+
+def test_a_number_too_short_to_dial_gets_no_link():
+    from admissions.reach import contact_links
+
+    links = contact_links(InquiryFactory.build(phone="12-34", email="a@example.com"))
+
+    assert [link.kind for link in links] == ["email"]
