@@ -67,7 +67,7 @@ system-packages:
 # The load benchmark (bench/run.py): wrk against the production server on loopback ports,
 # on the PostgreSQL database BENCH_DATABASE_URL and the Redis cache BENCH_CACHE_URL.
 # BENCH_SIZES sets the article counts (default 1000,100000). Writes bench/results.md.
-bench: install bench-packages
+bench: install system-packages bench-packages
 	$(BIN)/python bench/run.py
 
 # Lighthouse (npm, pinned in package-lock.json, into ./node_modules) with Debian's Chromium,

@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from rehab_site.caching import FragmentCache
 from rehab_site.models import SiteSettings
 
 from .client import over_rate_limit
@@ -27,6 +28,7 @@ def inquiry_form(request):
     site = SiteSettings.load()
     status = 200
     problem = ""
+    preselected = {}
     if request.method == "POST":
         form = InquiryForm(request.POST, site_name=site.name)
         if form.is_valid():
@@ -50,20 +52,19 @@ def inquiry_form(request):
                     "admissions:thank_you_for", token=inquiry.submission_token
                 )
     else:
+        preselected = _preselected(request)
         form = InquiryForm(
-            site_name=site.name,
-            initial={"form_page": request.path, **_preselected(request)},
+            site_name=site.name, initial={"form_page": request.path, **preselected}
         )
-    return render(
-        request,
-        "admissions/inquiry_form.html",
-        {
-            "form": form,
-            "problem": problem,
-            "breadcrumbs": [("Home", "/"), ("Admissions", request.path)],
-        },
-        status=status,
-    )
+    context = {
+        "form": form,
+        "problem": problem,
+        "breadcrumbs": [("Home", "/"), ("Admissions", request.path)],
+    }
+    if form.is_bound or preselected:
+        # The cached form fields are the blank form's (posts never use the cache at all).
+        context["fragments"] = FragmentCache.off()
+    return render(request, "admissions/inquiry_form.html", context, status=status)
 
 
 def _with_new_form_key(request, site) -> InquiryForm:

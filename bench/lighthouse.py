@@ -229,7 +229,7 @@ def main() -> None:
     reports = Path(tempfile.mkdtemp(prefix="rehab-lighthouse-"))
     results = []
     try:
-        environment = base_environment(args, static_root, 600)
+        environment = base_environment(args, static_root)
         # The production defaults for the form; nothing is submitted here.
         for key in ("ADMISSIONS_MIN_FILL_SECONDS", "ADMISSIONS_RATE_LIMIT"):
             environment.pop(key)

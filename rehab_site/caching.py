@@ -1,21 +1,24 @@
 """What the public site caches, where, and for how long: the one place to read.
 
-Two layers, both stock parts:
+Three places, all stock parts:
 
-- Parts of pages and values built from content live in Django's cache (`CACHE_URL`, Redis
-  in production): fragments through the stock `{% cache fragments.ttl "name"
-  fragments.key ... %}` tag, values through `remember()`.
+- The content state (below) lives in the default cache (`CACHE_URL`: Redis in production),
+  shared by every process.
+- Parts of pages and values built from content live in the `template_fragments` cache
+  (`CONTENT_CACHE_URL`: each process's own memory by default, or Redis): fragments through
+  the stock `{% cache fragments.ttl "name" fragments.key ... %}` tag, values through
+  `remember()`.
 - Whole public pages live at the edge (nginx's `proxy_cache` in deploy/nginx.conf, or a
   CDN) for as long as the `Cache-Control` header set here allows.
 
-Nothing else is cached, and no process keeps pages or values of its own.
-
 How they expire. Every cached fragment and value is keyed by the *content generation*,
-which changes when content is saved or deleted (once the transaction has committed) and,
-by itself, when the next scheduled publish time arrives. Every timeout, the edge's
-`max-age` included, also ends at that next scheduled time. So nothing cached can outlive
-the next change of what it shows: a save is seen at once through Django's cache and
-within `PUBLIC_MAX_AGE` seconds at the edge; a scheduled page appears on time everywhere.
+which changes when content is saved or deleted (at once, and again once the transaction
+has committed) and, by itself, when the next scheduled publish time arrives. Every request
+reads the generation from the shared cache, so no process can serve a part built from
+older content, wherever the part was kept. Every timeout, the edge's `max-age` included,
+also ends at that next scheduled time. So nothing cached can outlive the next change of
+what it shows: a save is seen on the next request and within `PUBLIC_MAX_AGE` seconds at
+the edge; a scheduled page appears on time everywhere.
 """
 
 import contextlib
@@ -28,7 +31,7 @@ from typing import TypeVar
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -136,7 +139,7 @@ def one_content_state() -> Iterator[None]:
 def remember(name: str, build: Callable[[], T]) -> T:
     """The value `build()` makes from content, cached until that content changes."""
     state = content_state()
-    return cache.get_or_set(
+    return caches["template_fragments"].get_or_set(
         f"content:{name}:{state.generation}",
         build,
         state.seconds_left(settings.CONTENT_CACHE_SECONDS),
@@ -146,10 +149,10 @@ def remember(name: str, build: Callable[[], T]) -> T:
 @dataclass(frozen=True)
 class FragmentCache:
     """What every `{% cache %}` of a public template is given: `ttl`, and `key`, its first
-    vary-on value (tests/rehab_site/test_caching.py makes sure that each one is).
+    vary-on value (tests/rehab_site/test_cache_rules.py makes sure that each one is).
 
     The key holds the site's scheme and host (fragments hold absolute links) and the
-    content generation. Anyone with a session (signed-in staff, who may be looking at
+    content generation. Only GET and HEAD requests use it. Anyone with a session (signed-in staff, who may be looking at
     drafts) gets a key of their own that is never stored, so what they see never reaches
     the shared cache, and what others were shown never hides a draft from them.
     """
@@ -166,7 +169,9 @@ class FragmentCache:
         if (
             not settings.CACHE_FRAGMENTS
             or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or request.method not in ("GET", "HEAD")
         ):
+            # Posts never use the cache: a form they render holds what someone typed.
             return cls.off()
         try:
             site = f"{request.scheme}://{request.get_host()}"

@@ -112,7 +112,16 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://rehab-site")}
+CACHES = {
+    "default": env.cache_url("CACHE_URL", default="locmemcache://rehab-site"),
+    # Cached parts of pages and values built from content (rehab_site/caching.py). Each
+    # process's own memory by default: their keys hold the content generation, which lives
+    # in the default cache, so every process sees a save or a scheduled time on its next
+    # request; a Redis URL here shares them between processes instead.
+    "template_fragments": env.cache_url(
+        "CONTENT_CACHE_URL", default="locmemcache://content?MAX_ENTRIES=2000"
+    ),
+}
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

@@ -1,14 +1,43 @@
+import os
+
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
+from tests.caches import empty_every_cache
+
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Each test starts with an empty cache, so no test sees another's cached content."""
-    cache.clear()
+    """Each test starts with empty caches, so no test sees another's cached content."""
+    empty_every_cache()
     yield
-    cache.clear()
+    empty_every_cache()
+
+
+REDIS = {
+    "BACKEND": "django.core.cache.backends.redis.RedisCache",
+    "LOCATION": os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9"),
+}
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The caches as in production: the default one in Redis (TEST_REDIS_URL, database 9
+    by default), the parts of pages in this process's memory."""
+    settings.CACHES = {**settings.CACHES, "default": REDIS}
+    empty_every_cache()
+    yield cache
+    empty_every_cache()
+
+
+@pytest.fixture
+def redis_for_every_cache(settings):
+    """Both caches in Redis (CONTENT_CACHE_URL set to Redis), so a test can count entries."""
+    settings.CACHES = {"default": REDIS, "template_fragments": REDIS}
+    empty_every_cache()
+    yield cache
+    empty_every_cache()
 
 
 @pytest.fixture(autouse=True)

@@ -78,11 +78,16 @@ def wait_until_answering(url: str, timeout: float = 30.0) -> None:
 
 
 @contextlib.contextmanager
-def gunicorn(environment: dict[str, str], workers: int = 2, port: int | None = None):
-    """Run gunicorn with the project's gunicorn.conf.py; yields its base URL."""
+def gunicorn(
+    environment: dict[str, str],
+    workers: int = 2,
+    port: int | None = None,
+    config: str = "gunicorn.conf.py",
+):
+    """Run gunicorn with the project's gunicorn.conf.py (or `config`); yields its base URL."""
     port = port or free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "rehab_site.wsgi"],
+        [sys.executable, "-m", "gunicorn", "-c", config, "rehab_site.wsgi"],
         cwd=PROJECT_ROOT,
         env={
             **environment,

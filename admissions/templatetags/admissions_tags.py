@@ -1,5 +1,7 @@
 from django import template
 
+from rehab_site.caching import FragmentCache
+
 from ..forms import InquiryForm
 
 register = template.Library()
@@ -11,7 +13,8 @@ def inquiry_short_form(context, program=None, condition=None, heading=""):
 
     It posts to the full form's view; errors are shown there with everything kept. It
     carries the visitor's own CSRF token and form key, so it must never sit inside a cached
-    fragment (tests/rehab_site/test_caching.py makes sure it does not).
+    fragment (tests/rehab_site/test_cache_rules.py makes sure it does not); its blank
+    fields are one.
     """
     request = context.get("request")
     initial = {"form_page": request.path if request else ""}
@@ -25,5 +28,6 @@ def inquiry_short_form(context, program=None, condition=None, heading=""):
         "heading": heading,
         "site": site,
         "csrf_token": context.get("csrf_token"),
+        "fragments": context.get("fragments") or FragmentCache.off(),
         "request": request,
     }

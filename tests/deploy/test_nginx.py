@@ -1,5 +1,6 @@
 """deploy/nginx.conf for real: Debian's nginx with TLS in front of gunicorn."""
 
+import datetime
 import http.client
 import os
 import re
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import timezone
 
 from tests.servers import (
     PROJECT_ROOT,
@@ -41,12 +43,20 @@ def certificate(tmp_path):
 
 
 @pytest.fixture
-def stack(transactional_db, tmp_path, certificate, collected_static):
+def server_settings():
+    """What the app server below is started with, besides production's settings."""
+    return {}
+
+
+@pytest.fixture
+def stack(transactional_db, tmp_path, certificate, collected_static, server_settings):
     """gunicorn on one port, nginx on two more (HTTP and HTTPS), all on 127.0.0.1."""
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     environment = production_environment(
         TRUSTED_PROXIES="127.0.0.1", SECURE_PROXY_SSL_HEADER="true"
     )
+    config = server_settings.pop("config", "gunicorn.conf.py")
+    environment.update(server_settings)
     # seed_demo already wrote the blog's pictures into the test's MEDIA_ROOT.
     static_root, media_root = collected_static, Path(settings.MEDIA_ROOT)
     media_root.mkdir(parents=True, exist_ok=True)
@@ -57,7 +67,7 @@ def stack(transactional_db, tmp_path, certificate, collected_static):
         [str(PROJECT_ROOT / "deploy" / "render-nginx"), f"upstream=127.0.0.1:{app_port}",
          f"http_listen=127.0.0.1:{http_port}", f"https_listen=127.0.0.1:{https_port}",
          "server_name=localhost", f"certificate={certificate[0]}", f"certificate_key={certificate[1]}",
-         f"static_root={static_root}", f"media_root={media_root}"],
+         f"static_root={static_root}", f"media_root={media_root}", f"cache_dir={tmp_path / 'cache'}"],
         check=True, capture_output=True, text=True,
     ).stdout  # fmt: skip
     (tmp_path / "site.conf").write_text(site)
@@ -73,7 +83,7 @@ def stack(transactional_db, tmp_path, certificate, collected_static):
         check=True,
         capture_output=True,
     )
-    with gunicorn(environment, port=app_port):
+    with gunicorn(environment, port=app_port, config=config):
         nginx = subprocess.Popen(
             [
                 NGINX,
@@ -169,3 +179,89 @@ def test_the_admin_is_never_cached_through_nginx(stack):
     assert response.status == 200
     assert "no-store" in response.getheader("Cache-Control")
     assert "unsafe-inline" in response.getheader("Content-Security-Policy")
+
+
+# -- the page cache at the edge ---------------------------------------------------------------
+
+
+def visit(
+    port: int, path: str, cookie: str = "first_visit=returning", host="localhost"
+):
+    response, body = https_get(port, path, headers={"Cookie": cookie, "Host": host})
+    return response.getheader("X-Cache-Status"), response, body
+
+
+def test_a_returning_visitors_page_comes_from_nginx_the_second_time(stack):
+    port = stack["https_port"]
+
+    first, _, _ = visit(port, "/treatment/")
+    second, response, body = visit(port, "/treatment/")
+
+    assert (first, second) == ("MISS", "HIT")
+    assert response.status == 200
+    assert b"Treatment" in body
+    assert response.getheader("Cache-Control").startswith("public, max-age=")
+
+
+def test_a_first_visit_reaches_the_app_and_gets_its_attribution_cookie(stack):
+    port = stack["https_port"]
+    visit(port, "/treatment/")
+
+    status, response, _ = visit(port, "/treatment/", cookie="")
+
+    assert status == "BYPASS"
+    assert "first_visit=" in response.getheader("Set-Cookie")
+
+
+def test_signed_in_staff_always_reach_the_app(stack):
+    port = stack["https_port"]
+    visit(port, "/treatment/")
+
+    status, _, _ = visit(port, "/treatment/", cookie="first_visit=x; sessionid=abc")
+
+    assert status == "BYPASS"
+
+
+def test_a_query_string_other_than_a_page_number_is_never_kept(stack):
+    port = stack["https_port"]
+
+    statuses = [visit(port, "/blog/?utm_source=ad&x=1")[0] for _ in range(2)]
+    paged = [visit(port, "/blog/?page=1")[0] for _ in range(2)]
+
+    assert statuses == ["BYPASS", "BYPASS"]
+    assert paged == ["MISS", "HIT"]
+
+
+def test_each_host_has_its_own_copy(stack):
+    port = stack["https_port"]
+    visit(port, "/blog/", host="localhost")
+
+    status, _, body = visit(port, "/blog/", host="127.0.0.1")
+
+    assert status == "MISS"
+    assert b"https://127.0.0.1/blog/" in body
+    assert b"https://localhost/" not in body
+
+
+def test_forms_and_the_admin_are_never_kept(stack):
+    port = stack["https_port"]
+    for path in ("/admissions/", "/admin/login/", "/treatment/detox/"):
+        for _ in range(2):
+            status, response, _ = visit(port, path)
+            assert status in (None, "MISS", "BYPASS"), path
+            assert "public" not in response.getheader("Cache-Control"), path
+
+
+@pytest.mark.parametrize("server_settings", [{"PUBLIC_MAX_AGE": "3600"}])
+def test_the_edge_keeps_a_page_no_longer_than_until_the_next_scheduled_article(
+    stack, server_settings
+):
+    from blog.models import Article
+
+    due = timezone.now() + datetime.timedelta(minutes=2)
+    Article.objects.filter(pk=Article.objects.live().first().pk).update(publish_at=due)
+
+    _, response, _ = visit(stack["https_port"], "/blog/")
+
+    max_age = int(response.getheader("Cache-Control").split("max-age=")[1])
+    assert 60 < max_age <= 120
