@@ -22,6 +22,23 @@ OTHER = "other"
 # The fields of the short form that program and condition pages include; every other field
 # is optional, so the same form validates both.
 SHORT_FORM_FIELDS = ["name", "phone", "email", "for_whom", "message", "consent"]
+# Every field a visitor fills in, in the order the form shows them.
+FIELDS = [
+    "name",
+    "phone",
+    "email",
+    "contact_method",
+    "contact_time",
+    "for_whom",
+    "substances",
+    "substance_other",
+    "program",
+    "insurance",
+    "insurance_other",
+    "message",
+    "consent",
+]
+KEEP_IT_SHORT = "Keep this under %(limit_value)d characters (it has %(show_value)d)."
 
 
 def new_form_key() -> str:
@@ -95,40 +112,13 @@ class InquiryForm(VisitorModelForm):
     form_key = forms.CharField(required=False, widget=forms.HiddenInput)
     form_page = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    field_order = [
-        "name",
-        "phone",
-        "email",
-        "contact_method",
-        "contact_time",
-        "for_whom",
-        "substances",
-        "substance_other",
-        "program",
-        "insurance",
-        "insurance_other",
-        "message",
-        "consent",
-    ]
+    field_order = FIELDS
 
     class Meta(VisitorModelForm.Meta):
         model = Inquiry
         # `substances` is declared above: the form offers live addiction pages, and
         # save() keeps their names.
-        fields = [
-            "name",
-            "phone",
-            "email",
-            "contact_method",
-            "contact_time",
-            "for_whom",
-            "substance_other",
-            "program",
-            "insurance",
-            "insurance_other",
-            "message",
-            "consent",
-        ]
+        fields = [name for name in FIELDS if name != "substances"]
         labels = {
             "name": "Your name",
             "contact_method": "How should we contact you?",
@@ -158,16 +148,12 @@ class InquiryForm(VisitorModelForm):
             "for_whom": {
                 "required": "Tell us whether you are asking for yourself or for a loved one."
             },
-            "substance_other": {
-                "max_length": "Keep this under %(limit_value)d characters (it has %(show_value)d)."
-            },
+            "substance_other": {"max_length": KEEP_IT_SHORT},
             "program": {"invalid_choice": "Choose a program from the list."},
             "insurance": {
                 "invalid_choice": "Choose an insurance provider from the list."
             },
-            "insurance_other": {
-                "max_length": "Keep this under %(limit_value)d characters (it has %(show_value)d)."
-            },
+            "insurance_other": {"max_length": KEEP_IT_SHORT},
             "message": {
                 "max_length": "Please shorten your message to 2,000 characters or fewer (it has %(show_value)d)."
             },

@@ -1,25 +1,6 @@
-"""What visitors type, made safe to store, plus the crisis words that make an inquiry urgent."""
+"""The crisis words that make an inquiry urgent, and spreadsheet-safe cells for exports."""
 
 import re
-import unicodedata
-
-# Bidirectional embeddings, overrides and isolates can make stored text display in a
-# misleading order ("Trojan Source"); ordinary right-to-left text needs none of them.
-_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)], None)
-# Control characters other than tab and line breaks (the null byte included).
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def clean_text(value: str, *, multiline: bool = False) -> str:
-    """Normalize a visitor's text: NFC, no bidi controls, no control characters."""
-    value = unicodedata.normalize("NFC", value).translate(_BIDI_CONTROLS)
-    value = _CONTROL_CHARACTERS.sub("", value)
-    if multiline:
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
-    else:
-        value = " ".join(value.split())
-    return value.strip()
-
 
 _CRISIS_PATTERNS = [
     r"suicid\w*",

@@ -30,6 +30,7 @@ from bench.run import (  # noqa: E402
     ensure_database,
     flush_cache,
     manage,
+    nginx_main_config,
 )
 from tests.chromium import CHROMIUM_ARGS  # noqa: E402
 from tests.servers import free_port, wait_until_answering  # noqa: E402
@@ -48,30 +49,16 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 # As in production (deploy/nginx.conf), nginx serves uploaded media and passes the rest to
 # gunicorn; plain HTTP on a loopback port, since no certificate is involved here.
-NGINX_CONFIG = """
-worker_processes 1;
-daemon off;
-pid {run}/nginx.pid;
-error_log {run}/error.log warn;
-events {{ worker_connections 256; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {run}/body;
-    proxy_temp_path {run}/proxy;
-    fastcgi_temp_path {run}/fastcgi;
-    uwsgi_temp_path {run}/uwsgi;
-    scgi_temp_path {run}/scgi;
-    server {{
-        listen 127.0.0.1:{port};
-        location /media/ {{
-            alias {media}/;
-            expires 30d;
-        }}
-        location / {{
-            proxy_pass http://127.0.0.1:{upstream};
-            proxy_set_header Host $http_host;
-        }}
+SITE_CONFIG = """
+server {{
+    listen 127.0.0.1:{port};
+    location /media/ {{
+        alias {media}/;
+        expires 30d;
+    }}
+    location / {{
+        proxy_pass http://127.0.0.1:{upstream};
+        proxy_set_header Host $http_host;
     }}
 }}
 """
@@ -82,11 +69,10 @@ def nginx_in_front(upstream_port: int, media_root: Path, run_directory: Path):
     """nginx on a free loopback port in front of the gunicorn on `upstream_port`."""
     port = free_port()
     config = run_directory / "nginx.conf"
-    config.write_text(
-        NGINX_CONFIG.format(
-            run=run_directory, port=port, upstream=upstream_port, media=media_root
-        )
+    (run_directory / "site.conf").write_text(
+        SITE_CONFIG.format(port=port, upstream=upstream_port, media=media_root)
     )
+    config.write_text(nginx_main_config(run_directory))
     process = subprocess.Popen([NGINX, "-c", str(config), "-e", "stderr"])
     try:
         url = f"http://127.0.0.1:{port}"

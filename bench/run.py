@@ -162,6 +162,13 @@ http {{
 """
 
 
+def nginx_main_config(run: Path) -> str:
+    """nginx's main file, for a site in `run`/site.conf, keeping everything in `run`."""
+    # Run as root, nginx's workers would otherwise be `nobody`, shut out of the run folder.
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    return NGINX_MAIN.format(run=run, user=user)
+
+
 @contextlib.contextmanager
 def nginx_in_front(checkout: Checkout, server: Server, run: Path, certificate):
     """The checkout's own deploy/nginx.conf, rendered by its deploy/render-nginx, in front
@@ -178,9 +185,7 @@ def nginx_in_front(checkout: Checkout, server: Server, run: Path, certificate):
         check=True, capture_output=True, text=True,
     ).stdout  # fmt: skip
     (run / "site.conf").write_text(site)
-    # Run as root, nginx's workers would otherwise be `nobody`, shut out of the run folder.
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    (run / "nginx.conf").write_text(NGINX_MAIN.format(run=run, user=user))
+    (run / "nginx.conf").write_text(nginx_main_config(run))
     process = subprocess.Popen([NGINX, "-p", str(run), "-c", str(run / "nginx.conf")])
     url = f"https://127.0.0.1:{https_port}"
     try:

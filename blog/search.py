@@ -6,8 +6,6 @@ database and PostgreSQL parses them with websearch_to_tsquery, which accepts any
 (quotes, operators, punctuation) without raising a syntax error.
 """
 
-import re
-
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
@@ -15,6 +13,8 @@ from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from rehab_site.visitor_text import VisitorTextField
 
 from .models.article import SEARCH_CONFIG
 
@@ -25,11 +25,11 @@ RANKED_MATCHES = 500
 # ts_headline wraps matches in these; they never occur in stored text (plain_text removes
 # control characters), so after escaping everything else they become the only markup.
 _START, _STOP = "\x02", "\x03"
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(
+    # Normalized before its length is checked, like every public form's text.
+    q = VisitorTextField(
         label="Search articles",
         required=False,
         max_length=MAX_QUERY_LENGTH,
@@ -37,9 +37,6 @@ class SearchForm(forms.Form):
             "max_length": "Please shorten your search to %(limit_value)d characters or fewer."
         },
     )
-
-    def clean_q(self) -> str:
-        return " ".join(_UNPRINTABLE.sub(" ", self.cleaned_data["q"]).split())
 
 
 def search_articles(queryset, terms: str):

@@ -23,18 +23,34 @@ def _person(person: Person, request: HttpRequest) -> dict:
 def article_json_ld(
     article: Article, request: HttpRequest, categories: list[Category]
 ) -> dict:
-    """MedicalWebPage when a clinician reviewed the article (schema.org puts reviewedBy and
-    lastReviewed on web pages), BlogPosting otherwise."""
-    site = SiteSettings.load()
+    """A BlogPosting; when a clinician reviewed it, a MedicalWebPage (where schema.org puts
+    reviewedBy and lastReviewed) whose main entity is that BlogPosting, so the article
+    stays eligible for article results."""
     url = request.build_absolute_uri(article.get_absolute_url())
-    data = {
+    posting = _blog_posting(article, request, categories, url)
+    if not article.medical_reviewer:
+        return {"@context": "https://schema.org", **posting, "mainEntityOfPage": url}
+    return {
         "@context": "https://schema.org",
-        "@type": "MedicalWebPage" if article.medical_reviewer else "BlogPosting",
+        "@type": "MedicalWebPage",
+        "name": article.title,
+        "url": url,
+        "reviewedBy": _person(article.medical_reviewer, request),
+        "lastReviewed": article.reviewed_on.isoformat(),
+        "mainEntity": posting,
+    }
+
+
+def _blog_posting(
+    article: Article, request: HttpRequest, categories: list[Category], url: str
+) -> dict:
+    site = SiteSettings.load()
+    data = {
+        "@type": "BlogPosting",
         "headline": article.title,
         "name": article.title,
         "description": article.meta_description or article.summary,
         "url": url,
-        "mainEntityOfPage": url,
         "datePublished": article.publish_at.isoformat(),
         "dateModified": article.updated_at.isoformat(),
         "author": [_person(person, request) for person in article.authors.all()]
@@ -56,7 +72,4 @@ def article_json_ld(
             "width": image["width"],
             "height": image["height"],
         }
-    if article.medical_reviewer:
-        data["reviewedBy"] = _person(article.medical_reviewer, request)
-        data["lastReviewed"] = article.reviewed_on.isoformat()
     return data

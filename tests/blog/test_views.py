@@ -137,12 +137,14 @@ def test_article_json_ld_names_author_reviewer_review_date_and_image(client):
     blocks = json_ld_blocks(client.get(article.get_absolute_url()))
 
     page = next(block for block in blocks if block["@type"] == "MedicalWebPage")
-    assert page["headline"] == article.title
-    assert page["author"][0]["name"] == "Jordan Reyes"
+    posting = page["mainEntity"]
+    assert posting["@type"] == "BlogPosting"
+    assert posting["headline"] == article.title
+    assert posting["author"][0]["name"] == "Jordan Reyes"
     assert page["reviewedBy"]["name"] == "Dr. Maya Ellison"
     assert page["lastReviewed"] == reviewed_on.isoformat()
-    assert page["datePublished"] and page["dateModified"]
-    assert page["image"]["url"].startswith("http://testserver/media/")
+    assert posting["datePublished"] and posting["dateModified"]
+    assert posting["image"]["url"].startswith("http://testserver/media/")
     crumbs = next(block for block in blocks if block["@type"] == "BreadcrumbList")
     assert [item["name"] for item in crumbs["itemListElement"]] == [
         "Home",
@@ -150,6 +152,18 @@ def test_article_json_ld_names_author_reviewer_review_date_and_image(client):
         "Opioids",
         article.title,
     ]
+
+
+def test_an_article_nobody_reviewed_is_a_blog_posting_of_its_own_page(client):
+    article = ArticleFactory()
+
+    blocks = json_ld_blocks(client.get(article.get_absolute_url()))
+
+    posting = next(block for block in blocks if block["@type"] == "BlogPosting")
+    assert (
+        posting["mainEntityOfPage"] == f"http://testserver{article.get_absolute_url()}"
+    )
+    assert not any(block["@type"] == "MedicalWebPage" for block in blocks)
 
 
 def test_article_seo_falls_back_to_title_and_summary_and_has_a_canonical_url(client):

@@ -5,6 +5,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import psycopg2
@@ -91,14 +92,14 @@ def test_site_survives_a_database_restart_under_load(collected_static):
                 time.sleep(3)
 
                 database.stop()
-                # The blank form the visitors were served is still there, from the cache.
+                # The blank form is built from cached parts: it is still there.
                 cached_form = probe.get("/admissions/")
                 outage_pages = []
                 outage_ends = time.monotonic() + OUTAGE_SECONDS
                 while time.monotonic() < outage_ends:
-                    # A new query string each time: a page the cache cannot answer.
+                    # A thank-you page asks the database for its inquiry each time.
                     outage_pages.append(
-                        probe.get(f"/admissions/?probe={len(outage_pages)}")
+                        probe.get(f"/admissions/thank-you/{uuid.uuid4()}/")
                     )
                     time.sleep(0.2)
                 database.start()
@@ -107,7 +108,7 @@ def test_site_survives_a_database_restart_under_load(collected_static):
                 recovered_at = None
                 while time.monotonic() - back_at < RECOVERY_LIMIT_SECONDS:
                     if (
-                        probe.get(f"/admissions/?probe={time.monotonic()}").status
+                        probe.get(f"/admissions/thank-you/{uuid.uuid4()}/").status
                         == 200
                     ):
                         recovered_at = time.monotonic()

@@ -16,9 +16,9 @@ from PIL import Image
 
 from admissions.forms import new_form_key
 from admissions.models import Inquiry
-from admissions.text import clean_text
 from blog.models import Article
 from rehab_site.models import EditorImage
+from rehab_site.visitor_text import clean_text
 from tests.factories import StaffFactory, UserFactory
 from tests.reliability.hostile import (
     CORPUS,
