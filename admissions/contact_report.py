@@ -85,7 +85,9 @@ def speed(rows: list[Row], now: datetime) -> Speed:
         if row.time_to_contact is not None:
             judged += 1
             within += row.time_to_contact <= target
-        elif now - row.received_at > target:
+        elif row.status == Inquiry.Status.NEW and now - row.received_at > target:
+            # Still waiting past its target. (An inquiry moved on from New without a
+            # recorded first contact predates that record: nothing to judge it by.)
             judged += 1
     return Speed(
         inquiries=len(rows),

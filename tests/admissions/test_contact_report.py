@@ -116,6 +116,18 @@ def test_inquiries_by_status_and_outcome_on_known_times(known_times):
     }
 
 
+def test_inquiries_worked_before_first_contacts_were_recorded_are_not_judged(
+    frozen, settings
+):
+    settings.ADMISSIONS_TARGET_MINUTES = 60
+    InquiryFactory(received_at=MONDAY_9AM, status=Inquiry.Status.ADMITTED)
+
+    overall = report(4)["overall"]
+
+    assert (overall.inquiries, overall.contacted, overall.judged) == (1, 0, 0)
+    assert overall.share_within_target is None
+
+
 def test_a_shorter_period_leaves_out_older_weeks(known_times):
     assert report(4)["overall"].inquiries == 8
     with time_machine.travel(NOW + timedelta(weeks=4), tick=False):
