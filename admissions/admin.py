@@ -1,57 +1,94 @@
-"""Triage of inquiries for the admissions group, with every look at one written to AccessLog.
+"""The admissions queue and inquiry pages, with every look at an inquiry written to AccessLog.
 
 Marketing staff hold no permission on inquiries, so the admin shows them no menu entry and
 answers 403 on every inquiry URL. They hold only the sources report's permission.
+
+Nothing personal ever travels in a URL here: searches are posted and the list carries an
+opaque token (admissions/queue.py); saved views, filters and references are not personal.
 """
 
 import csv
+from contextlib import suppress
 from datetime import datetime
+from functools import reduce
+from operator import and_
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, F, Q, Value, When
 from django.db.models.functions import Coalesce, Now, TruncMonth
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.safestring import mark_safe
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 
+from rehab_site.roles import ADMISSIONS
+
+from . import contact_report  # noqa: F401 (registers the first-contact report)
 from .attribution import UTM_FIELDS
+from .contact import (
+    log_contact_attempt,
+    note_added,
+    record_first_contact,
+    status_change_is_contact,
+)
+from .display import local_time, local_time_and_age, short_local_time, staff_name
 from .forms import normalize_phone
 from .models import AccessLog, AttributionReport, Inquiry, InquiryNote, record_access
+from .notifications import schedule_escalation
+from .queue import (
+    SEARCH_PARAMETER,
+    VIEWS,
+    VIEWS_BY_KEY,
+    QueueViewFilter,
+    SearchTokenFilter,
+    new_search,
+    normalized_search,
+    search_term,
+    view_counts,
+    wait_for,
+)
+from .reach import contact_links, is_preferred_time, preference
+from .report_admin import ReportAdmin
 from .text import spreadsheet_safe
+from .timeline import timeline
 
 ATTRIBUTION_FIELDS = ["landing_page", "form_page", "referrer_host", *UTM_FIELDS]
 
 Action = AccessLog.Action
 
 
-class NoteHistoryInline(admin.TabularInline):
-    """Notes already written: shown, never edited."""
+class StaffChoiceField(forms.ModelChoiceField):
+    """Colleagues by their full name, not their username."""
 
-    model = InquiryNote
-    verbose_name_plural = "notes"
-    fields = ["created_at", "author", "body"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
+    def label_from_instance(self, user):
+        return staff_name(user)
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+class NewNoteForm(forms.ModelForm):
+    class Meta:
+        model = InquiryNote
+        fields = ["kind", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 3})}
 
 
 class NewNoteInline(admin.StackedInline):
-    """One empty note to add; the author and time are filled in on save."""
+    """One empty note or contact attempt to add; the author and time are filled in on save.
+    Notes already written are shown in the timeline, never edited."""
 
     model = InquiryNote
-    verbose_name = "new note"
-    verbose_name_plural = "add a note"
-    fields = ["body"]
+    form = NewNoteForm
+    template = "admin/admissions/inquiry/new_note_inline.html"
+    verbose_name = "note or contact attempt"
+    verbose_name_plural = "add a note or a contact attempt"
     extra = 1
     max_num = 1
     can_delete = False
@@ -63,45 +100,41 @@ class NewNoteInline(admin.StackedInline):
         return False
 
 
+class QueueChangeListForm(forms.ModelForm):
+    """A row's status, changed from the list. The status as the page showed it travels with
+    the form, so a row nobody touched on this page is never saved over a colleague's change."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.fields["status"]
+        status.show_hidden_initial = True
+        status.widget.attrs["aria-label"] = f"Status of {self.instance}"
+
+
 @admin.register(Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
     list_display = [
-        "received_at",
-        "reference",
-        "name",
-        "contact",
-        "program_label",
-        "status",
+        "waiting",
         "urgency",
-        "assigned_to",
-    ]
-    list_display_links = ["received_at", "reference"]
-    list_filter = [
+        "person",
+        "reach",
+        "request_summary",
         "status",
-        "is_urgent",
-        ("assigned_to", admin.RelatedOnlyFieldListFilter),
-        "for_whom",
-        "contact_method",
+        "assignee",
     ]
+    list_display_links = ["person"]
+    list_editable = ["status"]
+    list_filter = [QueueViewFilter, SearchTokenFilter]
     list_select_related = ["assigned_to"]
     list_per_page = 50
-    # Search terms travel in URLs and logs: reference numbers and contact details only.
-    search_fields = ["=reference", "name", "=phone", "=email"]
-    search_help_text = (
-        "Search by reference number, name, phone number or email address."
-    )
-    date_hierarchy = "received_at"
-    actions = ["export_as_csv", "mark_as_spam", "assign_to_me"]
-    inlines = [NoteHistoryInline, NewNoteInline]
-    autocomplete_fields = []
+    # The queue's tabs count each view; an extra count of every inquiry would add nothing.
+    show_full_result_count = False
+    actions = ["assign_to_me", "export_as_csv", "mark_as_spam"]
+    inlines = [NewNoteInline]
     readonly_fields = [
         "reference",
-        "received_at",
+        "received_display",
         "name",
-        "phone_display",
-        "email",
-        "contact_method",
-        "contact_time",
         "for_whom",
         "substances_display",
         "substance_other",
@@ -109,25 +142,12 @@ class InquiryAdmin(admin.ModelAdmin):
         "insurance",
         "insurance_other",
         "message",
-        "consented_at",
-        "notified_at",
-        "closed_at",
+        "consented_display",
         *ATTRIBUTION_FIELDS,
     ]
     fieldsets = [
-        ("Triage", {"fields": ["status", "assigned_to", "is_urgent"]}),
-        (
-            "Contact",
-            {
-                "fields": [
-                    "name",
-                    "phone_display",
-                    "email",
-                    "contact_method",
-                    "contact_time",
-                ]
-            },
-        ),
+        # What they asked for, read before calling; then the triage, timeline and a note
+        # (admin/admissions/inquiry/change_form.html puts them after "Triage").
         (
             "Request",
             {
@@ -142,38 +162,110 @@ class InquiryAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (
-            "Record",
-            {
-                "fields": [
-                    "reference",
-                    "received_at",
-                    "consented_at",
-                    "notified_at",
-                    "closed_at",
-                ]
-            },
-        ),
+        ("Triage", {"fields": ["status", "assigned_to", "is_urgent"]}),
+        ("Record", {"fields": ["reference", "received_display", "consented_display"]}),
         (
             "Where they came from",
-            {
-                "classes": ["collapse"],
-                "fields": ATTRIBUTION_FIELDS,
-            },
+            {"classes": ["collapse"], "fields": ATTRIBUTION_FIELDS},
         ),
     ]
 
-    @admin.display(description="contact")
-    def contact(self, inquiry):
-        return _phone_for_people(inquiry.phone) or inquiry.email
+    class Media:
+        css = {"all": ["admissions/admin/queue.css"]}
 
-    @admin.display(description="urgent", boolean=True, ordering="is_urgent")
+    # The queue's columns. Each keeps to a few words so the row fits a 1024 px screen.
+
+    @admin.display(description="waiting", ordering="received_at")
+    def waiting(self, inquiry):
+        wait = wait_for(inquiry, timezone.now())
+        return format_html(
+            '<span class="wait wait--{}">{}<span class="visually-hidden"> ({})</span>'
+            '</span><span class="since">since {}</span>',
+            wait.state,
+            wait.words,
+            wait.description,
+            short_local_time(inquiry.received_at),
+        )
+
+    @admin.display(description="urgency", ordering="-is_urgent")
     def urgency(self, inquiry):
-        return inquiry.is_urgent
+        if inquiry.is_urgent:
+            return mark_safe('<span class="badge badge--urgent">Urgent</span>')
+        return mark_safe('<span class="quiet">Routine</span>')
 
-    @admin.display(description="phone")
-    def phone_display(self, inquiry):
-        return _phone_for_people(inquiry.phone)
+    @admin.display(description="name", ordering="name")
+    def person(self, inquiry):
+        return format_html(
+            '<span class="person-name">{}</span> <span class="reference">{}</span>',
+            inquiry.name,
+            inquiry.reference,
+        )
+
+    @admin.display(description="reach them")
+    def reach(self, inquiry):
+        links = contact_links(inquiry)
+        shown = [
+            # The number (or, without one, the address) is written once, on its link.
+            (link, link.value if index == 0 else link.label)
+            for index, link in enumerate(sorted(links, key=lambda link: link.order))
+        ]
+        timing = "" if is_preferred_time(inquiry) else " (not now)"
+        return format_html(
+            '<span class="reach-links">{}</span><span class="prefers">{}{}</span>',
+            format_html_join(
+                "",
+                '<a class="reach-link reach-link--{}{}" href="{}" aria-label="{} {}{}">'
+                "{}</a>",
+                (
+                    (
+                        link.kind,
+                        " reach-link--preferred" if link.preferred else "",
+                        link.href,
+                        link.label,
+                        link.value,
+                        " (preferred)" if link.preferred else "",
+                        text,
+                    )
+                    for link, text in shown
+                ),
+            ),
+            preference(inquiry),
+            timing,
+        )
+
+    @admin.display(description="request")
+    def request_summary(self, inquiry):
+        for_whom = (
+            "For a loved one"
+            if inquiry.for_whom == Inquiry.ForWhom.LOVED_ONE
+            else "For themselves"
+        )
+        return format_html(
+            '{}<span class="request-for">{}</span>',
+            inquiry.program_label or "No program chosen",
+            for_whom,
+        )
+
+    @admin.display(description="assigned to", ordering="assigned_to__first_name")
+    def assignee(self, inquiry):
+        if inquiry.assigned_to_id:
+            return staff_name(inquiry.assigned_to)
+        return format_html(
+            '<button type="submit" class="assign-button" name="assign_inquiry" '
+            'value="{}" formaction="{}" formnovalidate>Assign to me</button>',
+            inquiry.pk,
+            reverse("admin:admissions_inquiry_assign"),
+        )
+
+    # The detail page.
+
+    @admin.display(description="received")
+    def received_display(self, inquiry):
+        return local_time_and_age(inquiry.received_at)
+
+    @admin.display(description="agreed to the privacy policy")
+    def consented_display(self, inquiry):
+        return local_time(inquiry.consented_at) or "-"
 
     @admin.display(description="substances of concern")
     def substances_display(self, inquiry):
@@ -185,55 +277,304 @@ class InquiryAdmin(admin.ModelAdmin):
                 db_field.remote_field.model.objects.filter(
                     is_staff=True, is_active=True
                 )
-                .filter(Q(is_superuser=True) | Q(groups__name="Admissions"))
+                .filter(Q(is_superuser=True) | Q(groups__name=ADMISSIONS))
                 .distinct()
-                .order_by("first_name", "username")
+                .order_by("first_name", "last_name", "username")
             )
+            kwargs["form_class"] = StaffChoiceField
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def get_search_results(self, request, queryset, search_term):
-        results, may_have_duplicates = super().get_search_results(
-            request, queryset, search_term
+    def get_changelist_form(self, request, **kwargs):
+        kwargs.setdefault("form", QueueChangeListForm)
+        return super().get_changelist_form(request, **kwargs)
+
+    def get_ordering(self, request):
+        view = request.GET.get(QueueViewFilter.parameter_name)
+        if view in ("closed", "spam", "all") or request.GET.get(SEARCH_PARAMETER):
+            return ["-received_at"]
+        # Urgent first, then those nobody has contacted yet, the longest waiting first.
+        not_contacted_first = Case(
+            When(Inquiry.objects.awaiting_first_contact_q(), then=Value(0)),
+            default=Value(1),
         )
-        # "(828) 555-0142" finds the stored +18285550142.
-        try:
-            phone = normalize_phone(search_term)
-        except ValueError:
-            return results, may_have_duplicates
-        return results | queryset.filter(phone=phone), may_have_duplicates
+        return ["-is_urgent", not_contacted_first.asc(), "received_at"]
+
+    def search(self, request, queryset, term: str):
+        """Every word must match the name, or the term is a reference, email or phone."""
+        words = term.split()
+        if not words:
+            return queryset
+        matches = reduce(and_, (Q(name__icontains=word) for word in words))
+        matches |= Q(reference__iexact=term.strip()) | Q(email__iexact=term.strip())
+        with suppress(ValueError):  # not a phone number
+            # "(828) 555-0142" finds the stored +18285550142.
+            matches |= Q(phone=normalize_phone(term))
+        return queryset.filter(matches)
 
     def has_add_permission(self, request):
         # Inquiries come from the public form only.
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        # A clinical record: deleted by the retention purge, or by a superuser with a reason.
+        return request.user.is_active and request.user.is_superuser
 
     def get_actions(self, request):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
 
-    # The access log: every list, view, change, export and deletion.
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "search/",
+                self.admin_site.admin_view(self.search_view),
+                name="{}_{}_search".format(*info),
+            ),
+            path(
+                "assign/",
+                self.admin_site.admin_view(self.assign_view),
+                name="{}_{}_assign".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    # The queue.
 
     def changelist_view(self, request, extra_context=None):
-        response = super().changelist_view(request, extra_context)
-        changelist = getattr(response, "context_data", {}) or {}
-        changelist = changelist.get("cl")
-        if changelist is not None and request.method == "GET":
-            shown = len(changelist.result_list)
-            record_access(request, Action.LIST, detail=f"{shown} shown")
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        if "q" in request.GET:
+            # A search typed into a URL by hand: take it out of every further URL.
+            return self._redirect_to_search(request, request.GET["q"], request.GET)
+        token = request.GET.get(SEARCH_PARAMETER)
+        term = search_term(request, token) if token else None
+        if token and term is None:
+            messages.warning(request, "That search has expired. Please search again.")
+            return self._queue_redirect(request.GET, drop=[SEARCH_PARAMETER])
+        current = VIEWS_BY_KEY.get(request.GET.get(QueueViewFilter.parameter_name))
+        counts = view_counts(request.user, timezone.now())
+        context = {
+            "queue_tabs": [
+                {
+                    "label": view.label,
+                    "count": counts[view.key],
+                    "current": view == (current or (None if term else VIEWS[0])),
+                    "url": "?" + urlencode({"view": view.key} if index else {}),
+                }
+                for index, view in enumerate(VIEWS)
+            ],
+            "search_term": term or "",
+            "current_view": current or VIEWS[0],
+            # The queue needs the whole width of a tablet.
+            "is_nav_sidebar_enabled": False,
+            "title": "Admissions queue",
+            **(extra_context or {}),
+        }
+        response = super().changelist_view(request, context)
+        changelist = (getattr(response, "context_data", None) or {}).get("cl")
+        if changelist is not None:
+            shown = [inquiry.reference for inquiry in changelist.result_list]
+            record_access(
+                request,
+                Action.LIST,
+                detail=f"{len(shown)} shown",
+                query=self._describe_query(request, term),
+                references=shown,
+            )
         return response
+
+    @staticmethod
+    def _describe_query(request, term: str | None) -> str:
+        parts = [
+            f"{key}={value}"
+            for key, value in request.GET.items()
+            if key != SEARCH_PARAMETER
+        ]
+        if term:
+            parts.append(f'search "{term}"')
+        return "; ".join(parts) or "view=open"
+
+    def _queue_redirect(self, params, drop=(), add=None):
+        kept = {key: value for key, value in params.items() if key not in drop}
+        kept.update(add or {})
+        url = reverse("admin:admissions_inquiry_changelist")
+        return HttpResponseRedirect(f"{url}?{urlencode(kept)}" if kept else url)
+
+    def _redirect_to_search(self, request, text: str, params):
+        term = normalized_search(text)
+        drop = ["q", SEARCH_PARAMETER, "p", QueueViewFilter.parameter_name]
+        if not term:
+            return self._queue_redirect(params, drop=drop)
+        token = new_search(request, term)
+        return self._queue_redirect(
+            params, drop=drop, add={"view": "all", SEARCH_PARAMETER: token}
+        )
+
+    @method_decorator(require_POST)
+    @method_decorator(sensitive_post_parameters("q"))
+    def search_view(self, request):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        return self._redirect_to_search(request, request.POST.get("q", ""), {})
+
+    @method_decorator(require_POST)
+    def assign_view(self, request):
+        """'Assign to me' on a row of the queue (the list's own form posts here)."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        inquiry = Inquiry.objects.filter(
+            pk=_int_or_none(request.POST.get("assign_inquiry"))
+        ).first()
+        if inquiry is None:
+            messages.error(request, "That inquiry no longer exists.")
+        elif Inquiry.objects.filter(pk=inquiry.pk, assigned_to__isnull=True).update(
+            assigned_to=request.user, updated_at=Now()
+        ):
+            record_access(request, Action.CHANGE, [inquiry], detail="assigned to me")
+            messages.success(request, f"{inquiry} is assigned to you.")
+        else:
+            inquiry.refresh_from_db()
+            messages.warning(
+                request,
+                f"{inquiry} was already assigned to {staff_name(inquiry.assigned_to)}.",
+            )
+        back = request.POST.get("return_to", "")
+        if not url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            back = reverse("admin:admissions_inquiry_changelist")
+        return HttpResponseRedirect(back)
+
+    # The detail page.
 
     @method_decorator(sensitive_post_parameters())
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        response = super().changeform_view(request, object_id, form_url, extra_context)
+        inquiry = self.get_object(request, unquote(object_id)) if object_id else None
+        context = dict(extra_context or {})
+        if inquiry is not None:
+            notes = InquiryNote.objects.filter(inquiry=inquiry).select_related("author")
+            context.update(
+                {
+                    "contact_links": contact_links(inquiry),
+                    "contact_preference": preference(inquiry),
+                    "preferred_time_now": is_preferred_time(inquiry),
+                    "wait": wait_for(inquiry, timezone.now()),
+                    "timeline": timeline(inquiry, notes),
+                    "attempt_kinds": [
+                        kind
+                        for kind in InquiryNote.Kind
+                        if kind != InquiryNote.Kind.NOTE
+                    ],
+                }
+            )
+        response = super().changeform_view(request, object_id, form_url, context)
         if object_id and response.status_code == 200:
-            inquiry = response.context_data.get("original")
-            if inquiry is not None:
-                record_access(request, Action.VIEW, [inquiry])
+            shown = (getattr(response, "context_data", None) or {}).get("original")
+            if shown is not None:
+                record_access(request, Action.VIEW, [shown])
         return response
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            return super().save_model(request, obj, form, change)
+        changed = [name for name in form.changed_data if name in form.fields]
+        if not changed:
+            return None
+        # Only what the form changed, so nothing a colleague saved meanwhile is overwritten.
+        obj.save(update_fields=[*changed, "updated_at"])
+        if "status" in changed and status_change_is_contact(
+            form.initial.get("status"), obj.status
+        ):
+            record_first_contact(obj, request.user)
+        if "is_urgent" in changed and obj.is_awaiting_first_contact:
+            schedule_escalation(obj)
+        return None
+
+    def save_formset(self, request, form, formset, change):
+        notes = formset.save(commit=False)
+        for note in notes:
+            note.author = request.user
+            note.save()
+            note_added(note)
+        formset.save_m2m()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        kind = self._quick_attempt(request)
+        if kind:
+            log_contact_attempt(form.instance, kind, request.user)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        kind = self._quick_attempt(request)
+        if kind:
+            message.append({"added": {"name": "contact attempt", "object": kind.label}})
+        return message
+
+    def response_change(self, request, obj):
+        kind = self._quick_attempt(request)
+        if kind:
+            obj.refresh_from_db()
+            self.message_user(
+                request,
+                f"Logged “{kind.label}” on {obj}."
+                + (
+                    f" First contact recorded, {wait_for(obj, timezone.now()).words} "
+                    "after it arrived."
+                    if obj.first_contact_by_id == request.user.pk
+                    and obj.first_contact_at
+                    and (timezone.now() - obj.first_contact_at).total_seconds() < 60
+                    else ""
+                ),
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_change(request, obj)
+
+    @staticmethod
+    def _quick_attempt(request):
+        value = request.POST.get("_contact_attempt", "")
+        if value in InquiryNote.Kind.values and value != InquiryNote.Kind.NOTE:
+            return InquiryNote.Kind(value)
+        return None
+
+    # Deletion: superusers only, with a reason that the access log keeps.
+
+    def delete_view(self, request, object_id, extra_context=None):
+        inquiry = self.get_object(request, unquote(object_id))
+        if inquiry is None:
+            raise Http404("No such inquiry.")
+        if not self.has_delete_permission(request, inquiry):
+            raise PermissionDenied
+        form = DeletionReasonForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            reason = form.cleaned_data["reason"]
+            record_access(request, Action.DELETE, [inquiry], detail=f"reason: {reason}")
+            display = str(inquiry)
+            self.log_deletions(request, Inquiry.objects.filter(pk=inquiry.pk))
+            self.delete_model(request, inquiry)
+            return self.response_delete(request, display, inquiry.pk)
+        record_access(request, Action.VIEW, [inquiry], detail="delete confirmation")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Delete this inquiry?",
+            "subtitle": str(inquiry),
+            "object": inquiry,
+            "opts": self.opts,
+            "app_label": self.opts.app_label,
+            "form": form,
+            "notes_count": inquiry.notes.count(),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(
+            request, "admin/admissions/inquiry/delete_confirmation.html", context
+        )
 
     def history_view(self, request, object_id, extra_context=None):
         response = super().history_view(request, object_id, extra_context)
-        inquiry = getattr(response, "context_data", {}).get("object")
+        inquiry = (getattr(response, "context_data", None) or {}).get("object")
         if response.status_code == 200 and inquiry is not None:
             record_access(request, Action.VIEW, [inquiry], detail="history")
         return response
@@ -242,16 +583,7 @@ class InquiryAdmin(admin.ModelAdmin):
         record_access(request, Action.CHANGE, [obj], detail=_describe_change(message))
         return super().log_change(request, obj, message)
 
-    def log_deletions(self, request, queryset):
-        record_access(request, Action.DELETE, list(queryset))
-        return super().log_deletions(request, queryset)
-
-    def save_formset(self, request, form, formset, change):
-        notes = formset.save(commit=False)
-        for note in notes:
-            note.author = request.user
-            note.save()
-        formset.save_m2m()
+    # Actions on the selected rows.
 
     @admin.action(
         description="Export the selected inquiries as CSV", permissions=["view"]
@@ -302,21 +634,29 @@ class InquiryAdmin(admin.ModelAdmin):
         )
 
 
-def _phone_for_people(phone: str) -> str:
-    import phonenumbers
-
-    if not phone:
-        return ""
-    try:
-        number = phonenumbers.parse(phone, None)
-    except phonenumbers.NumberParseException:
-        return phone
-    return phonenumbers.format_number(
-        number,
-        phonenumbers.PhoneNumberFormat.NATIONAL
-        if number.country_code == 1
-        else phonenumbers.PhoneNumberFormat.INTERNATIONAL,
+class DeletionReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="Why must this inquiry be deleted by hand?",
+        max_length=250,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=(
+            "Kept in the access log. Closed inquiries are deleted by the retention purge; "
+            "delete by hand only for a legal request or an entry made in error."
+        ),
     )
+
+    def clean_reason(self):
+        reason = " ".join(self.cleaned_data["reason"].split())
+        if len(reason) < 10:
+            raise forms.ValidationError("Please give the reason in a few words.")
+        return reason
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _describe_change(message) -> str:
@@ -334,13 +674,10 @@ def _describe_change(message) -> str:
 
 CSV_COLUMNS = [
     ("reference", lambda i: i.reference),
-    (
-        "received",
-        lambda i: timezone.localtime(i.received_at).strftime("%Y-%m-%d %H:%M"),
-    ),
+    ("received", lambda i: local_time(i.received_at)),
     ("status", lambda i: i.get_status_display()),
     ("urgent", lambda i: "yes" if i.is_urgent else "no"),
-    ("assigned to", lambda i: i.assigned_to.get_username() if i.assigned_to else ""),
+    ("assigned to", lambda i: staff_name(i.assigned_to)),
     ("name", lambda i: i.name),
     ("phone", lambda i: i.phone),
     ("email", lambda i: i.email),
@@ -353,6 +690,7 @@ CSV_COLUMNS = [
     ("insurance", lambda i: i.get_insurance_display()),
     ("other insurance", lambda i: i.insurance_other),
     ("message", lambda i: i.message),
+    ("first contact", lambda i: local_time(i.first_contact_at)),
     ("landing page", lambda i: i.landing_page),
     ("form page", lambda i: i.form_page),
     ("referred by", lambda i: i.referrer_host),
@@ -365,17 +703,51 @@ CSV_COLUMNS = [
 @admin.register(AccessLog)
 class AccessLogAdmin(admin.ModelAdmin):
     list_display = [
-        "at",
-        "username",
+        "when",
+        "staff_member",
         "action",
         "inquiry_reference",
+        "what",
         "ip_address",
-        "detail",
     ]
     list_filter = ["action"]
+    list_select_related = ["user"]
     search_fields = ["=inquiry_reference", "=username"]
+    search_help_text = "Search by inquiry reference or username."
     date_hierarchy = "at"
     list_per_page = 100
+    fields = [
+        "when",
+        "staff_member",
+        "action",
+        "inquiry_reference",
+        "detail",
+        "query",
+        "references_shown",
+        "ip_address",
+    ]
+    readonly_fields = fields
+
+    @admin.display(description="when", ordering="at")
+    def when(self, entry):
+        return local_time(entry.at)
+
+    @admin.display(description="staff member", ordering="username")
+    def staff_member(self, entry):
+        return staff_name(entry.user) or entry.username or "system"
+
+    @admin.display(description="what")
+    def what(self, entry):
+        parts = [entry.detail]
+        if entry.query:
+            parts.append(entry.query)
+        if entry.references:
+            parts.append(", ".join(entry.references))
+        return " · ".join(part for part in parts if part)
+
+    @admin.display(description="inquiries shown")
+    def references_shown(self, entry):
+        return ", ".join(entry.references) or "-"
 
     def has_add_permission(self, request):
         return False
@@ -388,7 +760,7 @@ class AccessLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(AttributionReport)
-class AttributionReportAdmin(admin.ModelAdmin):
+class AttributionReportAdmin(ReportAdmin):
     """Counts by landing page, source and month; no inquiry, name or contact is ever shown."""
 
     PERIODS = {
@@ -398,42 +770,10 @@ class AttributionReportAdmin(admin.ModelAdmin):
         24: "the last 24 months",
     }
     DEFAULT_PERIOD = 12
+    PERIOD_PARAMETER = "months"
     TOP = 25
 
-    def get_urls(self):
-        # Only the report: the usual change and delete views would show single inquiries.
-        info = self.opts.app_label, self.opts.model_name
-        return [
-            path(
-                "",
-                self.admin_site.admin_view(self.report_view),
-                name=f"{info[0]}_{info[1]}_changelist",
-            )
-        ]
-
-    def has_view_permission(self, request, obj=None):
-        return obj is None and request.user.has_perm(
-            "admissions.view_attributionreport"
-        )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def report_view(self, request):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        try:
-            months = int(request.GET.get("months", self.DEFAULT_PERIOD))
-        except ValueError:
-            months = self.DEFAULT_PERIOD
-        if months not in self.PERIODS:
-            months = self.DEFAULT_PERIOD
+    def report_view(self, request, months: int):
         inquiries = attribution_queryset(months)
         context = {
             **self.admin_site.each_context(request),

@@ -1,6 +1,8 @@
 """Demo inquiries in different states, and one staff user in each role.
 
 Created only when missing; the users' passwords are printed once, when they are created.
+Ages are relative to the first seeding: the urgent inquiry has waited past its target, so
+the worker sends its escalation email (once) as soon as it starts.
 """
 
 import secrets
@@ -14,6 +16,7 @@ from programs.models import Program
 from rehab_site.roles import ADMISSIONS, MARKETING, sync_roles
 
 from .models import Inquiry, InquiryNote
+from .notifications import schedule_escalation
 
 USERS = [
     ("admissions", "Dana", "Reyes", ADMISSIONS),
@@ -24,7 +27,7 @@ USERS = [
 INQUIRIES = [
     (
         "DEMNEW22",
-        2,
+        50 / 60,
         Inquiry.Status.NEW,
         {
             "name": "Jordan P.",
@@ -43,7 +46,7 @@ INQUIRIES = [
     ),
     (
         "DEMURG33",
-        5,
+        35 / 60,
         Inquiry.Status.NEW,
         {
             "name": "Maria L.",
@@ -127,6 +130,10 @@ INQUIRIES = [
 ]
 
 
+# How long the demo's worked inquiries waited for their first call, for the report.
+FIRST_CONTACT_MINUTES = {"DEMCON44": 12, "DEMASM55": 48, "DEMCLS66": 25}
+
+
 def seed(stdout) -> None:
     sync_roles()
     users = {
@@ -154,15 +161,23 @@ def seed(stdout) -> None:
                 else None,
             },
         )
-        if created and status in (
-            Inquiry.Status.CONTACTED,
-            Inquiry.Status.ASSESSMENT_SCHEDULED,
-        ):
+        if not created:
+            continue
+        if status == Inquiry.Status.NEW:
+            schedule_escalation(inquiry)
+        elif status != Inquiry.Status.SPAM:
+            called_at = received_at + timedelta(
+                minutes=FIRST_CONTACT_MINUTES[reference]
+            )
             InquiryNote.objects.create(
                 inquiry=inquiry,
                 author=users["admissions"],
+                kind=InquiryNote.Kind.SPOKE,
                 body="Called back; talked through levels of care and verified benefits.",
-                created_at=received_at + timedelta(hours=1),
+                created_at=called_at,
+            )
+            Inquiry.objects.filter(pk=inquiry.pk).update(
+                first_contact_at=called_at, first_contact_by=users["admissions"]
             )
 
 

@@ -7,6 +7,7 @@ is closed (purge_inquiries).
 
 import secrets
 import uuid
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -22,9 +23,74 @@ def new_reference() -> str:
     return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
 
 
+def first_contact_target(is_urgent: bool) -> timedelta:
+    """How soon someone should call back: ADMISSIONS_URGENT_TARGET_MINUTES for urgent
+    inquiries, ADMISSIONS_TARGET_MINUTES for the rest."""
+    minutes = (
+        settings.ADMISSIONS_URGENT_TARGET_MINUTES
+        if is_urgent
+        else settings.ADMISSIONS_TARGET_MINUTES
+    )
+    return timedelta(minutes=minutes)
+
+
+def escalation_delay(is_urgent: bool) -> timedelta:
+    """How long an untouched inquiry waits before the escalation email: its target when
+    urgent, ADMISSIONS_ESCALATE_AFTER_MINUTES otherwise."""
+    if is_urgent:
+        return first_contact_target(True)
+    return timedelta(minutes=settings.ADMISSIONS_ESCALATE_AFTER_MINUTES)
+
+
 class InquiryQuerySet(models.QuerySet):
+    """Each rule as a Q (so the queue can count several in one query) and as a filter."""
+
+    @staticmethod
+    def open_q() -> models.Q:
+        """Inquiries that still need work: neither closed nor spam."""
+        return ~models.Q(status__in=Inquiry.CLOSED_STATUSES)
+
+    @staticmethod
+    def awaiting_first_contact_q() -> models.Q:
+        """Inquiries nobody has tried to reach yet."""
+        return models.Q(status=Inquiry.Status.NEW, first_contact_at__isnull=True)
+
+    @staticmethod
+    def received_before_q(now: datetime, delay_for) -> models.Q:
+        """Received longer ago than `delay_for(is_urgent)`, which differs by urgency."""
+        return models.Q(
+            is_urgent=True, received_at__lte=now - delay_for(True)
+        ) | models.Q(is_urgent=False, received_at__lte=now - delay_for(False))
+
+    @classmethod
+    def over_target_q(cls, now: datetime) -> models.Q:
+        """Waiting for a first contact longer than their target."""
+        return cls.awaiting_first_contact_q() & cls.received_before_q(
+            now, first_contact_target
+        )
+
     def not_spam(self):
         return self.exclude(status=Inquiry.Status.SPAM)
+
+    def open(self):
+        return self.filter(self.open_q())
+
+    def awaiting_first_contact(self):
+        return self.filter(self.awaiting_first_contact_q())
+
+    def over_target(self, now: datetime):
+        return self.filter(self.over_target_q(now))
+
+    def due_for_escalation(self, now: datetime, lost_after: timedelta):
+        """Untouched past their escalation delay, not escalated, and with no escalation task
+        due within `lost_after` (a task that should have run by then was lost)."""
+        return self.filter(
+            self.awaiting_first_contact_q(),
+            self.received_before_q(now, escalation_delay),
+            models.Q(escalated_at__isnull=True),
+            models.Q(escalation_due_at__isnull=True)
+            | models.Q(escalation_due_at__lte=now - lost_after),
+        )
 
     def awaiting_notification(self, older_than):
         """Inquiries whose notification should have gone out before `older_than` but has not."""
@@ -179,6 +245,32 @@ class Inquiry(models.Model):
     notification_due_at = models.DateTimeField(null=True, editable=False)
     notification_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
 
+    first_contact_at = models.DateTimeField(
+        "first contact at",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The first contact attempt or status change away from New.",
+    )
+    first_contact_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="first contact by",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    escalated_at = models.DateTimeField(
+        "escalation sent at",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the escalation list was told that nobody had contacted it.",
+    )
+    escalation_due_at = models.DateTimeField(null=True, editable=False)
+    escalation_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+
     landing_page = models.CharField("first page visited", max_length=300, blank=True)
     form_page = models.CharField("form sent from", max_length=300, blank=True)
     referrer_host = models.CharField("referred by", max_length=255, blank=True)
@@ -196,6 +288,17 @@ class Inquiry(models.Model):
         indexes = [
             models.Index(fields=["status", "-received_at"]),
             models.Index(fields=["closed_at"], name="inquiry_closed_at_idx"),
+            # The sweep and the admin's warning banner look for these on every run.
+            models.Index(
+                fields=["received_at"],
+                condition=models.Q(notified_at__isnull=True),
+                name="inquiry_not_notified_idx",
+            ),
+            models.Index(
+                fields=["received_at"],
+                condition=models.Q(first_contact_at__isnull=True, status="new"),
+                name="inquiry_uncontacted_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -221,26 +324,74 @@ class Inquiry(models.Model):
         return reverse("admin:admissions_inquiry_change", args=[self.pk])
 
     @property
+    def contact_target(self) -> timedelta:
+        return first_contact_target(self.is_urgent)
+
+    @property
+    def escalation_deadline(self) -> datetime:
+        return self.received_at + escalation_delay(self.is_urgent)
+
+    @property
+    def is_awaiting_first_contact(self) -> bool:
+        return self.status == self.Status.NEW and self.first_contact_at is None
+
+    def waited(self, now: datetime | None = None) -> timedelta:
+        """Until the first contact, or until now while nobody has been in touch."""
+        end = self.first_contact_at or now or timezone.now()
+        return max(end - self.received_at, timedelta())
+
+    @property
     def source(self) -> str:
         """Where the visitor came from, as marketing reads it: campaign source, referrer or direct."""
         return self.utm_source or self.referrer_host or "direct"
 
 
 class InquiryNote(models.Model):
-    """A timestamped note by a staff member; notes are added, never edited."""
+    """A timestamped note by a staff member, or a record of an attempt to reach the person;
+    notes are added, never edited."""
+
+    class Kind(models.TextChoices):
+        NOTE = "note", "Note only"
+        SPOKE = "spoke", "Called: spoke with them"
+        NO_ANSWER = "no_answer", "Called: no answer"
+        VOICEMAIL = "voicemail", "Called: left voicemail"
+        TEXT = "text", "Sent a text"
+        EMAIL = "email", "Sent an email"
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, editable=False
     )
-    body = models.TextField("note", max_length=4000)
+    kind = models.CharField(
+        "contact attempt",
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.NOTE,
+        help_text="Choose the attempt you made; it counts as the first contact if it is one.",
+    )
+    body = models.TextField("note", max_length=4000, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="note", body=""),
+                name="inquirynote_note_has_text",
+                violation_error_message=(
+                    "Write the note, or choose the contact attempt you made."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"Note on {self.inquiry} at {self.created_at:%Y-%m-%d %H:%M}"
+        # No time here: the admin shows this next to the note's own, zoned, time.
+        what = "Note" if self.kind == self.Kind.NOTE else "Contact attempt"
+        return f"{what} on {self.inquiry}"
+
+    @property
+    def is_contact_attempt(self) -> bool:
+        return self.kind != self.Kind.NOTE
 
 
 class AccessLog(models.Model):
@@ -248,6 +399,7 @@ class AccessLog(models.Model):
 
     class Action(models.TextChoices):
         LIST = "list", "Listed"
+        SEARCH = "search", "Searched"
         VIEW = "view", "Viewed"
         CHANGE = "change", "Changed"
         EXPORT = "export", "Exported"
@@ -266,6 +418,21 @@ class AccessLog(models.Model):
     inquiry_reference = models.CharField(max_length=REFERENCE_LENGTH, blank=True)
     ip_address = models.GenericIPAddressField("from address", null=True)
     detail = models.CharField(max_length=300, blank=True)
+    query = models.TextField(
+        "search or filter",
+        blank=True,
+        help_text="What a list was searched for or filtered by, as staff typed it.",
+    )
+    references = models.JSONField(
+        "inquiries shown",
+        default=list,
+        blank=True,
+        help_text="The reference numbers on the list page that was shown.",
+    )
+    # A search is sent by POST and recorded here; the list's URL carries only this token.
+    search_token = models.CharField(
+        max_length=43, null=True, blank=True, unique=True, editable=False
+    )
 
     class Meta:
         verbose_name = "access log entry"
@@ -283,6 +450,19 @@ class AccessLog(models.Model):
         )
 
 
+class FirstContactReport(Inquiry):
+    """Speed to first contact, per week and per staff member, and outcomes; no personal data.
+
+    A proxy, like AttributionReport, for a view permission of its own.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = "first-contact report"
+        verbose_name_plural = "first-contact report"
+        default_permissions = ("view",)
+
+
 class AttributionReport(Inquiry):
     """Counts of inquiries by landing page, source and month, with no personal data.
 
@@ -297,8 +477,13 @@ class AttributionReport(Inquiry):
         default_permissions = ("view",)
 
 
-def record_access(request, action: str, inquiries=(), detail: str = "") -> None:
-    """Write one access-log row per inquiry (or one row with no inquiry, for a list view)."""
+def record_access(
+    request, action: str, inquiries=(), detail: str = "", **fields
+) -> list[AccessLog]:
+    """Write one access-log row per inquiry (or one row with no inquiry, for a list view).
+
+    `fields` fills the list's columns: `query` (the search or filter) and `references`.
+    """
     from .client import client_ip
 
     user = request.user if request.user.is_authenticated else None
@@ -308,9 +493,10 @@ def record_access(request, action: str, inquiries=(), detail: str = "") -> None:
         "action": action,
         "ip_address": client_ip(request),
         "detail": detail[:300],
+        **fields,
     }
     rows = [
         AccessLog(inquiry_id=inquiry.pk, inquiry_reference=inquiry.reference, **common)
         for inquiry in inquiries
     ] or [AccessLog(**common)]
-    AccessLog.objects.bulk_create(rows)
+    return AccessLog.objects.bulk_create(rows)

@@ -1,13 +1,19 @@
-"""Telling admissions staff that an inquiry arrived: an email with no personal data, sent by
-a task that retries with backoff when mail fails, and never sends twice for one inquiry.
+"""Emails that tell admissions staff about an inquiry, with no personal data in them:
 
+- the notification that a new inquiry arrived (ADMISSIONS_NOTIFY_EMAILS), and
+- the escalation when nobody has contacted it in time (ADMISSIONS_ESCALATION_EMAILS): an
+  urgent inquiry after its first-contact target, any other after
+  ADMISSIONS_ESCALATE_AFTER_MINUTES.
+
+Each is sent at most once per inquiry, by a task that retries with backoff when mail fails.
 django-tasks has no retries of its own: a failed send re-enqueues the task with a later
-`run_after` and the next attempt number. The `notify_pending_inquiries` command sweeps up
-inquiries whose task was lost (a worker killed mid-task, an enqueue that failed).
+`run_after` and the next attempt number. The escalation is queued, to run at its deadline,
+once the notification has gone out. The `notify_pending_inquiries` command sweeps up
+whatever a lost task (a worker killed mid-task, an enqueue that failed) left undone.
 """
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -15,6 +21,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from .display import duration_words
 from .models import Inquiry
 
 try:
@@ -28,6 +35,10 @@ MAX_ATTEMPTS = 8
 LONGEST_RETRY_DELAY = timedelta(hours=1)
 
 
+class NoRecipients(Exception):
+    """The address list for this email is empty: nobody would be told."""
+
+
 def retry_delay(attempt: int) -> timedelta:
     """1, 2, 4, 8... minutes (ADMISSIONS_NOTIFY_RETRY_SECONDS, doubling) after the given
     failed attempt, at most an hour."""
@@ -35,76 +46,199 @@ def retry_delay(attempt: int) -> timedelta:
     return min(first * 2 ** (attempt - 1), LONGEST_RETRY_DELAY)
 
 
-def enqueue_notification(
-    inquiry_id: int, attempt: int = 1, delay: timedelta | None = None
-):
-    """Queue the notification and record when it is due, so the sweep can spot a lost task."""
-    due_at = timezone.now() + (delay or timedelta())
-    notifier = notify_staff_of_inquiry
-    if delay:
-        notifier = notifier.using(run_after=due_at)
-    Inquiry.objects.filter(pk=inquiry_id, notified_at__isnull=True).update(
-        notification_due_at=due_at
-    )
-    return notifier.enqueue(inquiry_id, attempt)
+def admin_link(inquiry: Inquiry) -> str:
+    return settings.SITE_URL.rstrip("/") + inquiry.get_admin_url()
 
 
-def build_email(inquiry: Inquiry) -> tuple[str, str]:
-    """Subject and body: that an inquiry exists, its number, time, urgency and admin link."""
-    urgency = "URGENT: " if inquiry.is_urgent else ""
-    subject = f"{urgency}A new inquiry has arrived ({inquiry.reference})"
-    body = render_to_string(
-        "admissions/email/new_inquiry.txt",
-        {
-            "inquiry": inquiry,
-            "admin_link": settings.SITE_URL.rstrip("/") + inquiry.get_admin_url(),
-        },
-    )
-    return subject, body
+class InquiryEmail:
+    """One email about one inquiry, sent exactly once: a row lock and the `sent_field`
+    timestamp make a second task for the same inquiry find it already sent."""
+
+    name = ""
+    done = ""  # what a sent one is: "notified"
+    setting = ""  # the address list's setting, for the message when it is empty
+    sent_field = ""
+    due_field = ""
+    attempts_field = ""
+    task = None  # set below, once the task function exists
+
+    def recipients(self) -> list[str]:
+        raise NotImplementedError
+
+    def build(self, inquiry: Inquiry) -> tuple[str, str]:
+        raise NotImplementedError
+
+    def not_wanted(self, inquiry: Inquiry, now: datetime) -> str:
+        """Why this email should not go out (now), or "" to send it."""
+        return ""
+
+    def after_sent(self, inquiry: Inquiry) -> None:
+        pass
+
+    def enqueue(self, inquiry_id: int, attempt: int = 1, run_after=None):
+        """Queue the task and record when it is due, so the sweep can spot a lost task."""
+        due_at = run_after or timezone.now()
+        runner = self.task.using(run_after=run_after) if run_after else self.task
+        Inquiry.objects.filter(
+            pk=inquiry_id, **{f"{self.sent_field}__isnull": True}
+        ).update(**{self.due_field: due_at})
+        return runner.enqueue(inquiry_id, attempt)
+
+    def send(self, inquiry_id: int, attempt: int) -> str:
+        try:
+            recipients = self.recipients()
+            if not recipients:
+                raise NoRecipients(
+                    f"{self.setting} is empty: nobody was told about inquiry {inquiry_id}."
+                )
+            with transaction.atomic():
+                inquiry = (
+                    Inquiry.objects.select_for_update()
+                    .filter(pk=inquiry_id, **{f"{self.sent_field}__isnull": True})
+                    .first()
+                )
+                if inquiry is None:
+                    return f"already {self.done} or deleted"
+                reason = self.not_wanted(inquiry, timezone.now())
+                if reason:
+                    return reason
+                subject, body = self.build(inquiry)
+                send_mail(subject, body, None, recipients)
+                Inquiry.objects.filter(pk=inquiry_id).update(
+                    **{
+                        self.sent_field: timezone.now(),
+                        self.attempts_field: attempt,
+                        self.due_field: None,
+                    }
+                )
+        except Exception as error:
+            Inquiry.objects.filter(pk=inquiry_id).update(
+                **{self.attempts_field: attempt}
+            )
+            if attempt < MAX_ATTEMPTS:
+                delay = retry_delay(attempt)
+                self.enqueue(inquiry_id, attempt + 1, run_after=timezone.now() + delay)
+                logger.error(
+                    "The %s for inquiry %s failed (attempt %d: %s); retrying in %s.",
+                    self.name,
+                    inquiry_id,
+                    attempt,
+                    error,
+                    delay,
+                )
+            else:
+                logger.error(
+                    "The %s for inquiry %s failed %d times; the sweep will try again later.",
+                    self.name,
+                    inquiry_id,
+                    attempt,
+                )
+            raise
+        self.after_sent(inquiry)
+        return "sent"
+
+
+class NewInquiryEmail(InquiryEmail):
+    """That an inquiry exists: its number, time, urgency and admin link."""
+
+    name = "notification"
+    done = "notified"
+    setting = "ADMISSIONS_NOTIFY_EMAILS"
+    sent_field = "notified_at"
+    due_field = "notification_due_at"
+    attempts_field = "notification_attempts"
+
+    def recipients(self) -> list[str]:
+        return settings.ADMISSIONS_NOTIFY_EMAILS
+
+    def build(self, inquiry: Inquiry) -> tuple[str, str]:
+        urgency = "URGENT: " if inquiry.is_urgent else ""
+        subject = f"{urgency}A new inquiry has arrived ({inquiry.reference})"
+        body = render_to_string(
+            "admissions/email/new_inquiry.txt",
+            {"inquiry": inquiry, "admin_link": admin_link(inquiry)},
+        )
+        return subject, body
+
+    def after_sent(self, inquiry: Inquiry) -> None:
+        if inquiry.is_awaiting_first_contact and inquiry.escalated_at is None:
+            schedule_escalation(inquiry)
+
+
+class EscalationEmail(InquiryEmail):
+    """That an inquiry has waited past its deadline with no contact attempt at all."""
+
+    name = "escalation"
+    done = "escalated"
+    setting = "ADMISSIONS_ESCALATION_EMAILS (and ADMISSIONS_NOTIFY_EMAILS)"
+    sent_field = "escalated_at"
+    due_field = "escalation_due_at"
+    attempts_field = "escalation_attempts"
+
+    def recipients(self) -> list[str]:
+        return (
+            settings.ADMISSIONS_ESCALATION_EMAILS or settings.ADMISSIONS_NOTIFY_EMAILS
+        )
+
+    def not_wanted(self, inquiry: Inquiry, now: datetime) -> str:
+        if not inquiry.is_awaiting_first_contact:
+            Inquiry.objects.filter(pk=inquiry.pk).update(escalation_due_at=None)
+            return "contacted: no escalation needed"
+        if now < inquiry.escalation_deadline:
+            # Urgency changed, or the task ran early: come back at the deadline.
+            self.enqueue(inquiry.pk, run_after=inquiry.escalation_deadline)
+            return "not due yet"
+        return ""
+
+    def build(self, inquiry: Inquiry) -> tuple[str, str]:
+        waited = duration_words(inquiry.waited())
+        urgency = "URGENT inquiry" if inquiry.is_urgent else "Inquiry"
+        subject = f"{urgency} not contacted after {waited} ({inquiry.reference})"
+        body = render_to_string(
+            "admissions/email/escalation.txt",
+            {
+                "inquiry": inquiry,
+                "waited": waited,
+                "target": duration_words(inquiry.contact_target),
+                "admin_link": admin_link(inquiry),
+            },
+        )
+        return subject, body
+
+
+NEW_INQUIRY_EMAIL = NewInquiryEmail()
+ESCALATION_EMAIL = EscalationEmail()
 
 
 @task()
 def notify_staff_of_inquiry(inquiry_id: int, attempt: int = 1) -> str:
-    recipients = settings.ADMISSIONS_NOTIFY_EMAILS
-    if not recipients:
-        logger.warning(
-            "Inquiry %s arrived but ADMISSIONS_NOTIFY_EMAILS is empty: nobody was notified.",
-            inquiry_id,
-        )
-        return "no recipients"
-    try:
-        with transaction.atomic():
-            # The row lock makes a second task for the same inquiry wait, then see notified_at.
-            inquiry = (
-                Inquiry.objects.select_for_update()
-                .filter(pk=inquiry_id, notified_at__isnull=True)
-                .first()
-            )
-            if inquiry is None:
-                return "already notified or deleted"
-            subject, body = build_email(inquiry)
-            send_mail(subject, body, None, recipients)
-            Inquiry.objects.filter(pk=inquiry_id).update(
-                notified_at=timezone.now(),
-                notification_attempts=attempt,
-                notification_due_at=None,
-            )
-    except Exception:
-        Inquiry.objects.filter(pk=inquiry_id).update(notification_attempts=attempt)
-        if attempt < MAX_ATTEMPTS:
-            delay = retry_delay(attempt)
-            enqueue_notification(inquiry_id, attempt + 1, delay=delay)
-            logger.warning(
-                "Notification for inquiry %s failed (attempt %d); retrying in %s.",
-                inquiry_id,
-                attempt,
-                delay,
-            )
-        else:
-            logger.error(
-                "Notification for inquiry %s failed %d times; the sweep will try again later.",
-                inquiry_id,
-                attempt,
-            )
-        raise
-    return "sent"
+    return NEW_INQUIRY_EMAIL.send(inquiry_id, attempt)
+
+
+@task()
+def escalate_inquiry(inquiry_id: int, attempt: int = 1) -> str:
+    return ESCALATION_EMAIL.send(inquiry_id, attempt)
+
+
+NEW_INQUIRY_EMAIL.task = notify_staff_of_inquiry
+ESCALATION_EMAIL.task = escalate_inquiry
+
+
+def enqueue_notification(
+    inquiry_id: int, attempt: int = 1, delay: timedelta | None = None
+):
+    run_after = timezone.now() + delay if delay else None
+    return NEW_INQUIRY_EMAIL.enqueue(inquiry_id, attempt, run_after=run_after)
+
+
+def schedule_escalation(inquiry: Inquiry):
+    """Queue the escalation to run at the inquiry's deadline (at once if that has passed);
+    the task itself checks again whether anybody has been in touch by then."""
+    deadline = inquiry.escalation_deadline
+    run_after = deadline if deadline > timezone.now() else None
+    return ESCALATION_EMAIL.enqueue(inquiry.pk, run_after=run_after)
+
+
+def build_email(inquiry: Inquiry) -> tuple[str, str]:
+    """The new-inquiry email's subject and body."""
+    return NEW_INQUIRY_EMAIL.build(inquiry)

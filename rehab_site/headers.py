@@ -4,6 +4,9 @@ strict on public pages and relaxed only where the admin's rich-text editor needs
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 
+# Admin URLs name inquiries and staff pages: no other site may learn them from a Referer.
+ADMIN_REFERRER_POLICY = "same-origin"
+
 
 class SecurityHeadersMiddleware:
     def __init__(self, get_response):
@@ -12,6 +15,8 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if request.path_info.startswith(f"/{settings.ADMIN_URL}"):
+            response.headers["Referrer-Policy"] = ADMIN_REFERRER_POLICY
         return response
 
 

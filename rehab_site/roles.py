@@ -17,6 +17,7 @@ CONTENT_APPS = ["rehab_site", "blog", "programs"]
 
 ADMISSIONS_WITHHELD = [
     "add_inquiry",  # inquiries come from the public form only
+    "delete_inquiry",  # clinical records: the retention purge, or a superuser with a reason
     "change_inquirynote",
     "delete_inquirynote",
     "add_accesslog",

@@ -108,6 +108,12 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(exist_ok=True)
+    # The demo's web server and task worker share one file, and the worker's polls lock it
+    # whole: a transaction takes the write lock when it begins (waiting up to 20 s), so it
+    # never fails with "database is locked" when it comes to write midway.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -399,3 +405,16 @@ ADMISSIONS_MIN_FILL_SECONDS = env.int("ADMISSIONS_MIN_FILL_SECONDS", default=3)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 # The first wait before a failed notification email is tried again; it doubles each time.
 ADMISSIONS_NOTIFY_RETRY_SECONDS = env.int("ADMISSIONS_NOTIFY_RETRY_SECONDS", default=60)
+# Speed to first contact: the targets the queue colours waiting times by, and when an
+# inquiry nobody has contacted is escalated (urgent ones at their target).
+ADMISSIONS_URGENT_TARGET_MINUTES = env.int(
+    "ADMISSIONS_URGENT_TARGET_MINUTES", default=15
+)
+ADMISSIONS_TARGET_MINUTES = env.int("ADMISSIONS_TARGET_MINUTES", default=60)
+ADMISSIONS_ESCALATE_AFTER_MINUTES = env.int(
+    "ADMISSIONS_ESCALATE_AFTER_MINUTES", default=120
+)
+# Who hears about an escalation; empty means the ADMISSIONS_NOTIFY_EMAILS list.
+ADMISSIONS_ESCALATION_EMAILS = env.list("ADMISSIONS_ESCALATION_EMAILS", default=[])
+# A queued task still waiting this long means no worker is running (/readyz, admin banner).
+TASK_QUEUE_LATE_MINUTES = env.int("TASK_QUEUE_LATE_MINUTES", default=5)

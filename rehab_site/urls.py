@@ -14,6 +14,7 @@ from .uploads import upload_editor_image
 admin.site.site_header = "Site administration"
 admin.site.site_title = "Site administration"
 admin.site.index_title = "Content, menus and settings"
+admin.site.index_template = "admin/dashboard.html"
 
 ADMIN_URL = settings.ADMIN_URL
 

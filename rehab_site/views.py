@@ -17,6 +17,7 @@ from programs.home import home_sections
 
 from .caching import FragmentCache
 from .models import SiteSettings
+from .task_queue import late_task_count
 
 logger = logging.getLogger(__name__)
 
@@ -44,8 +45,13 @@ def healthz(request):
 
 @never_cache
 def readyz(request):
-    """Ready to serve: the database answers, the cache works and every migration is applied."""
+    """Ready to serve: the database answers, the cache works and every migration is applied.
+
+    A task queue that nobody works (no worker running) does not stop this server from
+    serving pages, so it is reported as a warning with status 200, and logged.
+    """
     problems = []
+    warnings = []
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -55,6 +61,15 @@ def readyz(request):
         executor = MigrationExecutor(connection)
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             problems.append("database migrations not applied")
+        else:
+            late = late_task_count()
+            if late:
+                warnings.append(
+                    f"task queue: {late} task{'s' if late != 1 else ''} waiting more than "
+                    f"{settings.TASK_QUEUE_LATE_MINUTES} minutes; is the worker "
+                    "(manage.py db_worker) running? Inquiry notifications are not going out."
+                )
+                logger.warning("readyz: %s", warnings[-1])
     try:
         cache.set("readyz", "ok", 5)
         if cache.get("readyz") != "ok":
@@ -62,7 +77,12 @@ def readyz(request):
     except Exception as error:
         problems.append(f"cache unreachable ({error.__class__.__name__})")
     if problems:
-        return JsonResponse({"status": "not ready", "problems": problems}, status=503)
+        return JsonResponse(
+            {"status": "not ready", "problems": problems, "warnings": warnings},
+            status=503,
+        )
+    if warnings:
+        return JsonResponse({"status": "ready", "warnings": warnings})
     return JsonResponse({"status": "ready"})
 
 

@@ -1,7 +1,11 @@
+import io
+import socket
 import time
 
 import pytest
 from django.core import signing
+from django.core.management import call_command
+from django.urls import reverse
 
 from admissions.forms import FORM_KEY_SALT
 
@@ -61,3 +65,57 @@ def marketing_client(client):
     client.force_login(user)
     client.user = user
     return client
+
+
+def change_form_data(
+    status="new", assigned_to="", is_urgent=False, note="", kind="note", **extra
+) -> dict:
+    """What the inquiry's change form posts: triage fields and the new-note inline."""
+    data = {
+        "status": status,
+        "assigned_to": assigned_to,
+        "notes-TOTAL_FORMS": "1",
+        "notes-INITIAL_FORMS": "0",
+        "notes-0-kind": kind,
+        "notes-0-body": note,
+        **extra,
+    }
+    if is_urgent:
+        data["is_urgent"] = "on"
+    return data
+
+
+def search(client, term: str, follow: bool = True):
+    """Search the queue as the search box does: a POST, then the list at its token."""
+    return client.post(
+        reverse("admin:admissions_inquiry_search"), {"q": term}, follow=follow
+    )
+
+
+def run_worker() -> None:
+    """Run every task that is due, as `db_worker` does in production."""
+    call_command(
+        "db_worker",
+        "--batch",
+        "--queue-name",
+        "*",
+        "--no-startup-delay",
+        stdout=io.StringIO(),
+    )
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def failing_mail(settings):
+    """A real SMTP backend pointed at a port nobody listens on."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = closed_port()
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 2
+    return settings

@@ -1,7 +1,6 @@
 """The staff notification: PHI-free, retried with backoff when mail fails, never sent twice."""
 
 import io
-import socket
 from datetime import timedelta
 
 import pytest
@@ -11,42 +10,18 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from admissions.models import Inquiry
-from admissions.notifications import MAX_ATTEMPTS, notify_staff_of_inquiry, retry_delay
+from admissions.notifications import (
+    MAX_ATTEMPTS,
+    NoRecipients,
+    notify_staff_of_inquiry,
+    retry_delay,
+)
 from tests.factories import SiteSettingsFactory
 
-from .conftest import valid_post
+from .conftest import run_worker, valid_post
 from .factories import InquiryFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def run_worker() -> None:
-    """Run every task that is due, as `db_worker` does in production."""
-    call_command(
-        "db_worker",
-        "--batch",
-        "--queue-name",
-        "*",
-        "--no-startup-delay",
-        stdout=io.StringIO(),
-    )
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def failing_mail(settings):
-    """A real SMTP backend pointed at a port nobody listens on."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = closed_port()
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 2
-    return settings
 
 
 def test_the_worker_emails_staff_and_records_when(client):
@@ -174,14 +149,31 @@ def test_an_inquiry_is_emailed_only_once_even_if_its_task_runs_twice():
     assert second == "already notified or deleted"
 
 
-def test_without_recipients_nothing_is_sent_and_a_warning_is_logged(settings, caplog):
-    settings.ADMISSIONS_NOTIFY_EMAILS = []
+def test_once_notified_the_escalation_is_queued_for_the_inquirys_deadline(settings):
+    settings.ADMISSIONS_ESCALATE_AFTER_MINUTES = 120
     inquiry = InquiryFactory()
 
     notify_staff_of_inquiry.call(inquiry.pk)
 
+    task = DBTaskResult.objects.get(task_path__endswith="escalate_inquiry")
+    assert task.args_kwargs["args"] == [inquiry.pk, 1]
+    assert task.run_after == inquiry.received_at + timedelta(minutes=120)
+
+
+def test_without_recipients_the_task_fails_loudly_and_retries(settings, caplog):
+    settings.ADMISSIONS_NOTIFY_EMAILS = []
+    inquiry = InquiryFactory()
+
+    with pytest.raises(NoRecipients):
+        notify_staff_of_inquiry.call(inquiry.pk)
+
+    inquiry.refresh_from_db()
     assert mail.outbox == []
+    assert inquiry.notified_at is None
+    assert inquiry.notification_attempts == 1
     assert "ADMISSIONS_NOTIFY_EMAILS is empty" in caplog.text
+    assert [record.levelname for record in caplog.records] == ["ERROR"]
+    assert DBTaskResult.objects.get().args_kwargs["args"] == [inquiry.pk, 2]
 
 
 def test_the_sweep_requeues_only_late_unnotified_inquiries():
@@ -200,7 +192,10 @@ def test_the_sweep_requeues_only_late_unnotified_inquiries():
 
     assert "Queued 2 late notifications." in out.getvalue()
     assert sorted(
-        task.args_kwargs["args"][0] for task in DBTaskResult.objects.all()
+        task.args_kwargs["args"][0]
+        for task in DBTaskResult.objects.filter(
+            task_path__endswith="notify_staff_of_inquiry"
+        )
     ) == sorted([lost.pk, never_queued.pk])
     assert len(mail.outbox) == 2
 

@@ -17,17 +17,18 @@ def codenames(group_name: str) -> set[str]:
     }
 
 
-def test_admissions_works_inquiries_but_cannot_touch_the_access_log():
+def test_admissions_works_inquiries_but_cannot_delete_them_or_touch_the_access_log():
     permissions = codenames(ADMISSIONS)
 
     assert {
         "admissions.view_inquiry",
         "admissions.change_inquiry",
-        "admissions.delete_inquiry",
         "admissions.add_inquirynote",
         "admissions.view_accesslog",
         "admissions.view_attributionreport",
     } <= permissions
+    assert "admissions.delete_inquiry" not in permissions
+    assert "admissions.view_firstcontactreport" in permissions
     assert "admissions.change_accesslog" not in permissions
     assert "admissions.delete_accesslog" not in permissions
     assert "admissions.change_inquirynote" not in permissions

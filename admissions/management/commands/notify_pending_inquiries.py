@@ -4,14 +4,19 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from admissions.models import Inquiry
-from admissions.notifications import enqueue_notification
+from admissions.notifications import enqueue_notification, schedule_escalation
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 class Command(BaseCommand):
     help = (
         "Re-enqueue the staff notification of inquiries still not notified a few minutes after "
-        "it was due (a lost task, a worker killed mid-task). Safe to run from cron every few "
-        "minutes: an inquiry is never emailed twice."
+        "it was due (a lost task, a worker killed mid-task), and the escalation of inquiries "
+        "nobody has contacted past their deadline. Safe to run from cron every few minutes: "
+        "an inquiry is never emailed twice."
     )
 
     def add_arguments(self, parser):
@@ -23,7 +28,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, minutes=5, **options):
-        late = timezone.now() - timedelta(minutes=minutes)
+        now = timezone.now()
+        late = now - timedelta(minutes=minutes)
         pending = list(
             Inquiry.objects.awaiting_notification(older_than=late).values_list(
                 "pk", flat=True
@@ -31,6 +37,12 @@ class Command(BaseCommand):
         )
         for inquiry_id in pending:
             enqueue_notification(inquiry_id)
-        self.stdout.write(
-            f"Queued {len(pending)} late notification{'' if len(pending) == 1 else 's'}."
+        unescalated = list(
+            Inquiry.objects.due_for_escalation(
+                now, lost_after=timedelta(minutes=minutes)
+            ).only("pk", "received_at", "is_urgent")
         )
+        for inquiry in unescalated:
+            schedule_escalation(inquiry)
+        self.stdout.write(f"Queued {_plural(len(pending), 'late notification')}.")
+        self.stdout.write(f"Queued {_plural(len(unescalated), 'escalation')}.")
