@@ -1,5 +1,6 @@
 from django.http import HttpResponsePermanentRedirect
 
+from .links import is_site_path
 from .models import Redirect
 
 
@@ -20,7 +21,7 @@ class RedirectFallbackMiddleware:
             .values_list("new_path", flat=True)
             .first()
         )
-        if new_path is None:
+        if new_path is None or not is_site_path(new_path):
             return response
         query = request.META.get("QUERY_STRING")
         return HttpResponsePermanentRedirect(

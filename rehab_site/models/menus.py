@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from ..caching import remember
+from ..links import is_safe_link, link_constraint, validate_link
 
 # Content types a menu item may point at: anything with a public page.
 LINKABLE_APPS = ("blog", "programs")
@@ -51,7 +52,9 @@ class MenuItem(models.Model):
         "URL",
         max_length=500,
         blank=True,
-        help_text="A path on this site (/admissions/) or a full address. Leave empty when a page is chosen.",
+        validators=[validate_link],
+        help_text="A path on this site (/admissions/), a full address (https://…) or a "
+        "tel:, sms: or mailto: link. Leave empty when a page is chosen.",
     )
     content_type = models.ForeignKey(
         ContentType,
@@ -72,7 +75,8 @@ class MenuItem(models.Model):
                 condition=~models.Q(url="")
                 | models.Q(content_type__isnull=False, object_id__isnull=False),
                 name="menu_item_has_destination",
-            )
+            ),
+            link_constraint("url", "menu_item_url_is_safe"),
         ]
 
     def __str__(self) -> str:
@@ -97,7 +101,7 @@ class MenuItem(models.Model):
     def href(self) -> str | None:
         """Where the item leads, or None when its page is missing or not published."""
         if self.content_type_id is None:
-            return self.url
+            return self.url if is_safe_link(self.url) else None
         target = self.target
         if target is None or not getattr(target, "is_live", True):
             return None

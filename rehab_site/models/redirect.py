@@ -1,19 +1,30 @@
 from django.db import models
 
+from ..links import site_path_constraint, validate_site_path
+
 
 class Redirect(models.Model):
     """A permanent redirect from an address a page used to have to the one it has now."""
 
     old_path = models.CharField(
-        max_length=300, unique=True, help_text="For example /blog/old-title/"
+        max_length=300,
+        unique=True,
+        validators=[validate_site_path],
+        help_text="For example /blog/old-title/",
     )
     new_path = models.CharField(
-        max_length=300, help_text="For example /blog/new-title/"
+        max_length=300,
+        validators=[validate_site_path],
+        help_text="A path on this site, for example /blog/new-title/",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["old_path"]
+        constraints = [
+            site_path_constraint("old_path", "redirect_from_site_path"),
+            site_path_constraint("new_path", "redirect_to_site_path"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.old_path} → {self.new_path}"

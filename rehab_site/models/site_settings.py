@@ -3,6 +3,7 @@ import re
 from django.db import DatabaseError, models
 
 from ..caching import remember
+from ..links import is_web_address, validate_web_address, web_address_constraint
 
 # The SiteSettings this process last loaded: [] or [site].
 _last_loaded: list = []
@@ -34,10 +35,10 @@ class SiteSettings(models.Model):
         blank=True,
         help_text="Shown in the footer and on the thank-you page for anyone in immediate danger.",
     )
-    facebook_url = models.URLField(blank=True)
-    instagram_url = models.URLField(blank=True)
-    linkedin_url = models.URLField(blank=True)
-    youtube_url = models.URLField(blank=True)
+    facebook_url = models.URLField(blank=True, validators=[validate_web_address])
+    instagram_url = models.URLField(blank=True, validators=[validate_web_address])
+    linkedin_url = models.URLField(blank=True, validators=[validate_web_address])
+    youtube_url = models.URLField(blank=True, validators=[validate_web_address])
 
     class Meta:
         verbose_name = "site settings"
@@ -45,7 +46,16 @@ class SiteSettings(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(pk=1), name="site_settings_singleton"
-            )
+            ),
+            *(
+                web_address_constraint(field, f"site_settings_{field}_is_web_address")
+                for field in (
+                    "facebook_url",
+                    "instagram_url",
+                    "linkedin_url",
+                    "youtube_url",
+                )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -97,4 +107,4 @@ class SiteSettings(models.Model):
             ("LinkedIn", self.linkedin_url),
             ("YouTube", self.youtube_url),
         ]
-        return [(label, url) for label, url in links if url]
+        return [(label, url) for label, url in links if is_web_address(url)]

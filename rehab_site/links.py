@@ -1,0 +1,146 @@
+"""Where a link that staff type may lead: the rule for every staff-typed URL on the site.
+
+A menu item may lead to a path on this site or to an http(s), tel:, sms: or mailto:
+address; a redirect and the address it answers only to paths on this site; a profile link
+only to an http(s) address. Each rule exists three times, on purpose:
+- a validator on the model field, which gives the admin (and full_clean) a clear message;
+- a database check constraint (the regular expressions below, in PostgreSQL's syntax), so
+  imports, fixtures and the shell cannot store what the admin refuses;
+- a test on output (``is_safe_link`` and friends), so a row stored before the rule existed
+  is left out of the page rather than rendered.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
+from django.db import models
+
+# Anything a browser drops or rewrites inside a URL: it turns "/\t/evil.example" into
+# "//evil.example" and reads a backslash as "/". The expressions are written to mean the same in
+# PostgreSQL and in Python's re (which SQLite uses for `make run`): no POSIX classes.
+_SAFE_CHARACTER = r"[^\x01-\x20\x7f\\]"
+_FIRST_PATH_CHARACTER = r"[^/\x01-\x20\x7f\\]"
+SITE_PATH_REGEX = rf"^/({_FIRST_PATH_CHARACTER}{_SAFE_CHARACTER}*)?$"
+WEB_ADDRESS_REGEX = rf"^https?://{_SAFE_CHARACTER}+$"
+LINK_REGEX = (
+    rf"^(/({_FIRST_PATH_CHARACTER}{_SAFE_CHARACTER}*)?"
+    rf"|https?://{_SAFE_CHARACTER}+"
+    r"|(tel|sms):\+?[0-9().-]+"
+    rf"|mailto:{_SAFE_CHARACTER}+@{_SAFE_CHARACTER}+)$"
+)
+
+SITE_PATH_MESSAGE = (
+    "Use a path on this site: it starts with a single / (for example /admissions/) and "
+    "has no spaces or backslashes."
+)
+LINK_MESSAGE = (
+    "Use a path on this site (/admissions/), a full web address (https://…), or a "
+    "tel:, sms: or mailto: link. Other kinds of link, such as javascript:, are refused."
+)
+WEB_ADDRESS_MESSAGE = "Use a full web address that starts with https:// or http://."
+
+_web_address = URLValidator(schemes=["http", "https"])
+_email = EmailValidator()
+_PHONE_CHARACTERS = set("0123456789().-")
+
+
+def _has_unsafe_character(value: str) -> bool:
+    return any(
+        character.isspace() or ord(character) < 32 or ord(character) == 127
+        for character in value
+    ) or ("\\" in value)
+
+
+def is_site_path(value: str) -> bool:
+    return (
+        value.startswith("/")
+        and not value.startswith("//")
+        and not _has_unsafe_character(value)
+    )
+
+
+def is_web_address(value: str) -> bool:
+    if _has_unsafe_character(value) or not value.lower().startswith(
+        ("http://", "https://")
+    ):
+        return False
+    try:
+        _web_address(value)
+    except ValidationError:
+        return False
+    return True
+
+
+def _is_phone_link(value: str) -> bool:
+    scheme, _, number = value.partition(":")
+    number = number.removeprefix("+")
+    return (
+        scheme.lower() in ("tel", "sms")
+        and bool(number)
+        and set(number) <= _PHONE_CHARACTERS
+        and any(character.isdigit() for character in number)
+    )
+
+
+def _is_mail_link(value: str) -> bool:
+    scheme, _, address = value.partition(":")
+    if scheme.lower() != "mailto" or _has_unsafe_character(address):
+        return False
+    try:
+        _email(address)
+    except ValidationError:
+        return False
+    return True
+
+
+def is_safe_link(value: str) -> bool:
+    """Whether a staff-typed link may be rendered as an href."""
+    return (
+        is_site_path(value)
+        or is_web_address(value)
+        or _is_phone_link(value)
+        or _is_mail_link(value)
+    )
+
+
+def validate_site_path(value: str) -> None:
+    if not is_site_path(value):
+        raise ValidationError(SITE_PATH_MESSAGE, code="not_site_path")
+
+
+def validate_link(value: str) -> None:
+    if not is_safe_link(value):
+        raise ValidationError(LINK_MESSAGE, code="unsafe_link")
+
+
+def validate_web_address(value: str) -> None:
+    if not is_web_address(value):
+        raise ValidationError(WEB_ADDRESS_MESSAGE, code="not_web_address")
+
+
+def _matches(field: str, regex: str, *, blank: bool) -> models.Q:
+    matches = models.Q(**{f"{field}__iregex": regex})
+    return models.Q(**{field: ""}) | matches if blank else matches
+
+
+def site_path_constraint(field: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=_matches(field, SITE_PATH_REGEX, blank=False),
+        name=name,
+        violation_error_message=SITE_PATH_MESSAGE,
+    )
+
+
+def link_constraint(field: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=_matches(field, LINK_REGEX, blank=True),
+        name=name,
+        violation_error_message=LINK_MESSAGE,
+    )
+
+
+def web_address_constraint(field: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=_matches(field, WEB_ADDRESS_REGEX, blank=True),
+        name=name,
+        violation_error_message=WEB_ADDRESS_MESSAGE,
+    )
