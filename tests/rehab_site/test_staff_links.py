@@ -184,7 +184,12 @@ LINK_WORDS = ("url", "link", "href", "path", "website")
 
 def link_fields():
     for model in apps.get_models():
-        if model._meta.app_label not in ("rehab_site", "blog", "programs", "admissions"):
+        if model._meta.app_label not in (
+            "rehab_site",
+            "blog",
+            "programs",
+            "admissions",
+        ):
             continue
         for field in model._meta.get_fields():
             if not isinstance(field, (models.CharField, models.URLField)):
