@@ -687,7 +687,7 @@ CSV_COLUMNS = [
     ("substances", lambda i: ", ".join(str(name) for name in i.substances)),
     ("other substance", lambda i: i.substance_other),
     ("program", lambda i: i.program_label),
-    ("insurance", lambda i: i.get_insurance_display()),
+    ("insurance", lambda i: i.insurance),
     ("other insurance", lambda i: i.insurance_other),
     ("message", lambda i: i.message),
     ("first contact", lambda i: local_time(i.first_contact_at)),

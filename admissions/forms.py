@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core import signing
 from django.utils import timezone
 
-from programs.models import Condition, Program
+from programs.models import Condition, Insurer, Program
 from rehab_site.visitor_text import VisitorModelForm, VisitorTextField
 
 from .models import Inquiry
@@ -70,6 +70,40 @@ def normalize_phone(value: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def insurance_choices() -> list[tuple[str, str]]:
+    """The staff-managed insurers in their order, then the answers every form offers.
+
+    Called when the choices are first read (rendering or validating), so a form whose
+    fields come from the cache costs no query.
+    """
+    insurers = Insurer.objects.order_by("order", "name").values_list("pk", "name")
+    return [
+        ("", "Choose one (optional)"),
+        *((str(pk), name) for pk, name in insurers),
+        *Inquiry.InsuranceAnswer.choices,
+    ]
+
+
+def insurance_answer(value: str) -> tuple[Insurer | None, str]:
+    """The insurer a valid choice names (if it is one) and the label to keep for it."""
+    if value.isdigit():
+        insurer = Insurer.objects.filter(pk=value).first()
+        return insurer, insurer.name if insurer else ""
+    if value in Inquiry.InsuranceAnswer.values:
+        return None, Inquiry.InsuranceAnswer(value).label
+    return None, ""
+
+
+class InsuranceChoiceField(forms.ChoiceField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Insurance provider")
+        kwargs.setdefault(
+            "error_messages",
+            {"invalid_choice": "Choose an insurance provider from the list."},
+        )
+        super().__init__(choices=insurance_choices, **kwargs)
+
+
 class ConditionChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, condition):
         return condition.name
@@ -101,6 +135,9 @@ class InquiryForm(VisitorModelForm):
         error_messages={"invalid_choice": "Choose from the substances listed."},
         widget=forms.CheckboxSelectMultiple,
     )
+    insurance = InsuranceChoiceField(
+        required=False, help_text="We check your benefits for you, at no cost."
+    )
     consent = forms.BooleanField(
         label="I agree that the center may contact me about this request",
         error_messages={
@@ -116,23 +153,21 @@ class InquiryForm(VisitorModelForm):
 
     class Meta(VisitorModelForm.Meta):
         model = Inquiry
-        # `substances` is declared above: the form offers live addiction pages, and
-        # save() keeps their names.
-        fields = [name for name in FIELDS if name != "substances"]
+        # `substances` and `insurance` are declared above: the form offers live addiction
+        # pages and the insurers' list, and save() keeps their names.
+        fields = [name for name in FIELDS if name not in ("substances", "insurance")]
         labels = {
             "name": "Your name",
             "contact_method": "How should we contact you?",
             "contact_time": "When is a good time?",
             "for_whom": "Who needs help?",
             "program": "Program of interest",
-            "insurance": "Insurance provider",
             "insurance_other": "Other insurance provider",
             "message": "Anything you would like us to know",
         }
         help_texts = {
             "name": "A first name is fine.",
             "email": "Only to reply to you.",
-            "insurance": "We check your benefits for you, at no cost.",
             "message": "In your own words. Up to 2,000 characters.",
             "program": "",
         }
@@ -150,9 +185,6 @@ class InquiryForm(VisitorModelForm):
             },
             "substance_other": {"max_length": KEEP_IT_SHORT},
             "program": {"invalid_choice": "Choose a program from the list."},
-            "insurance": {
-                "invalid_choice": "Choose an insurance provider from the list."
-            },
             "insurance_other": {"max_length": KEEP_IT_SHORT},
             "message": {
                 "max_length": "Please shorten your message to 2,000 characters or fewer (it has %(show_value)d)."
@@ -179,10 +211,6 @@ class InquiryForm(VisitorModelForm):
         self.fields["contact_method"].choices = Inquiry.ContactMethod.choices
         self.fields["contact_time"].choices = Inquiry.ContactTime.choices
         self.fields["for_whom"].choices = Inquiry.ForWhom.choices
-        self.fields["insurance"].choices = [
-            ("", "Choose one (optional)"),
-            *Inquiry.Insurance.choices,
-        ]
         self.fields["substances"].queryset = Condition.objects.live().order_by(
             "order", "name"
         )
@@ -250,6 +278,7 @@ class InquiryForm(VisitorModelForm):
         data = self.cleaned_data
         inquiry.substances = [condition.name for condition in data["substances"]]
         inquiry.program_label = inquiry.program.name if inquiry.program else ""
+        inquiry.insurer, inquiry.insurance = insurance_answer(data.get("insurance", ""))
         inquiry.contact_time = inquiry.contact_time or Inquiry.ContactTime.ANY
         inquiry.consented_at = timezone.now()
         inquiry.is_urgent = mentions_crisis(inquiry.message, inquiry.substance_other)

@@ -137,15 +137,9 @@ class Inquiry(models.Model):
         SELF = "self", "Myself"
         LOVED_ONE = "loved_one", "A loved one"
 
-    class Insurance(models.TextChoices):
-        AETNA = "aetna", "Aetna"
-        BLUE_CROSS = "bcbs", "Blue Cross Blue Shield"
-        CIGNA = "cigna", "Cigna"
-        HUMANA = "humana", "Humana"
-        UNITED = "united", "UnitedHealthcare"
-        TRICARE = "tricare", "TRICARE"
-        MEDICAID = "medicaid", "Medicaid"
-        MEDICARE = "medicare", "Medicare"
+    class InsuranceAnswer(models.TextChoices):
+        """What the form offers besides the staff-managed list of insurers."""
+
         OTHER = "other", "Other insurance"
         NONE = "none", "No insurance / paying privately"
         UNSURE = "unsure", "Not sure"
@@ -207,8 +201,20 @@ class Inquiry(models.Model):
         blank=True,
         help_text="The program's name when the form was sent.",
     )
+    insurer = models.ForeignKey(
+        "programs.Insurer",
+        verbose_name="insurer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The insurer chosen on the form, while it is on the list.",
+    )
     insurance = models.CharField(
-        "insurance provider", max_length=10, choices=Insurance.choices, blank=True
+        "insurance provider",
+        max_length=100,
+        blank=True,
+        help_text="The answer as it read when the form was sent.",
     )
     insurance_other = models.CharField("other insurance", max_length=100, blank=True)
     message = models.TextField(max_length=2000, blank=True)

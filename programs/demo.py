@@ -11,7 +11,16 @@ from rehab_site.models import MenuItem
 from rehab_site.publishing import Status
 
 from . import demo_content as content
-from .models import FAQ, Audience, Condition, Location, Page, Program, Testimonial
+from .models import (
+    FAQ,
+    Audience,
+    Condition,
+    Insurer,
+    Location,
+    Page,
+    Program,
+    Testimonial,
+)
 
 
 def seed(stdout) -> None:
@@ -24,6 +33,7 @@ def seed(stdout) -> None:
     )
     programs |= _seed_pages(Program, content.LENGTHS, _length_fields)
     _seed_testimonials(programs)
+    _seed_insurers()
     linked = _link_menu_items()
     stdout.write(f"Programs demo content ready; {linked} menu item(s) linked to pages.")
 
@@ -116,6 +126,15 @@ def _seed_testimonials(programs: dict) -> None:
                 "featured": featured,
                 "order": order * 10,
             },
+        )
+
+
+def _seed_insurers() -> None:
+    """The carriers a center in the region typically lists; Medicaid and Medicare are on
+    the form but not accepted, as at many private centers."""
+    for order, (name, accepted) in enumerate(content.INSURERS):
+        Insurer.objects.get_or_create(
+            name=name, defaults={"is_accepted": accepted, "order": order * 10}
         )
 
 

@@ -631,3 +631,16 @@ TESTIMONIALS = [
         "Best decision of my life. (Awaiting written consent to publish.)",
     ),
 ]
+
+
+# (name, accepted): the insurers' list the forms offer and the insurance pages show.
+INSURERS = [
+    ("Aetna", True),
+    ("Blue Cross Blue Shield", True),
+    ("Cigna", True),
+    ("Humana", True),
+    ("UnitedHealthcare", True),
+    ("TRICARE", True),
+    ("Medicaid", False),
+    ("Medicare", False),
+]
