@@ -70,17 +70,19 @@ def normalize_phone(value: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def insurance_choices() -> list[tuple[str, str]]:
-    """The staff-managed insurers in their order, then the answers every form offers.
+def insurance_choices(
+    answers=Inquiry.InsuranceAnswer.choices, empty_label="Choose one (optional)"
+) -> list[tuple[str, str]]:
+    """The staff-managed insurers in their order, then the answers the form offers.
 
     Called when the choices are first read (rendering or validating), so a form whose
     fields come from the cache costs no query.
     """
     insurers = Insurer.objects.order_by("order", "name").values_list("pk", "name")
     return [
-        ("", "Choose one (optional)"),
+        ("", empty_label),
         *((str(pk), name) for pk, name in insurers),
-        *Inquiry.InsuranceAnswer.choices,
+        *answers,
     ]
 
 
@@ -95,13 +97,26 @@ def insurance_answer(value: str) -> tuple[Insurer | None, str]:
 
 
 class InsuranceChoiceField(forms.ChoiceField):
-    def __init__(self, **kwargs):
+    """The insurers' list as a drop-down, read from the database only when shown or checked."""
+
+    def __init__(
+        self,
+        *,
+        answers=Inquiry.InsuranceAnswer.choices,
+        empty_label="Choose one (optional)",
+        **kwargs,
+    ):
         kwargs.setdefault("label", "Insurance provider")
         kwargs.setdefault(
             "error_messages",
-            {"invalid_choice": "Choose an insurance provider from the list."},
+            {
+                "invalid_choice": "Choose an insurance provider from the list.",
+                "required": "Choose your insurance provider, or “Not listed” to type it.",
+            },
         )
-        super().__init__(choices=insurance_choices, **kwargs)
+        super().__init__(
+            choices=lambda: insurance_choices(answers, empty_label), **kwargs
+        )
 
 
 class ConditionChoiceField(forms.ModelMultipleChoiceField):
@@ -109,7 +124,37 @@ class ConditionChoiceField(forms.ModelMultipleChoiceField):
         return condition.name
 
 
-class InquiryForm(VisitorModelForm):
+class ProtectedForm(forms.Form):
+    """What every public admissions form carries besides its own fields: the spam checks
+    (a honeypot only bots fill, the signed time trap) and the one-time submission token.
+
+    Mixed into a ModelForm: `class MyForm(ProtectedForm, VisitorModelForm)`.
+    """
+
+    website = forms.CharField(required=False, label="Leave this field empty")
+    form_key = forms.CharField(required=False, widget=forms.HiddenInput)
+    form_page = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and not self.initial.get("form_key"):
+            self.initial["form_key"] = new_form_key()
+        self.spam_reason = ""
+        self.submission_token: uuid.UUID | None = None
+
+    def check_for_spam(self, cleaned) -> None:
+        key = read_form_key(cleaned.get("form_key", ""))
+        if cleaned.get("website"):
+            self.spam_reason = "honeypot"
+        if key is None:
+            self.spam_reason = self.spam_reason or "missing form key"
+            return
+        self.submission_token, issued = key
+        if time.time() - issued < settings.ADMISSIONS_MIN_FILL_SECONDS:
+            self.spam_reason = self.spam_reason or "sent too fast"
+
+
+class InquiryForm(ProtectedForm, VisitorModelForm):
     """The inquiry as the visitor writes it. Fields not on the model: the substances (the
     inquiry keeps their names), consent (kept as the time it was given) and the spam checks.
     """
@@ -144,10 +189,6 @@ class InquiryForm(VisitorModelForm):
             "required": "Please agree to the privacy policy so that we may contact you."
         },
     )
-    # Spam checks, invisible to people: a field only bots fill, and when the form was shown.
-    website = forms.CharField(required=False, label="Leave this field empty")
-    form_key = forms.CharField(required=False, widget=forms.HiddenInput)
-    form_page = forms.CharField(required=False, widget=forms.HiddenInput)
 
     field_order = FIELDS
 
@@ -221,10 +262,6 @@ class InquiryForm(VisitorModelForm):
             self.fields[
                 "consent"
             ].label = f"I agree that {site_name} may contact me about this request"
-        if not self.is_bound and not self.initial.get("form_key"):
-            self.initial["form_key"] = new_form_key()
-        self.spam_reason = ""
-        self.submission_token: uuid.UUID | None = None
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"]
@@ -257,19 +294,8 @@ class InquiryForm(VisitorModelForm):
             self.add_error(
                 "email", "You asked us to email you: add your email address."
             )
-        self._check_for_spam(cleaned)
+        self.check_for_spam(cleaned)
         return cleaned
-
-    def _check_for_spam(self, cleaned) -> None:
-        key = read_form_key(cleaned.get("form_key", ""))
-        if cleaned.get("website"):
-            self.spam_reason = "honeypot"
-        if key is None:
-            self.spam_reason = self.spam_reason or "missing form key"
-            return
-        self.submission_token, issued = key
-        if time.time() - issued < settings.ADMISSIONS_MIN_FILL_SECONDS:
-            self.spam_reason = self.spam_reason or "sent too fast"
 
     def save(self, commit: bool = True) -> Inquiry:
         """The inquiry with what the visitor chose turned into what is kept: the names of
