@@ -83,7 +83,6 @@ class InsuranceVerificationAdmin(admin.ModelAdmin):
         "reach",
         "status",
         "assignee",
-        "linked_inquiry",
     ]
     list_display_links = ["person"]
     list_filter = [VerificationStatusFilter]
@@ -152,10 +151,16 @@ class InsuranceVerificationAdmin(admin.ModelAdmin):
 
     @admin.display(description="policy holder", ordering="holder_name")
     def person(self, verification):
+        linked = (
+            format_html(" · inquiry {}", verification.inquiry.reference)
+            if verification.inquiry_id
+            else ""
+        )
         return format_html(
-            '<span class="person-name">{}</span> <span class="reference">{}</span>',
+            '<span class="person-name">{}</span> <span class="reference">{}{}</span>',
             verification.holder_name,
             verification.reference,
+            linked,
         )
 
     @admin.display(description="reach them")
@@ -294,7 +299,12 @@ class InsuranceVerificationAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        context = {"title": "Insurance verifications", **(extra_context or {})}
+        context = {
+            "title": "Insurance verifications",
+            # The queue needs the whole width of a tablet, as the inquiries' does.
+            "is_nav_sidebar_enabled": False,
+            **(extra_context or {}),
+        }
         response = super().changelist_view(request, context)
         changelist = (getattr(response, "context_data", None) or {}).get("cl")
         if changelist is not None:

@@ -107,7 +107,7 @@ class VerificationForm(ProtectedForm, VisitorModelForm):
         help_text="As printed on the card.",
     )
     insurer_other = VisitorTextField(
-        label="Insurance provider's name",
+        label="Your insurer's name",
         max_length=100,
         required=False,
         help_text="Only if it is not in the list.",

@@ -224,11 +224,19 @@ class TestimonialAdmin(admin.ModelAdmin):
 
 @admin.register(Insurer)
 class InsurerAdmin(admin.ModelAdmin):
-    """The insurers the forms offer; an inquiry keeps the name it was sent with, so a
-    rename or a deletion here never changes an inquiry already received."""
+    """The insurers the forms offer, and the insurance pages. An inquiry keeps the name it
+    was sent with, so a rename or a deletion here never changes one already received."""
 
-    list_display = ["name", "is_accepted", "order"]
-    list_editable = ["is_accepted", "order"]
-    list_filter = ["is_accepted"]
+    list_display = ["name", "is_accepted", "has_page", "order", "updated_at"]
+    list_editable = ["is_accepted", "has_page", "order"]
+    list_filter = ["is_accepted", "has_page"]
     search_fields = ["name"]
-    fields = ["name", "is_accepted", "order"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [FAQInline]
+    fieldsets = [
+        (None, {"fields": ["name", "is_accepted", "order"]}),
+        (
+            "Its page at /insurance/",
+            {"fields": ["has_page", "slug", "summary", "coverage"]},
+        ),
+    ]

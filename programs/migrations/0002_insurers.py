@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+import rehab_site.richtext
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -42,6 +44,38 @@ class Migration(migrations.Migration):
                     models.PositiveSmallIntegerField(
                         default=0,
                         help_text="Lower numbers come first on the forms and pages.",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The last part of its page's address: /insurance/<slug>/.",
+                        max_length=100,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "has_page",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Give this carrier a page of its own (shown only while it is accepted).",
+                        verbose_name="publish a page",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences for the insurance list and search results.",
+                        max_length=400,
+                    ),
+                ),
+                (
+                    "coverage",
+                    rehab_site.richtext.RichTextField(
+                        blank=True,
+                        help_text="Levels of care usually covered, prior authorization, what families usually pay. Keep it general: benefits differ by plan.",
+                        verbose_name="what the plan usually covers here",
                     ),
                 ),
                 ("updated_at", models.DateTimeField(auto_now=True)),

@@ -12,6 +12,11 @@ from .conftest import form_key, valid_post
 
 pytestmark = pytest.mark.django_db
 
+NO_FAQS = {
+    "programs-faq-content_type-object_id-TOTAL_FORMS": "0",
+    "programs-faq-content_type-object_id-INITIAL_FORMS": "0",
+}
+
 
 def send(client, **overrides):
     return client.post(
@@ -20,8 +25,8 @@ def send(client, **overrides):
 
 
 def test_the_form_offers_the_insurers_in_staff_order_then_the_fixed_answers():
-    Insurer.objects.create(name="Zephyr Health", order=1)
-    Insurer.objects.create(name="Acme Mutual", order=2, is_accepted=False)
+    Insurer.objects.create(name="Zephyr Health", slug="zephyr", order=1)
+    Insurer.objects.create(name="Acme Mutual", slug="acme", order=2, is_accepted=False)
 
     labels = [label for _, label in InquiryForm().fields["insurance"].choices]
 
@@ -38,14 +43,20 @@ def test_the_form_offers_the_insurers_in_staff_order_then_the_fixed_answers():
 def test_the_page_shows_an_insurer_added_in_the_admin(client, admin_client):
     admin_client.post(
         reverse("admin:programs_insurer_add"),
-        {"name": "Zephyr Health", "is_accepted": "on", "order": "5"},
+        {
+            "name": "Zephyr Health",
+            "slug": "zephyr-health",
+            "is_accepted": "on",
+            "order": "5",
+            **NO_FAQS,
+        },
     )
 
     assert "Zephyr Health" in client.get(reverse("admissions:inquiry")).text
 
 
 def test_an_inquiry_keeps_its_insurer_label_after_a_rename(client):
-    insurer = Insurer.objects.create(name="Zephyr Health")
+    insurer = Insurer.objects.create(name="Zephyr Health", slug="zephyr")
     send(client, insurance=str(insurer.pk))
 
     insurer.name = "Zephyr Health Plans of Carolina"
@@ -57,7 +68,7 @@ def test_an_inquiry_keeps_its_insurer_label_after_a_rename(client):
 
 
 def test_an_inquiry_keeps_its_insurer_label_after_the_insurer_is_removed(client):
-    insurer = Insurer.objects.create(name="Zephyr Health")
+    insurer = Insurer.objects.create(name="Zephyr Health", slug="zephyr")
     send(client, insurance=str(insurer.pk))
 
     insurer.delete()
@@ -74,7 +85,7 @@ def test_a_fixed_answer_is_kept_as_its_label(client):
 
 
 def test_an_insurer_removed_while_the_form_was_open_is_explained(client):
-    insurer = Insurer.objects.create(name="Zephyr Health")
+    insurer = Insurer.objects.create(name="Zephyr Health", slug="zephyr")
     pk = insurer.pk
     insurer.delete()
 
@@ -88,7 +99,7 @@ def test_an_insurer_removed_while_the_form_was_open_is_explained(client):
 def test_marketing_manages_the_insurers(marketing_client):
     response = marketing_client.post(
         reverse("admin:programs_insurer_add"),
-        {"name": "Zephyr Health", "order": "5"},
+        {"name": "Zephyr Health", "slug": "zephyr-health", "order": "5", **NO_FAQS},
     )
 
     assert response.status_code == 302

@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from admissions.models import Inquiry, InsuranceVerification
@@ -49,7 +50,7 @@ def test_the_form_page_asks_for_the_card_with_the_camera_or_a_file(client):
 
 
 def test_an_insurer_from_the_list_is_offered_and_preselected_by_its_page(client):
-    insurer = Insurer.objects.create(name="Zephyr Health")
+    insurer = Insurer.objects.create(name="Zephyr Health", slug="zephyr")
 
     html = client.get(URL, {"insurer": insurer.pk}).text
 
@@ -57,7 +58,7 @@ def test_an_insurer_from_the_list_is_offered_and_preselected_by_its_page(client)
 
 
 def test_a_verification_is_stored_with_its_details(client):
-    insurer = Insurer.objects.create(name="Zephyr Health")
+    insurer = Insurer.objects.create(name="Zephyr Health", slug="zephyr")
 
     response = send(client, insurance=str(insurer.pk), insurer_other="")
 
@@ -341,3 +342,19 @@ def test_an_inquiry_sent_after_a_verification_links_to_it(client):
 
     inquiry = Inquiry.objects.get()
     assert list(inquiry.verifications.all()) == [InsuranceVerification.objects.get()]
+
+
+def test_the_sweep_requeues_a_lost_verification_notification(client):
+    import io
+
+    from django.core.management import call_command
+
+    send(client)
+    InsuranceVerification.objects.update(
+        received_at=timezone.now() - timedelta(minutes=30), notification_due_at=None
+    )
+
+    output = io.StringIO()
+    call_command("notify_pending_inquiries", stdout=output)
+
+    assert "Queued 1 late verification notification." in output.getvalue()
