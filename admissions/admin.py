@@ -725,11 +725,12 @@ class AccessLogAdmin(admin.ModelAdmin):
         "when",
         "staff_member",
         "action",
+        "subject",
         "inquiry_reference",
         "what",
         "ip_address",
     ]
-    list_filter = ["action"]
+    list_filter = ["action", "subject"]
     list_select_related = ["user"]
     search_fields = ["=inquiry_reference", "=username"]
     search_help_text = "Search by inquiry reference or username."
@@ -739,6 +740,7 @@ class AccessLogAdmin(admin.ModelAdmin):
         "when",
         "staff_member",
         "action",
+        "subject",
         "inquiry_reference",
         "detail",
         "query",

@@ -154,12 +154,9 @@ class ProtectedForm(forms.Form):
             self.spam_reason = self.spam_reason or "sent too fast"
 
 
-class InquiryForm(ProtectedForm, VisitorModelForm):
-    """The inquiry as the visitor writes it. Fields not on the model: the substances (the
-    inquiry keeps their names), consent (kept as the time it was given) and the spam checks.
-    """
-
-    name_fields = ("name",)
+class ReachableForm(forms.Form):
+    """A way to reach the visitor and their consent to be contacted, as every public
+    admissions form asks for them. `site_name` names the center in the consent."""
 
     # Typed any way people write a number; stored as +15551234567 (clean_phone).
     phone = VisitorTextField(
@@ -172,6 +169,52 @@ class InquiryForm(ProtectedForm, VisitorModelForm):
             attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}
         ),
     )
+    consent = forms.BooleanField(
+        label="I agree that the center may contact me about this request",
+        error_messages={
+            "required": "Please agree to the privacy policy so that we may contact you."
+        },
+    )
+
+    def __init__(self, *args, site_name: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if site_name:
+            self.fields[
+                "consent"
+            ].label = f"I agree that {site_name} may contact me about this request"
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        if not phone:
+            return ""
+        try:
+            return normalize_phone(phone)
+        except ValueError:
+            raise forms.ValidationError(
+                "Enter a phone number we can call, with its area code, like (828) 555-0142."
+            ) from None
+
+    def require_a_way_to_reach(self, cleaned) -> None:
+        """A phone number or an email address: one of them is needed."""
+        if (
+            "phone" not in self.errors
+            and "email" not in self.errors
+            and not cleaned.get("phone")
+            and not cleaned.get("email")
+        ):
+            self.add_error(
+                "phone",
+                "Give us a phone number or an email address so we can reach you.",
+            )
+
+
+class InquiryForm(ReachableForm, ProtectedForm, VisitorModelForm):
+    """The inquiry as the visitor writes it. Fields not on the model: the substances (the
+    inquiry keeps their names), consent (kept as the time it was given) and the spam checks.
+    """
+
+    name_fields = ("name",)
+
     substances = ConditionChoiceField(
         label="Substances of concern",
         queryset=Condition.objects.none(),
@@ -182,12 +225,6 @@ class InquiryForm(ProtectedForm, VisitorModelForm):
     )
     insurance = InsuranceChoiceField(
         required=False, help_text="We check your benefits for you, at no cost."
-    )
-    consent = forms.BooleanField(
-        label="I agree that the center may contact me about this request",
-        error_messages={
-            "required": "Please agree to the privacy policy so that we may contact you."
-        },
     )
 
     field_order = FIELDS
@@ -246,7 +283,7 @@ class InquiryForm(ProtectedForm, VisitorModelForm):
             "message": forms.Textarea(attrs={"rows": 5}),
         }
 
-    def __init__(self, *args, site_name: str = "", **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Radio buttons: no "---------" choice.
         self.fields["contact_method"].choices = Inquiry.ContactMethod.choices
@@ -258,39 +295,23 @@ class InquiryForm(ProtectedForm, VisitorModelForm):
         program = self.fields["program"]
         program.queryset = Program.objects.live().order_by("kind", "order", "name")
         program.empty_label = "Not sure yet"
-        if site_name:
-            self.fields[
-                "consent"
-            ].label = f"I agree that {site_name} may contact me about this request"
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"]
-        if not phone:
-            return ""
-        try:
-            return normalize_phone(phone)
-        except ValueError:
-            raise forms.ValidationError(
-                "Enter a phone number we can call, with its area code, like (828) 555-0142."
-            ) from None
 
     def clean(self):
         cleaned = super().clean()
         phone, email = cleaned.get("phone"), cleaned.get("email")
         method = cleaned.get("contact_method")
-        phone_ok = "phone" not in self.errors
-        email_ok = "email" not in self.errors
-        if phone_ok and email_ok and not phone and not email:
-            self.add_error(
-                "phone",
-                "Give us a phone number or an email address so we can reach you.",
-            )
+        if not phone and not email:
+            self.require_a_way_to_reach(cleaned)
         elif method in (Inquiry.ContactMethod.PHONE, Inquiry.ContactMethod.TEXT):
-            if phone_ok and not phone:
+            if "phone" not in self.errors and not phone:
                 self.add_error(
                     "phone", "You asked us to call or text you: add your phone number."
                 )
-        elif method == Inquiry.ContactMethod.EMAIL and email_ok and not email:
+        elif (
+            method == Inquiry.ContactMethod.EMAIL
+            and "email" not in self.errors
+            and not email
+        ):
             self.add_error(
                 "email", "You asked us to email you: add your email address."
             )

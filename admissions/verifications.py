@@ -23,8 +23,8 @@ from .encryption import encrypt
 from .forms import (
     InsuranceChoiceField,
     ProtectedForm,
+    ReachableForm,
     insurance_answer,
-    normalize_phone,
 )
 from .models import Inquiry, InsuranceVerification
 from .notifications import enqueue_verification_notification
@@ -95,7 +95,7 @@ class BirthDateField(forms.DateField):
         return born
 
 
-class VerificationForm(ProtectedForm, VisitorModelForm):
+class VerificationForm(ReachableForm, ProtectedForm, VisitorModelForm):
     """What a family sends to have their benefits checked."""
 
     name_fields = ("holder_name",)
@@ -142,22 +142,6 @@ class VerificationForm(ProtectedForm, VisitorModelForm):
             "max_length": "A group number has at most %(limit_value)d characters (this has %(show_value)d).",
         },
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-    )
-    phone = VisitorTextField(
-        label="Phone",
-        max_length=30,
-        required=False,
-        help_text="For example (828) 555-0142.",
-        error_messages={"max_length": "A phone number has fewer than 30 characters."},
-        widget=forms.TextInput(
-            attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}
-        ),
-    )
-    consent = forms.BooleanField(
-        label="I agree that the center may contact me about this request",
-        error_messages={
-            "required": "Please agree to the privacy policy so that we may contact you."
-        },
     )
 
     field_order = [
@@ -225,24 +209,9 @@ class VerificationForm(ProtectedForm, VisitorModelForm):
             ),
         }
 
-    def __init__(self, *args, site_name: str = "", **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["relationship"].choices = InsuranceVerification.Relationship.choices
-        if site_name:
-            self.fields[
-                "consent"
-            ].label = f"I agree that {site_name} may contact me about this request"
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"]
-        if not phone:
-            return ""
-        try:
-            return normalize_phone(phone)
-        except ValueError:
-            raise forms.ValidationError(
-                "Enter a phone number we can call, with its area code, like (828) 555-0142."
-            ) from None
 
     def clean(self):
         cleaned = super().clean()
@@ -269,18 +238,7 @@ class VerificationForm(ProtectedForm, VisitorModelForm):
                 self.add_error(
                     "patient_birth_date", "Enter the patient's date of birth."
                 )
-        phone_ok = "phone" not in self.errors
-        email_ok = "email" not in self.errors
-        if (
-            phone_ok
-            and email_ok
-            and not cleaned.get("phone")
-            and not cleaned.get("email")
-        ):
-            self.add_error(
-                "phone",
-                "Give us a phone number or an email address so we can reach you.",
-            )
+        self.require_a_way_to_reach(cleaned)
         self.check_for_spam(cleaned)
         return cleaned
 

@@ -325,3 +325,17 @@ def test_an_admissions_user_reads_the_card_of_a_verification_they_may_view(clien
     user = admissions_user()
     assert user.has_perm("admissions.view_insuranceverification")
     assert not user.has_perm("admissions.delete_insuranceverification")
+
+
+def test_the_inquiry_page_links_to_the_same_persons_verification(
+    client, admissions_client
+):
+    from .factories import InquiryFactory
+
+    inquiry = InquiryFactory(phone="+18285550187")
+    verification = send(client)
+
+    html = admissions_client.get(inquiry.get_admin_url()).text
+
+    assert verification.get_admin_url() in html
+    assert verification.reference in html
