@@ -19,6 +19,7 @@ run: install migrate seed ## set up, migrate, load demo content and serve http:/
 test: install system-packages lint ## set up and run the whole suite, browser tests included
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} \
 	SECRET_KEY=$${SECRET_KEY:-insecure-key-for-the-test-suite-only} \
+	FIELD_ENCRYPTION_KEYS=$${FIELD_ENCRYPTION_KEYS:-dGVzdC1zdWl0ZS1vbmx5LWtleS1ub3QtYS1zZWNyZXQ=} \
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 install: $(STAMP)

@@ -32,7 +32,10 @@ from django.views.decorators.http import require_POST
 
 from rehab_site.roles import ADMISSIONS
 
-from . import contact_report  # noqa: F401 (registers the first-contact report)
+from . import (
+    contact_report,  # noqa: F401 (registers the first-contact report)
+    verification_admin,  # noqa: F401 (registers insurance verifications)
+)
 from .attribution import UTM_FIELDS
 from .contact import (
     log_contact_attempt,
@@ -143,6 +146,7 @@ class InquiryAdmin(admin.ModelAdmin):
         "insurance_other",
         "message",
         "consented_display",
+        "verifications_display",
         *ATTRIBUTION_FIELDS,
     ]
     fieldsets = [
@@ -158,6 +162,7 @@ class InquiryAdmin(admin.ModelAdmin):
                     "program_label",
                     "insurance",
                     "insurance_other",
+                    "verifications_display",
                     "message",
                 ]
             },
@@ -266,6 +271,20 @@ class InquiryAdmin(admin.ModelAdmin):
     @admin.display(description="agreed to the privacy policy")
     def consented_display(self, inquiry):
         return local_time(inquiry.consented_at) or "-"
+
+    @admin.display(description="insurance verifications")
+    def verifications_display(self, inquiry):
+        verifications = list(inquiry.verifications.all())
+        if not verifications:
+            return "None from the same phone or email"
+        return format_html_join(
+            ", ",
+            '<a href="{}">{} ({})</a>',
+            (
+                (v.get_admin_url(), v.reference, v.get_status_display())
+                for v in verifications
+            ),
+        )
 
     @admin.display(description="substances of concern")
     def substances_display(self, inquiry):
@@ -687,7 +706,7 @@ CSV_COLUMNS = [
     ("substances", lambda i: ", ".join(str(name) for name in i.substances)),
     ("other substance", lambda i: i.substance_other),
     ("program", lambda i: i.program_label),
-    ("insurance", lambda i: i.get_insurance_display()),
+    ("insurance", lambda i: i.insurance),
     ("other insurance", lambda i: i.insurance_other),
     ("message", lambda i: i.message),
     ("first contact", lambda i: local_time(i.first_contact_at)),
@@ -706,11 +725,12 @@ class AccessLogAdmin(admin.ModelAdmin):
         "when",
         "staff_member",
         "action",
+        "subject",
         "inquiry_reference",
         "what",
         "ip_address",
     ]
-    list_filter = ["action"]
+    list_filter = ["action", "subject"]
     list_select_related = ["user"]
     search_fields = ["=inquiry_reference", "=username"]
     search_help_text = "Search by inquiry reference or username."
@@ -720,6 +740,7 @@ class AccessLogAdmin(admin.ModelAdmin):
         "when",
         "staff_member",
         "action",
+        "subject",
         "inquiry_reference",
         "detail",
         "query",

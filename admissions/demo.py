@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from programs.models import Program
+from programs.models import Insurer, Program
 from rehab_site.roles import ADMISSIONS, MARKETING, sync_roles
 
 from .models import Inquiry, InquiryNote
@@ -37,7 +37,7 @@ INQUIRIES = [
             "for_whom": Inquiry.ForWhom.SELF,
             "substances": ["Alcohol"],
             "program": "detox",
-            "insurance": Inquiry.Insurance.BLUE_CROSS,
+            "insurance": "Blue Cross Blue Shield",
             "message": "I have been drinking every day for two years and want to stop safely.",
             "landing_page": "/addictions/alcohol/",
             "form_page": "/admissions/",
@@ -56,7 +56,7 @@ INQUIRIES = [
             "for_whom": Inquiry.ForWhom.LOVED_ONE,
             "substances": ["Opioids", "Heroin"],
             "program": "residential",
-            "insurance": Inquiry.Insurance.MEDICAID,
+            "insurance": "Medicaid",
             "message": "My son overdosed last month. He says he is ready for treatment now.",
             "is_urgent": True,
             "landing_page": "/blog/",
@@ -77,7 +77,7 @@ INQUIRIES = [
             "for_whom": Inquiry.ForWhom.SELF,
             "substances": ["Benzodiazepines"],
             "program": "intensive-outpatient",
-            "insurance": Inquiry.Insurance.UNSURE,
+            "insurance": Inquiry.InsuranceAnswer.UNSURE.label,
             "message": "I work full time. Is there an evening program?",
             "landing_page": "/treatment/intensive-outpatient/",
             "form_page": "/admissions/",
@@ -95,7 +95,7 @@ INQUIRIES = [
             "for_whom": Inquiry.ForWhom.LOVED_ONE,
             "substances": ["Methamphetamine"],
             "program": "partial-hospitalization",
-            "insurance": Inquiry.Insurance.AETNA,
+            "insurance": "Aetna",
             "landing_page": "/",
             "form_page": "/admissions/",
         },
@@ -108,7 +108,7 @@ INQUIRIES = [
             "name": "Alex R.",
             "phone": "+18655550111",
             "for_whom": Inquiry.ForWhom.SELF,
-            "insurance": Inquiry.Insurance.NONE,
+            "insurance": Inquiry.InsuranceAnswer.NONE.label,
             "message": "Just wanted to know your prices.",
             "landing_page": "/",
             "form_page": "/admissions/",
@@ -141,6 +141,7 @@ def seed(stdout) -> None:
         for username, *rest in USERS
     }
     programs = {program.slug: program for program in Program.objects.all()}
+    insurers = {insurer.name: insurer for insurer in Insurer.objects.all()}
     now = timezone.now()
     for reference, hours_ago, status, fields in INQUIRIES:
         fields = dict(fields)
@@ -153,6 +154,7 @@ def seed(stdout) -> None:
                 "status": status,
                 "program": program,
                 "program_label": program.name if program else "",
+                "insurer": insurers.get(fields.get("insurance", "")),
                 "received_at": received_at,
                 "consented_at": received_at,
                 "notified_at": received_at,

@@ -5,14 +5,20 @@ change, export and deletion is written to AccessLog, and it is deleted a while a
 is closed (purge_inquiries).
 """
 
+import os
 import secrets
 import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import models
+from django.core.files.storage import FileSystemStorage
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+
+from .encryption import EncryptedDateField, EncryptedTextField
 
 # Unambiguous characters only (no 0/O, 1/I), so a reference reads well over the phone.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -137,15 +143,9 @@ class Inquiry(models.Model):
         SELF = "self", "Myself"
         LOVED_ONE = "loved_one", "A loved one"
 
-    class Insurance(models.TextChoices):
-        AETNA = "aetna", "Aetna"
-        BLUE_CROSS = "bcbs", "Blue Cross Blue Shield"
-        CIGNA = "cigna", "Cigna"
-        HUMANA = "humana", "Humana"
-        UNITED = "united", "UnitedHealthcare"
-        TRICARE = "tricare", "TRICARE"
-        MEDICAID = "medicaid", "Medicaid"
-        MEDICARE = "medicare", "Medicare"
+    class InsuranceAnswer(models.TextChoices):
+        """What the form offers besides the staff-managed list of insurers."""
+
         OTHER = "other", "Other insurance"
         NONE = "none", "No insurance / paying privately"
         UNSURE = "unsure", "Not sure"
@@ -207,8 +207,20 @@ class Inquiry(models.Model):
         blank=True,
         help_text="The program's name when the form was sent.",
     )
+    insurer = models.ForeignKey(
+        "programs.Insurer",
+        verbose_name="insurer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The insurer chosen on the form, while it is on the list.",
+    )
     insurance = models.CharField(
-        "insurance provider", max_length=10, choices=Insurance.choices, blank=True
+        "insurance provider",
+        max_length=100,
+        blank=True,
+        help_text="The answer as it read when the form was sent.",
     )
     insurance_other = models.CharField("other insurance", max_length=100, blank=True)
     message = models.TextField(max_length=2000, blank=True)
@@ -404,6 +416,11 @@ class AccessLog(models.Model):
         CHANGE = "change", "Changed"
         EXPORT = "export", "Exported"
         DELETE = "delete", "Deleted"
+        VIEW_CARD = "view_card", "Viewed a card photo"
+
+    class Subject(models.TextChoices):
+        INQUIRY = "inquiry", "Inquiry"
+        VERIFICATION = "insuranceverification", "Insurance verification"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     user = models.ForeignKey(
@@ -413,6 +430,9 @@ class AccessLog(models.Model):
         max_length=150, help_text="Kept even if the account is deleted."
     )
     action = models.CharField(max_length=10, choices=Action.choices)
+    subject = models.CharField(
+        "record", max_length=25, choices=Subject.choices, default=Subject.INQUIRY
+    )
     # Not a foreign key: the entry must outlive the inquiry it records.
     inquiry_id = models.BigIntegerField(null=True, db_index=True)
     inquiry_reference = models.CharField(max_length=REFERENCE_LENGTH, blank=True)
@@ -440,10 +460,13 @@ class AccessLog(models.Model):
         ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:
+        noun = (
+            "verification" if self.subject == self.Subject.VERIFICATION else "inquiry"
+        )
         target = (
-            f"inquiry {self.inquiry_reference}"
+            f"{noun} {self.inquiry_reference}"
             if self.inquiry_reference
-            else "inquiries"
+            else f"{noun} list"
         )
         return (
             f"{self.username or 'system'} {self.get_action_display().lower()} {target}"
@@ -480,9 +503,11 @@ class AttributionReport(Inquiry):
 def record_access(
     request, action: str, inquiries=(), detail: str = "", **fields
 ) -> list[AccessLog]:
-    """Write one access-log row per inquiry (or one row with no inquiry, for a list view).
+    """Write one access-log row per inquiry or verification (or one row with neither, for
+    a list view).
 
-    `fields` fills the list's columns: `query` (the search or filter) and `references`.
+    `fields` fills the list's columns: `query` (the search or filter) and `references`,
+    and `subject` for a list of verifications.
     """
     from .client import client_ip
 
@@ -496,7 +521,234 @@ def record_access(
         **fields,
     }
     rows = [
-        AccessLog(inquiry_id=inquiry.pk, inquiry_reference=inquiry.reference, **common)
-        for inquiry in inquiries
+        AccessLog(
+            inquiry_id=record.pk,
+            inquiry_reference=record.reference,
+            **{"subject": record._meta.model_name, **common},
+        )
+        for record in inquiries
     ] or [AccessLog(**common)]
     return AccessLog.objects.bulk_create(rows)
+
+
+class PrivateMediaStorage(FileSystemStorage):
+    """Files under PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT: no web server serves them, and
+    they have no URL. Read at each use, so a changed setting (tests) is followed."""
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("Private files have no address; use the admin's card view.")
+
+
+PRIVATE_STORAGE = PrivateMediaStorage()
+
+
+def private_storage():
+    return PRIVATE_STORAGE
+
+
+class InsuranceVerificationQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status__in=InsuranceVerification.CLOSED_STATUSES)
+
+    def closed_before(self, moment):
+        return self.filter(
+            status__in=InsuranceVerification.CLOSED_STATUSES,
+            closed_at__isnull=False,
+            closed_at__lt=moment,
+        )
+
+    def awaiting_notification(self, older_than):
+        return self.filter(notified_at__isnull=True, received_at__lte=older_than)
+
+
+class InsuranceVerification(models.Model):
+    """A family's request to check their insurance benefits, with the card's details.
+
+    The member ID, group number, dates of birth and the card photos are encrypted at rest
+    (admissions/encryption.py); a database dump or the media folder alone reveals none of
+    them. Admissions works it like an inquiry: status, assignee, notes, the access log.
+    """
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        CHECKING = "checking", "Checking benefits"
+        COVERAGE_FOUND = "coverage", "Coverage found"
+        NO_COVERAGE = "no_coverage", "No coverage found"
+        UNABLE = "unable", "Could not verify"
+        CLOSED = "closed", "Closed"
+        SPAM = "spam", "Spam"
+
+    class Relationship(models.TextChoices):
+        SELF = "self", "I am the policy holder"
+        SPOUSE = "spouse", "Spouse or partner"
+        PARENT = "parent", "Parent or guardian"
+        CHILD = "child", "Adult child"
+        OTHER = "other", "Other"
+
+    CLOSED_STATUSES = [
+        Status.COVERAGE_FOUND,
+        Status.NO_COVERAGE,
+        Status.UNABLE,
+        Status.CLOSED,
+        Status.SPAM,
+    ]
+
+    reference = models.CharField(
+        max_length=REFERENCE_LENGTH, unique=True, default=new_reference, editable=False
+    )
+    submission_token = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    received_at = models.DateTimeField(
+        default=timezone.now, db_index=True, editable=False
+    )
+
+    insurer = models.ForeignKey(
+        "programs.Insurer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The insurer chosen on the form, while it is on the list.",
+    )
+    insurer_name = models.CharField(
+        "insurance provider",
+        max_length=100,
+        help_text="As chosen or typed when the form was sent.",
+    )
+    member_id = EncryptedTextField("member ID", max_length=40)
+    group_number = EncryptedTextField("group number", max_length=40, blank=True)
+    holder_name = models.CharField("policy holder's name", max_length=100)
+    relationship = models.CharField(
+        "patient's relationship to the holder",
+        max_length=10,
+        choices=Relationship.choices,
+    )
+    holder_birth_date = EncryptedDateField("policy holder's date of birth")
+    patient_name = models.CharField("patient's name", max_length=100, blank=True)
+    patient_birth_date = EncryptedDateField(
+        "patient's date of birth", null=True, blank=True
+    )
+    card_front = models.FileField(
+        "card front (encrypted)",
+        storage=private_storage,
+        upload_to="verification-cards/%Y/%m/",
+        blank=True,
+        editable=False,
+    )
+    card_back = models.FileField(
+        "card back (encrypted)",
+        storage=private_storage,
+        upload_to="verification-cards/%Y/%m/",
+        blank=True,
+        editable=False,
+    )
+    phone = models.CharField(
+        max_length=20, blank=True, help_text="Stored as +15551234567."
+    )
+    email = models.EmailField(max_length=254, blank=True)
+    consented_at = models.DateTimeField(
+        "agreed to the privacy policy at", null=True, editable=False
+    )
+
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="assigned to",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_verifications",
+        limit_choices_to={"is_staff": True, "is_active": True},
+    )
+    benefits_notes = models.TextField(
+        "benefits found",
+        max_length=4000,
+        blank=True,
+        help_text="Deductible, out-of-pocket, levels of care covered, authorization needed…",
+    )
+    inquiry = models.ForeignKey(
+        Inquiry,
+        verbose_name="inquiry from the same person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="verifications",
+    )
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    notified_at = models.DateTimeField("staff notified at", null=True, editable=False)
+    notification_due_at = models.DateTimeField(null=True, editable=False)
+    notification_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    form_page = models.CharField("form sent from", max_length=300, blank=True)
+
+    objects = InsuranceVerificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_at"]
+        indexes = [models.Index(fields=["status", "-received_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(phone="", email=""),
+                name="verification_has_a_way_to_reach",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        # No personal data: this string lands in the admin's history and messages.
+        return f"Verification {self.reference}"
+
+    def save(self, *args, **kwargs):
+        if self.status in self.CLOSED_STATUSES:
+            self.closed_at = self.closed_at or timezone.now()
+        else:
+            self.closed_at = None
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "closed_at"}
+        super().save(*args, **kwargs)
+
+    def get_admin_url(self) -> str:
+        return reverse("admin:admissions_insuranceverification_change", args=[self.pk])
+
+    @property
+    def is_holder_the_patient(self) -> bool:
+        return self.relationship == self.Relationship.SELF
+
+    def delete_card_files(self) -> None:
+        for card in (self.card_front, self.card_back):
+            if card:
+                card.delete(save=False)
+
+
+class VerificationNote(models.Model):
+    """A note by a staff member on a verification; added, never edited."""
+
+    verification = models.ForeignKey(
+        InsuranceVerification, on_delete=models.CASCADE, related_name="notes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, editable=False
+    )
+    body = models.TextField("note", max_length=4000)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Note on {self.verification}"
+
+
+@receiver(post_delete, sender=InsuranceVerification)
+def delete_card_files(sender, instance, **kwargs):
+    """A verification's card photos go with it (the retention purge included), once the
+    deletion has committed."""
+    transaction.on_commit(instance.delete_card_files, robust=True)

@@ -22,7 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .display import duration_words
-from .models import Inquiry
+from .models import Inquiry, InsuranceVerification
 
 try:
     from django.tasks import task
@@ -46,7 +46,7 @@ def retry_delay(attempt: int) -> timedelta:
     return min(first * 2 ** (attempt - 1), LONGEST_RETRY_DELAY)
 
 
-def admin_link(inquiry: Inquiry) -> str:
+def admin_link(inquiry) -> str:
     return settings.SITE_URL.rstrip("/") + inquiry.get_admin_url()
 
 
@@ -61,6 +61,7 @@ class InquiryEmail:
     due_field = ""
     attempts_field = ""
     task = None  # set below, once the task function exists
+    model = Inquiry
 
     def recipients(self) -> list[str]:
         raise NotImplementedError
@@ -79,7 +80,7 @@ class InquiryEmail:
         """Queue the task and record when it is due, so the sweep can spot a lost task."""
         due_at = run_after or timezone.now()
         runner = self.task.using(run_after=run_after) if run_after else self.task
-        Inquiry.objects.filter(
+        self.model.objects.filter(
             pk=inquiry_id, **{f"{self.sent_field}__isnull": True}
         ).update(**{self.due_field: due_at})
         return runner.enqueue(inquiry_id, attempt)
@@ -93,7 +94,7 @@ class InquiryEmail:
                 )
             with transaction.atomic():
                 inquiry = (
-                    Inquiry.objects.select_for_update()
+                    self.model.objects.select_for_update()
                     .filter(pk=inquiry_id, **{f"{self.sent_field}__isnull": True})
                     .first()
                 )
@@ -104,7 +105,7 @@ class InquiryEmail:
                     return reason
                 subject, body = self.build(inquiry)
                 send_mail(subject, body, None, recipients)
-                Inquiry.objects.filter(pk=inquiry_id).update(
+                self.model.objects.filter(pk=inquiry_id).update(
                     **{
                         self.sent_field: timezone.now(),
                         self.attempts_field: attempt,
@@ -112,7 +113,7 @@ class InquiryEmail:
                     }
                 )
         except Exception as error:
-            Inquiry.objects.filter(pk=inquiry_id).update(
+            self.model.objects.filter(pk=inquiry_id).update(
                 **{self.attempts_field: attempt}
             )
             if attempt < MAX_ATTEMPTS:
@@ -206,7 +207,31 @@ class EscalationEmail(InquiryEmail):
         return subject, body
 
 
+class NewVerificationEmail(InquiryEmail):
+    """That an insurance verification request exists: its number, time and admin link."""
+
+    model = InsuranceVerification
+    name = "verification notification"
+    done = "notified"
+    setting = "ADMISSIONS_NOTIFY_EMAILS"
+    sent_field = "notified_at"
+    due_field = "notification_due_at"
+    attempts_field = "notification_attempts"
+
+    def recipients(self) -> list[str]:
+        return settings.ADMISSIONS_NOTIFY_EMAILS
+
+    def build(self, verification: InsuranceVerification) -> tuple[str, str]:
+        subject = f"A new insurance verification request has arrived ({verification.reference})"
+        body = render_to_string(
+            "admissions/email/new_verification.txt",
+            {"verification": verification, "admin_link": admin_link(verification)},
+        )
+        return subject, body
+
+
 NEW_INQUIRY_EMAIL = NewInquiryEmail()
+NEW_VERIFICATION_EMAIL = NewVerificationEmail()
 ESCALATION_EMAIL = EscalationEmail()
 
 
@@ -220,7 +245,13 @@ def escalate_inquiry(inquiry_id: int, attempt: int = 1) -> str:
     return ESCALATION_EMAIL.send(inquiry_id, attempt)
 
 
+@task()
+def notify_staff_of_verification(verification_id: int, attempt: int = 1) -> str:
+    return NEW_VERIFICATION_EMAIL.send(verification_id, attempt)
+
+
 NEW_INQUIRY_EMAIL.task = notify_staff_of_inquiry
+NEW_VERIFICATION_EMAIL.task = notify_staff_of_verification
 ESCALATION_EMAIL.task = escalate_inquiry
 
 
@@ -229,6 +260,10 @@ def enqueue_notification(
 ):
     run_after = timezone.now() + delay if delay else None
     return NEW_INQUIRY_EMAIL.enqueue(inquiry_id, attempt, run_after=run_after)
+
+
+def enqueue_verification_notification(verification_id: int):
+    return NEW_VERIFICATION_EMAIL.enqueue(verification_id)
 
 
 def schedule_escalation(inquiry: Inquiry):

@@ -8,6 +8,7 @@ from .attribution import attribution_for
 from .forms import InquiryForm
 from .models import Inquiry
 from .notifications import enqueue_notification
+from .verifications import link_verifications_to
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +37,7 @@ def record_inquiry(form: InquiryForm, request) -> Inquiry:
     try:
         with transaction.atomic():
             inquiry.save(force_insert=True)
+            link_verifications_to(inquiry)
             inquiry_id = inquiry.pk
             # A lambda, not functools.partial: when a robust hook fails Django logs its
             # __qualname__, which a partial lacks (an AttributeError, so a 500 for a stored

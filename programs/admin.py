@@ -11,7 +11,16 @@ from rehab_site.images import InvalidImage, clean_image
 from rehab_site.publishing import Status
 from rehab_site.uploads import MediaStorageFailureAdminMixin
 
-from .models import FAQ, Audience, Condition, Location, Page, Program, Testimonial
+from .models import (
+    FAQ,
+    Audience,
+    Condition,
+    Insurer,
+    Location,
+    Page,
+    Program,
+    Testimonial,
+)
 
 
 class FAQInline(GenericTabularInline):
@@ -211,3 +220,23 @@ class TestimonialAdmin(admin.ModelAdmin):
     @admin.display(description="quote")
     def short_quote(self, testimonial):
         return testimonial.quote[:80]
+
+
+@admin.register(Insurer)
+class InsurerAdmin(admin.ModelAdmin):
+    """The insurers the forms offer, and the insurance pages. An inquiry keeps the name it
+    was sent with, so a rename or a deletion here never changes one already received."""
+
+    list_display = ["name", "is_accepted", "has_page", "order", "updated_at"]
+    list_editable = ["is_accepted", "has_page", "order"]
+    list_filter = ["is_accepted", "has_page"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [FAQInline]
+    fieldsets = [
+        (None, {"fields": ["name", "is_accepted", "order"]}),
+        (
+            "Its page at /insurance/",
+            {"fields": ["has_page", "slug", "summary", "coverage"]},
+        ),
+    ]

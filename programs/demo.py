@@ -6,12 +6,22 @@ again changes no row and never undoes an edit made in the admin.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.text import slugify
 
 from rehab_site.models import MenuItem
 from rehab_site.publishing import Status
 
 from . import demo_content as content
-from .models import FAQ, Audience, Condition, Location, Page, Program, Testimonial
+from .models import (
+    FAQ,
+    Audience,
+    Condition,
+    Insurer,
+    Location,
+    Page,
+    Program,
+    Testimonial,
+)
 
 
 def seed(stdout) -> None:
@@ -24,6 +34,7 @@ def seed(stdout) -> None:
     )
     programs |= _seed_pages(Program, content.LENGTHS, _length_fields)
     _seed_testimonials(programs)
+    _seed_insurers()
     linked = _link_menu_items()
     stdout.write(f"Programs demo content ready; {linked} menu item(s) linked to pages.")
 
@@ -117,6 +128,37 @@ def _seed_testimonials(programs: dict) -> None:
                 "order": order * 10,
             },
         )
+
+
+def _seed_insurers() -> None:
+    """The carriers a center in the region typically lists; Medicaid and Medicare are on
+    the form but not accepted, as at many private centers."""
+    for order, (name, accepted) in enumerate(content.INSURERS):
+        Insurer.objects.get_or_create(
+            name=name,
+            defaults={
+                "slug": slugify(name),
+                "is_accepted": accepted,
+                "order": order * 10,
+            },
+        )
+    _seed_insurer_pages()
+
+
+def _seed_insurer_pages() -> None:
+    """Pages for the carriers families ask about most, each with its FAQs."""
+    for name, page in content.INSURER_PAGES.items():
+        insurer = Insurer.objects.filter(name=name, has_page=False, coverage="").first()
+        if insurer is None:
+            continue
+        insurer.has_page = True
+        insurer.summary = page["summary"]
+        insurer.coverage = page["coverage"]
+        insurer.save()
+        for order, (question, answer) in enumerate(page["faqs"]):
+            FAQ.objects.create(
+                page=insurer, question=question, answer=answer, order=order
+            )
 
 
 def _link_menu_items() -> int:

@@ -631,3 +631,53 @@ TESTIMONIALS = [
         "Best decision of my life. (Awaiting written consent to publish.)",
     ),
 ]
+
+
+# (name, accepted): the insurers' list the forms offer and the insurance pages show.
+INSURERS = [
+    ("Aetna", True),
+    ("Blue Cross Blue Shield", True),
+    ("Cigna", True),
+    ("Humana", True),
+    ("UnitedHealthcare", True),
+    ("TRICARE", True),
+    ("Medicaid", False),
+    ("Medicare", False),
+]
+
+
+# The demo's insurer pages: what the plan usually covers here, and the questions families ask.
+INSURER_PAGES = {
+    "Blue Cross Blue Shield": {
+        "summary": "Willow Ridge is in network with Blue Cross Blue Shield plans, including many out-of-state BCBS plans through BlueCard.",
+        "coverage": """<p>Most Blue Cross Blue Shield plans cover medically necessary addiction treatment here: medical detox, residential treatment, partial hospitalization and intensive outpatient care. What you pay depends on your plan's deductible, coinsurance and out-of-pocket maximum.</p>
+<h2>Before you arrive</h2>
+<p>Residential treatment and detox usually need prior authorization. Our admissions team asks for it on your behalf, and we tell you what we learn before you decide anything.</p>
+<ul><li>Detox: usually covered, with authorization</li><li>Residential: usually covered, reviewed every few days</li><li>Outpatient programs: usually covered, often with a copay per day</li></ul>""",
+        "faqs": [
+            (
+                "Does my out-of-state Blue Cross plan work here?",
+                "Usually yes: through the BlueCard program, most BCBS members are treated as in network with us. We confirm it with your plan before you travel.",
+            ),
+            (
+                "How long does BCBS cover residential treatment?",
+                "There is no fixed number of days. Your plan reviews your progress every few days and approves more time while it is medically necessary. We handle those reviews with them.",
+            ),
+        ],
+    },
+    "Aetna": {
+        "summary": "We accept most Aetna commercial plans for detox, residential and outpatient addiction treatment.",
+        "coverage": """<p>Aetna commercial plans generally cover medical detox, residential treatment and outpatient programs when they are medically necessary. Your costs depend on your deductible and coinsurance.</p>
+<p>We check your benefits, request authorization and explain what you will owe before admission, so there are no surprises.</p>""",
+        "faqs": [
+            (
+                "Will Aetna cover detox?",
+                "Most Aetna plans cover medically supervised detox. We confirm your benefits and ask for authorization for you.",
+            ),
+            (
+                "What if Aetna denies coverage?",
+                "We can appeal with your clinical team's records, and we will talk through self-pay and payment options with you plainly.",
+            ),
+        ],
+    },
+}

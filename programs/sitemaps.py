@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Audience, Condition, Location, Page, Program
+from .models import Audience, Condition, Insurer, Location, Page, Program
 
 
 class LivePagesSitemap(Sitemap):
@@ -47,6 +47,19 @@ class PageSitemap(LivePagesSitemap):
     priority = 0.5
 
 
+class InsurerSitemap(Sitemap):
+    """The pages of the accepted carriers that have one."""
+
+    changefreq = "monthly"
+    priority = 0.6
+
+    def items(self):
+        return Insurer.objects.with_pages().only("slug", "updated_at")
+
+    def lastmod(self, insurer):
+        return insurer.updated_at
+
+
 class IndexPagesSitemap(Sitemap):
     """The overview pages: treatment, addictions, who we help, areas we serve."""
 
@@ -59,6 +72,7 @@ class IndexPagesSitemap(Sitemap):
             "programs:conditions",
             "programs:audiences",
             "programs:locations",
+            "programs:insurance",
         ]
 
     def location(self, name):
@@ -72,4 +86,5 @@ PROGRAM_SITEMAPS = {
     "who-we-help": AudienceSitemap,
     "areas-we-serve": LocationSitemap,
     "pages": PageSitemap,
+    "insurance": InsurerSitemap,
 }

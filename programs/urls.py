@@ -27,5 +27,7 @@ urlpatterns = [
         views.LocationDetailView.as_view(),
         name="location",
     ),
+    path("insurance/", views.InsuranceIndexView.as_view(), name="insurance"),
+    path("insurance/<slug:slug>/", views.InsurerDetailView.as_view(), name="insurer"),
     path("<slug:slug>/", views.PageDetailView.as_view(), name="page"),
 ]

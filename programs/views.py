@@ -9,7 +9,16 @@ from django.views.generic import DetailView, ListView
 
 from blog.models import Article
 
-from .models import FAQ, Audience, Condition, Location, Page, Program, Testimonial
+from .models import (
+    FAQ,
+    Audience,
+    Condition,
+    Insurer,
+    Location,
+    Page,
+    Program,
+    Testimonial,
+)
 
 HOME = ("Home", "/")
 
@@ -250,3 +259,52 @@ class LocationIndexView(IndexView):
     model = Location
     title = "Areas we serve"
     lede = "Families come to us from across the region. Here is what the trip looks like from your town, and how we stay connected once you are home."
+
+
+class InsuranceIndexView(ListView):
+    """/insurance/: the carriers the center accepts, from the staff-managed list."""
+
+    template_name = "programs/insurance_index.html"
+    title = "Insurance we accept"
+    lede = "We are in network with these insurers. Coverage differs from plan to plan, so we check your benefits for you, free, before you decide anything."
+
+    def get_queryset(self):
+        return Insurer.objects.accepted().only(
+            "name", "slug", "summary", "has_page", "is_accepted", "order"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            title=self.title,
+            lede=self.lede,
+            breadcrumbs=[HOME, (self.title, self.request.path)],
+        )
+        return context
+
+
+class InsurerDetailView(DetailView):
+    """One accepted carrier's page: what its plans usually cover here, FAQs (and their
+    FAQPage data), and the verification form with the carrier preselected. The form is
+    each visitor's own (CSRF token, form key), so the page is never cached whole."""
+
+    template_name = "programs/insurer_detail.html"
+    context_object_name = "insurer"
+
+    def get_queryset(self):
+        return Insurer.objects.with_pages().prefetch_related(
+            Prefetch("faqs", queryset=FAQ.objects.order_by("order", "pk"))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        insurer = self.object
+        context.update(
+            faqs=list(insurer.faqs.all()),
+            breadcrumbs=[
+                HOME,
+                ("Insurance we accept", "/insurance/"),
+                (insurer.name, insurer.get_absolute_url()),
+            ],
+        )
+        return context

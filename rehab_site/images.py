@@ -8,10 +8,18 @@ import io
 import warnings
 from dataclasses import dataclass
 
+import pillow_heif
 from django.conf import settings
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+# HEIC is what iPhones send; pillow-heif lets Pillow open it (never for editor images).
+pillow_heif.register_heif_opener()
+
 ACCEPTED_FORMATS = ("JPEG", "PNG", "GIF", "WEBP")
+ACCEPTED_FORMATS_WORDS = "a JPEG, PNG, GIF or WebP image"
+# Photos taken by visitors: a phone camera's formats, HEIC included.
+PHOTO_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
+PHOTO_FORMATS_WORDS = "a JPEG, PNG, HEIC or WebP photo"
 MAX_EDGE = 2400
 
 
@@ -27,13 +35,15 @@ class CleanImage:
     height: int
 
 
-def open_image(fileobj) -> Image.Image:
+def open_image(
+    fileobj, formats=ACCEPTED_FORMATS, formats_words=ACCEPTED_FORMATS_WORDS
+) -> Image.Image:
     """Open and fully decode an image, refusing unknown formats, bombs and broken files."""
     max_pixels = settings.MAX_UPLOAD_IMAGE_PIXELS
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(fileobj, formats=ACCEPTED_FORMATS)
+            image = Image.open(fileobj, formats=formats)
             if image.width * image.height > max_pixels:
                 raise InvalidImage(
                     f"This image is {image.width}×{image.height} pixels; "
@@ -52,7 +62,7 @@ def open_image(fileobj) -> Image.Image:
         EOFError,
     ) as error:
         raise InvalidImage(
-            "This file is not an image we can read. Upload a JPEG, PNG, GIF or WebP image."
+            f"This file is not an image we can read. Upload {formats_words}."
         ) from error
     return image
 
@@ -78,3 +88,16 @@ def clean_image(fileobj) -> CleanImage:
         image.save(output, "PNG", optimize=True)
         extension = "png"
     return CleanImage(output.getvalue(), extension, image.width, image.height)
+
+
+def clean_photo(fileobj, max_edge: int = MAX_EDGE) -> CleanImage:
+    """A visitor's photo (JPEG, PNG, HEIC or WebP) as a JPEG without metadata, upright and
+    at most `max_edge` pixels on a side."""
+    image = open_image(fileobj, PHOTO_FORMATS, PHOTO_FORMATS_WORDS)
+    image = ImageOps.exif_transpose(image)
+    image.thumbnail((max_edge, max_edge))
+    if image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    output = io.BytesIO()
+    image.save(output, "JPEG", quality=85, optimize=True)
+    return CleanImage(output.getvalue(), "jpg", image.width, image.height)

@@ -20,6 +20,10 @@ ADMISSIONS_WITHHELD = [
     "delete_inquiry",  # clinical records: the retention purge, or a superuser with a reason
     "change_inquirynote",
     "delete_inquirynote",
+    "add_insuranceverification",  # from the public form only
+    "delete_insuranceverification",  # the retention purge, or a superuser
+    "change_verificationnote",
+    "delete_verificationnote",
     "add_accesslog",
     "change_accesslog",
     "delete_accesslog",

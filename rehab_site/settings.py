@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import environ
+from cryptography.fernet import Fernet
 from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -20,7 +21,9 @@ DEBUG = env.bool("DEBUG", default=False)
 
 if not DEBUG:
     _missing = [
-        name for name in ("SECRET_KEY", "DATABASE_URL") if not env.str(name, default="")
+        name
+        for name in ("SECRET_KEY", "DATABASE_URL", "FIELD_ENCRYPTION_KEYS")
+        if not env.str(name, default="")
     ]
     if _missing:
         sys.exit(
@@ -29,6 +32,22 @@ if not DEBUG:
         )
 
 SECRET_KEY = env.str("SECRET_KEY", default="django-insecure-development-only-key")
+
+# Keys that encrypt insurance verifications at rest (admissions/encryption.py): Fernet keys,
+# newest first. Rotation: put a new key first, run `manage.py reencrypt_verifications`,
+# then remove the old one. The development key is used only with DEBUG on.
+FIELD_ENCRYPTION_KEYS = env.list(
+    "FIELD_ENCRYPTION_KEYS",
+    default=["ZGV2ZWxvcG1lbnQtb25seS1rZXktbm8tc2VjcmV0ISE="] if DEBUG else [],
+)
+for _position, _key in enumerate(FIELD_ENCRYPTION_KEYS, start=1):
+    try:
+        Fernet(_key)
+    except (ValueError, TypeError):
+        sys.exit(
+            f"Refusing to start: key {_position} of FIELD_ENCRYPTION_KEYS is not a Fernet "
+            "key (32 bytes in URL-safe base64, 44 characters)."
+        )
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else []
 )
@@ -163,6 +182,9 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Insurance card photos, encrypted, outside MEDIA_ROOT: nginx and /media/ never serve them;
+# admissions staff see them through a permission-checked admin view only.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private-media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

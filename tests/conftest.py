@@ -70,7 +70,14 @@ def plain_http_test_settings():
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def private_media_root(settings, media_root):
+    """Where this test's encrypted card photos are stored."""
+    return settings.PRIVATE_MEDIA_ROOT
 
 
 @pytest.fixture(scope="session")

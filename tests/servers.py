@@ -44,6 +44,9 @@ def production_environment(**overrides) -> dict[str, str]:
     environment.update(
         DEBUG="false",
         SECRET_KEY="a-long-random-secret-for-the-server-tests-only-0123456789",
+        FIELD_ENCRYPTION_KEYS=os.environ.get(
+            "FIELD_ENCRYPTION_KEYS", "dGVzdC1zdWl0ZS1vbmx5LWtleS1ub3QtYS1zZWNyZXQ="
+        ),
         DATABASE_URL=test_database_url(),
         ALLOWED_HOSTS="localhost,127.0.0.1",
         SECURE_SSL_REDIRECT="false",

@@ -3,6 +3,7 @@ help, the towns we serve, the site's other pages, and the FAQs and testimonials 
 
 from .base import ContentPage
 from .faq import FAQ
+from .insurer import Insurer
 from .page import Page
 from .program import Program
 from .testimonial import Testimonial
@@ -12,6 +13,7 @@ __all__ = [
     "FAQ",
     "Audience",
     "Condition",
+    "Insurer",
     "ContentPage",
     "Location",
     "Page",

@@ -13,6 +13,7 @@ RESERVED_SLUGS = frozenset(
         "areas-we-serve",
         "blog",
         "healthz",
+        "insurance",
         "media",
         "static",
         "treatment",

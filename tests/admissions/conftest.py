@@ -39,7 +39,7 @@ def valid_post(**overrides) -> dict:
         "contact_time": "evening",
         "for_whom": "self",
         "substance_other": "",
-        "insurance": "aetna",
+        "insurance": "unsure",
         "insurance_other": "",
         "message": "I want to stop drinking.",
         "consent": "on",

@@ -156,7 +156,7 @@ def test_the_report_has_no_personal_data(admissions_client, frozen, staff):
         message="About my brother",
         substances=["Fentanyl"],
         program_label="Medical Detox",
-        insurance=Inquiry.Insurance.CIGNA,
+        insurance="Cigna",
     )
 
     html = admissions_client.get(REPORT_URL).content.decode()

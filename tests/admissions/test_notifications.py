@@ -61,7 +61,7 @@ def test_the_email_contains_none_of_the_personal_fields():
         substances=["Fentanyl"],
         substance_other="Xylazine",
         program_label="Medical Detox",
-        insurance=Inquiry.Insurance.CIGNA,
+        insurance="Cigna",
         insurance_other="Zephyr Health",
         message="Secret message about my brother",
     )

@@ -1,10 +1,15 @@
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
+from django.db.models import Q
 from django.utils import timezone
 
-from admissions.models import Inquiry
-from admissions.notifications import enqueue_notification, schedule_escalation
+from admissions.models import Inquiry, InsuranceVerification
+from admissions.notifications import (
+    enqueue_notification,
+    enqueue_verification_notification,
+    schedule_escalation,
+)
 
 
 def _plural(count: int, word: str) -> str:
@@ -44,5 +49,17 @@ class Command(BaseCommand):
         )
         for inquiry in unescalated:
             schedule_escalation(inquiry)
+        verifications = list(
+            InsuranceVerification.objects.awaiting_notification(older_than=late)
+            .filter(
+                Q(notification_due_at__isnull=True) | Q(notification_due_at__lte=late)
+            )
+            .values_list("pk", flat=True)
+        )
+        for verification_id in verifications:
+            enqueue_verification_notification(verification_id)
         self.stdout.write(f"Queued {_plural(len(pending), 'late notification')}.")
+        self.stdout.write(
+            f"Queued {_plural(len(verifications), 'late verification notification')}."
+        )
         self.stdout.write(f"Queued {_plural(len(unescalated), 'escalation')}.")

@@ -1,0 +1,83 @@
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.urls import reverse
+
+from rehab_site.richtext import RichTextField
+
+
+class InsurerQuerySet(models.QuerySet):
+    def accepted(self):
+        """Carriers the center takes, in marketing's order."""
+        return self.filter(is_accepted=True)
+
+    def with_pages(self):
+        """Accepted carriers whose page marketing has published."""
+        return self.accepted().filter(has_page=True)
+
+
+class Insurer(models.Model):
+    """An insurance carrier, as the center's forms and insurance pages name it.
+
+    The inquiry and verification forms offer every insurer (a family whose plan the center
+    does not take still gets a call back); /insurance/ lists the accepted ones, and an
+    accepted one can have a page of its own. An inquiry keeps the name it was sent with,
+    so renaming or removing an insurer changes no inquiry.
+    """
+
+    name = models.CharField(
+        max_length=100,
+        unique=True,
+        help_text="As families know it, e.g. “Blue Cross Blue Shield”.",
+    )
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        help_text="The last part of its page's address: /insurance/<slug>/.",
+    )
+    is_accepted = models.BooleanField(
+        "accepted",
+        default=True,
+        help_text="The center takes this carrier's plans. Untick it to stop saying so "
+        "on the site; the forms still offer it.",
+    )
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers come first on the forms and pages."
+    )
+    has_page = models.BooleanField(
+        "publish a page",
+        default=False,
+        help_text="Give this carrier a page of its own (shown only while it is accepted).",
+    )
+    summary = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="One or two sentences for the insurance list and search results.",
+    )
+    coverage = RichTextField(
+        "what the plan usually covers here",
+        blank=True,
+        help_text="Levels of care usually covered, prior authorization, what families "
+        "usually pay. Keep it general: benefits differ by plan.",
+    )
+    faqs = GenericRelation("programs.FAQ")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = InsurerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:insurer", args=[self.slug])
+
+    @property
+    def is_live(self) -> bool:
+        """Whether visitors can see its page (menus drop it otherwise)."""
+        return self.is_accepted and self.has_page
+
+    @property
+    def title(self) -> str:
+        return f"{self.name} coverage for addiction treatment"

@@ -1,0 +1,48 @@
+import pytest
+from django.test import RequestFactory
+
+from admissions.attention import attention
+from admissions.models import InsuranceVerification
+
+from .factories import admissions_user, marketing_user
+
+pytestmark = pytest.mark.django_db
+
+
+def request_for(user):
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    return request
+
+
+def new_verification(**fields):
+    return InsuranceVerification.objects.create(
+        insurer_name="Zephyr Health",
+        member_id="X1",
+        holder_name="Jordan",
+        relationship="self",
+        holder_birth_date="1980-01-01",
+        phone="+18285550187",
+        **fields,
+    )
+
+
+def test_admissions_see_new_verifications_waiting():
+    new_verification()
+    new_verification()
+    new_verification(status=InsuranceVerification.Status.COVERAGE_FOUND)
+
+    notices = attention(request_for(admissions_user()))
+
+    assert [notice.title for notice in notices] == [
+        "2 new insurance verifications to check"
+    ]
+    assert notices[0].url.endswith("?status=new")
+
+
+def test_marketing_sees_nothing_and_nothing_waiting_says_nothing():
+    new_verification()
+
+    assert attention(request_for(marketing_user())) == []
+    InsuranceVerification.objects.update(status="checking")
+    assert attention(request_for(admissions_user())) == []
