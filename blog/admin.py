@@ -140,10 +140,21 @@ class ArticleAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
 @admin.register(Person)
 class PersonAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
     form = PersonAdminForm
-    list_display = ["name", "credentials", "role"]
+    list_display = ["name", "credentials", "role", "team_section", "team_order"]
+    list_editable = ["team_order"]
+    list_filter = ["team_section"]
     search_fields = ["name", "credentials", "role"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "credentials", "role", "bio", "photo"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "credentials", "role", "bio", "photo"]}),
+        (
+            "Team page",
+            {
+                "fields": ["team_section", "team_order"],
+                "description": "Each person decides whether to appear on the team page: choose a section only with their agreement.",
+            },
+        ),
+    ]
 
 
 @admin.register(Category)

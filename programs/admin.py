@@ -171,17 +171,61 @@ class LocationAdmin(ContentPageAdmin):
     ]
 
 
+COUNSEL_REVIEW_MESSAGE = (
+    "This notice’s text is awaiting review by the center’s counsel. Adopt it as the "
+    "center’s own only once they approve it, then untick “awaiting counsel’s review”."
+)
+
+
 @admin.register(Page)
 class PageAdmin(ContentPageAdmin):
-    list_display = ["name", "slug", "status", "publish_at", "order", "updated_at"]
-    list_filter = ["status", "show_center_details", "show_testimonials", "noindex"]
+    list_display = [
+        "name",
+        "slug",
+        "status",
+        "publish_at",
+        "notice",
+        "counsel_review",
+        "order",
+        "updated_at",
+    ]
+    list_filter = [
+        "status",
+        "notice",
+        "counsel_review_pending",
+        "show_center_details",
+        "show_testimonials",
+        "show_team",
+        "noindex",
+    ]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "body"]}),
-        ("Extras", {"fields": ["show_center_details", "show_testimonials"]}),
+        (
+            "Extras",
+            {"fields": ["show_center_details", "show_testimonials", "show_team"]},
+        ),
+        (
+            "Required notice",
+            {
+                "fields": ["notice", "counsel_review_pending"],
+                "description": "The Notice of Privacy Practices, the nondiscrimination notice and the accessibility statement are linked from every page's footer while published.",
+            },
+        ),
         HERO_FIELDSET,
         PUBLISHING_FIELDSET,
         SEO_FIELDSET,
     ]
+
+    @admin.display(description="counsel's review", boolean=False)
+    def counsel_review(self, page):
+        return "Awaiting" if page.counsel_review_pending else ""
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            page = self.get_object(request, object_id)
+            if page is not None and page.counsel_review_pending:
+                messages.warning(request, COUNSEL_REVIEW_MESSAGE)
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(Testimonial)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "rehab_site",
     "blog",
     "programs",
+    "accreditations",
     "admissions",
     "django.contrib.admin",
     "django.contrib.auth",
