@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.html import format_html
 
+from rehab_site.admin_labels import LabelledListEditableMixin
 from rehab_site.uploads import MediaStorageFailureAdminMixin
 
 from .forms import AccreditationForm
@@ -34,7 +35,9 @@ class ValidityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Accreditation)
-class AccreditationAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
+class AccreditationAdmin(
+    LabelledListEditableMixin, MediaStorageFailureAdminMixin, admin.ModelAdmin
+):
     form = AccreditationForm
     list_display = [
         "body",
@@ -57,6 +60,9 @@ class AccreditationAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
         ),
         ("Visibility", {"fields": ["show_on_site"]}),
     ]
+
+    class Media:
+        css = {"all": ["rehab_site/admin.css", "accreditations/admin.css"]}
 
     @admin.display(description="on the site")
     def validity(self, accreditation):

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 
+from rehab_site.admin_labels import LabelledListEditableMixin
 from rehab_site.images import InvalidImage, clean_image
 from rehab_site.publishing import Status
 from rehab_site.uploads import MediaStorageFailureAdminMixin
@@ -28,6 +29,15 @@ class FAQInline(GenericTabularInline):
 
 class ContentPageForm(forms.ModelForm):
     """Re-encodes an uploaded hero image, so only clean, metadata-free images are stored."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The stock date and time inputs share one label that points at neither (axe: label).
+        publish_at = self.fields.get("publish_at")
+        if publish_at is not None and hasattr(publish_at.widget, "widgets"):
+            date, time = publish_at.widget.widgets
+            date.attrs["aria-label"] = "Publish on (date)"
+            time.attrs["aria-label"] = "Publish at (time)"
 
     def clean_hero_image(self):
         image = self.cleaned_data.get("hero_image")
@@ -63,7 +73,9 @@ SEO_FIELDSET = (
 HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt"]})
 
 
-class ContentPageAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
+class ContentPageAdmin(
+    LabelledListEditableMixin, MediaStorageFailureAdminMixin, admin.ModelAdmin
+):
     form = ContentPageForm
     list_display = ["name", "slug", "status", "publish_at", "order", "updated_at"]
     list_editable = ["order"]
@@ -216,7 +228,10 @@ class PageAdmin(ContentPageAdmin):
         SEO_FIELDSET,
     ]
 
-    @admin.display(description="counsel's review", boolean=False)
+    class Media:
+        css = {"all": ["rehab_site/admin.css"]}
+
+    @admin.display(description="counsel's review")
     def counsel_review(self, page):
         return "Awaiting" if page.counsel_review_pending else ""
 

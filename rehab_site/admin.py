@@ -54,6 +54,10 @@ class SiteSettingsForm(forms.ModelForm):
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
     form = SiteSettingsForm
+
+    class Media:
+        css = {"all": ["rehab_site/admin.css"]}
+
     fieldsets = [
         (None, {"fields": ["name", "tagline"]}),
         ("Contact", {"fields": ["phone", "text_phone", "admissions_email", "hours"]}),
