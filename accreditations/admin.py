@@ -39,15 +39,9 @@ class AccreditationAdmin(
     LabelledListEditableMixin, MediaStorageFailureAdminMixin, admin.ModelAdmin
 ):
     form = AccreditationForm
-    list_display = [
-        "body",
-        "kind",
-        "number",
-        "issued_on",
-        "expires_on",
-        "validity",
-        "order",
-    ]
+    # Fits a 1024 px screen beside the sidebars; kind, number and issue date are on
+    # each entry's page (and searchable).
+    list_display = ["body", "expires_on", "validity", "order"]
     list_editable = ["order"]
     list_filter = [ValidityFilter, "kind"]
     search_fields = ["body", "name", "number"]
@@ -64,7 +58,7 @@ class AccreditationAdmin(
     class Media:
         css = {"all": ["rehab_site/admin.css", "accreditations/admin.css"]}
 
-    @admin.display(description="on the site")
+    @admin.display(description="status")
     def validity(self, accreditation):
         today = timezone.localdate()
         if not accreditation.show_on_site:
