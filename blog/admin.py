@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from rehab_site.admin_labels import LabelledListEditableMixin
 from rehab_site.publishing import Status
 from rehab_site.uploads import MediaStorageFailureAdminMixin
 
@@ -138,12 +139,29 @@ class ArticleAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
+class PersonAdmin(
+    LabelledListEditableMixin, MediaStorageFailureAdminMixin, admin.ModelAdmin
+):
     form = PersonAdminForm
-    list_display = ["name", "credentials", "role"]
+    list_display = ["name", "credentials", "role", "team_section", "team_order"]
+    list_editable = ["team_order"]
+
+    class Media:
+        css = {"all": ["rehab_site/admin.css"]}
+
+    list_filter = ["team_section"]
     search_fields = ["name", "credentials", "role"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "credentials", "role", "bio", "photo"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "credentials", "role", "bio", "photo"]}),
+        (
+            "Team page",
+            {
+                "fields": ["team_section", "team_order"],
+                "description": "Each person decides whether to appear on the team page: choose a section only with their agreement.",
+            },
+        ),
+    ]
 
 
 @admin.register(Category)

@@ -396,6 +396,7 @@ def seed(stdout) -> None:
         slug: Tag.objects.get_or_create(slug=slug, defaults={"name": name})[0]
         for slug, name in TAGS
     }
+    _seed_team(people)
     created = 0
     for order, spec in enumerate(ARTICLES):
         if Article.objects.filter(slug=spec["slug"]).exists():
@@ -404,6 +405,39 @@ def seed(stdout) -> None:
         created += 1
     if created:
         stdout.write(f"Blog: added {created} demo article(s).")
+
+
+# Issue 16: who appears on the team page, in which section and order (slug: section, order).
+TEAM = {
+    "maya-ellison": ("leadership", 10),
+    "elena-park": ("leadership", 20),
+    "jordan-reyes": ("staff", 10),
+    "priya-nandakumar": ("staff", 20),
+    "sam-whitaker": ("staff", 30),
+}
+CLINICAL_DIRECTOR = {
+    "slug": "elena-park",
+    "name": "Dr. Elena Park",
+    "credentials": "PhD, LCAS",
+    "role": "Clinical Director",
+    "bio": "Dr. Park is a licensed clinical addiction specialist and psychologist. She oversees every treatment plan and trains our therapists in cognitive behavioral therapy and motivational interviewing.",
+}
+
+
+def _seed_team(people: dict) -> None:
+    """Put the demo people on the team page once, while nobody is on it yet."""
+    if Person.objects.exclude(team_section="").exists():
+        return
+    people = dict(people)
+    people["elena-park"] = Person.objects.get_or_create(
+        slug=CLINICAL_DIRECTOR["slug"],
+        defaults={k: v for k, v in CLINICAL_DIRECTOR.items() if k != "slug"},
+    )[0]
+    for slug, (section, order) in TEAM.items():
+        person = people[slug]
+        person.team_section = section
+        person.team_order = order
+        person.save(update_fields=["team_section", "team_order"])
 
 
 def _create_article(spec, order, people, categories, tags) -> None:

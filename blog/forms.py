@@ -63,7 +63,16 @@ class ArticleAdminForm(forms.ModelForm):
 class PersonAdminForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = ["name", "slug", "credentials", "role", "bio", "photo"]
+        fields = [
+            "name",
+            "slug",
+            "credentials",
+            "role",
+            "bio",
+            "photo",
+            "team_section",
+            "team_order",
+        ]
 
     def clean_photo(self):
         return reencoded_upload(self.cleaned_data.get("photo"))

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 
+from rehab_site.admin_labels import LabelledListEditableMixin
 from rehab_site.images import InvalidImage, clean_image
 from rehab_site.publishing import Status
 from rehab_site.uploads import MediaStorageFailureAdminMixin
@@ -37,6 +38,15 @@ class FAQInline(GenericTabularInline):
 
 class ContentPageForm(forms.ModelForm):
     """Re-encodes an uploaded hero image, so only clean, metadata-free images are stored."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The stock date and time inputs share one label that points at neither (axe: label).
+        publish_at = self.fields.get("publish_at")
+        if publish_at is not None and hasattr(publish_at.widget, "widgets"):
+            date, time = publish_at.widget.widgets
+            date.attrs["aria-label"] = "Publish on (date)"
+            time.attrs["aria-label"] = "Publish at (time)"
 
     def clean_hero_image(self):
         image = self.cleaned_data.get("hero_image")
@@ -72,7 +82,9 @@ SEO_FIELDSET = (
 HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt"]})
 
 
-class ContentPageAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
+class ContentPageAdmin(
+    LabelledListEditableMixin, MediaStorageFailureAdminMixin, admin.ModelAdmin
+):
     form = ContentPageForm
     list_display = ["name", "slug", "status", "publish_at", "order", "updated_at"]
     list_editable = ["order"]
@@ -180,17 +192,64 @@ class LocationAdmin(ContentPageAdmin):
     ]
 
 
+COUNSEL_REVIEW_MESSAGE = (
+    "This notice’s text is awaiting review by the center’s counsel. Adopt it as the "
+    "center’s own only once they approve it, then untick “awaiting counsel’s review”."
+)
+
+
 @admin.register(Page)
 class PageAdmin(ContentPageAdmin):
-    list_display = ["name", "slug", "status", "publish_at", "order", "updated_at"]
-    list_filter = ["status", "show_center_details", "show_testimonials", "noindex"]
+    list_display = [
+        "name",
+        "slug",
+        "status",
+        "publish_at",
+        "notice",
+        "counsel_review",
+        "order",
+        "updated_at",
+    ]
+    list_filter = [
+        "status",
+        "notice",
+        "counsel_review_pending",
+        "show_center_details",
+        "show_testimonials",
+        "show_team",
+        "noindex",
+    ]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "body"]}),
-        ("Extras", {"fields": ["show_center_details", "show_testimonials"]}),
+        (
+            "Extras",
+            {"fields": ["show_center_details", "show_testimonials", "show_team"]},
+        ),
+        (
+            "Required notice",
+            {
+                "fields": ["notice", "counsel_review_pending"],
+                "description": "The Notice of Privacy Practices, the nondiscrimination notice and the accessibility statement are linked from every page's footer while published.",
+            },
+        ),
         HERO_FIELDSET,
         PUBLISHING_FIELDSET,
         SEO_FIELDSET,
     ]
+
+    class Media:
+        css = {"all": ["rehab_site/admin.css"]}
+
+    @admin.display(description="counsel's review")
+    def counsel_review(self, page):
+        return "Awaiting" if page.counsel_review_pending else ""
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            page = self.get_object(request, object_id)
+            if page is not None and page.counsel_review_pending:
+                messages.warning(request, COUNSEL_REVIEW_MESSAGE)
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(Testimonial)

@@ -12,6 +12,7 @@ from rehab_site.models import MenuItem
 from rehab_site.publishing import Status
 
 from . import demo_content as content
+from . import demo_notices
 from .models import (
     FAQ,
     Audience,
@@ -35,6 +36,8 @@ def seed(stdout) -> None:
     programs |= _seed_pages(Program, content.LENGTHS, _length_fields)
     _seed_testimonials(programs)
     _seed_insurers()
+    _seed_notices()
+    _seed_team_page()
     linked = _link_menu_items()
     stdout.write(f"Programs demo content ready; {linked} menu item(s) linked to pages.")
 
@@ -111,6 +114,40 @@ def _page_fields(entry) -> dict:
         "show_center_details": entry.get("show_center_details", False),
         "show_testimonials": entry.get("show_testimonials", False),
     }
+
+
+def _seed_notices() -> None:
+    """The required notices, each awaiting the center's counsel's review."""
+    for order, entry in enumerate(demo_notices.NOTICES):
+        if Page.objects.filter(notice=entry["notice"]).exists():
+            continue
+        Page.objects.get_or_create(
+            slug=entry["slug"],
+            defaults={
+                "name": entry["name"],
+                "summary": entry["summary"],
+                "body": entry["body"],
+                "notice": entry["notice"],
+                "counsel_review_pending": True,
+                "status": Status.PUBLISHED,
+                "order": 900 + order * 10,
+            },
+        )
+
+
+def _seed_team_page() -> None:
+    entry = demo_notices.TEAM_PAGE
+    Page.objects.get_or_create(
+        slug=entry["slug"],
+        defaults={
+            "name": entry["name"],
+            "summary": entry["summary"],
+            "body": entry["body"],
+            "show_team": True,
+            "status": Status.PUBLISHED,
+            "order": 15,
+        },
+    )
 
 
 def _seed_testimonials(programs: dict) -> None:

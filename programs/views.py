@@ -7,7 +7,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView
 
-from blog.models import Article
+from blog.models import Article, Person
 
 from .models import (
     FAQ,
@@ -198,6 +198,10 @@ class PageDetailView(LivePageMixin, DetailView):
                 lambda: list(
                     Testimonial.objects.publishable().select_related("program")
                 )
+            )
+        if self.object.show_team:
+            context["team"] = SimpleLazyObject(
+                lambda: list(Person.objects.on_team_page())
             )
         return context
 

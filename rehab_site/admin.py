@@ -1,21 +1,82 @@
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 
+from .image_forms import cleaned_image_upload
 from .models import EditorImage, Menu, MenuItem, Redirect, SiteSettings
+from .uploads import MediaStorageFailureAdminMixin
+
+
+class SiteSettingsForm(forms.ModelForm):
+    """Re-encodes an uploaded map image; asks for its description and for both coordinates."""
+
+    class Meta:
+        model = SiteSettings
+        fields = [
+            "name",
+            "tagline",
+            "phone",
+            "text_phone",
+            "admissions_email",
+            "hours",
+            "street_address",
+            "locality",
+            "region",
+            "postal_code",
+            "latitude",
+            "longitude",
+            "map_image",
+            "map_image_alt",
+            "license_number",
+            "license_authority",
+            "crisis_text",
+            "facebook_url",
+            "instagram_url",
+            "linkedin_url",
+            "youtube_url",
+        ]
+
+    def clean_map_image(self):
+        return cleaned_image_upload(self.cleaned_data.get("map_image"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("map_image") and not cleaned.get("map_image_alt"):
+            self.add_error(
+                "map_image_alt", "Describe the map for people who cannot see it."
+            )
+        return cleaned
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
+    form = SiteSettingsForm
+
+    class Media:
+        css = {"all": ["rehab_site/admin.css"]}
+
     fieldsets = [
         (None, {"fields": ["name", "tagline"]}),
-        ("Contact", {"fields": ["phone", "admissions_email", "hours"]}),
+        ("Contact", {"fields": ["phone", "text_phone", "admissions_email", "hours"]}),
         (
             "Address",
             {"fields": ["street_address", "locality", "region", "postal_code"]},
         ),
+        (
+            "Directions",
+            {
+                "fields": [
+                    ("latitude", "longitude"),
+                    "map_image",
+                    "map_image_alt",
+                ],
+                "description": "The “Get directions” link opens the visitor's own map app at these coordinates (or at the address when they are empty). No map is embedded.",
+            },
+        ),
+        ("License", {"fields": ["license_number", "license_authority"]}),
         ("Crisis resources", {"fields": ["crisis_text"]}),
         (
             "Social links",

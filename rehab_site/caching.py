@@ -42,7 +42,7 @@ T = TypeVar("T")
 
 # Apps whose rows visitors see. Saving anything else (inquiries, sessions, tasks, the
 # login throttle's records) leaves the cache alone, so no visitor can churn it.
-CONTENT_APPS = frozenset({"rehab_site", "blog", "programs"})
+CONTENT_APPS = frozenset({"rehab_site", "blog", "programs", "accreditations"})
 STATE_KEY = "content:state"
 
 

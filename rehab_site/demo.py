@@ -126,13 +126,25 @@ MENUS = [
 ]
 
 
+# Issue 16: directions, a text-capable number and the state license.
+PLACE_AND_LICENSE = {
+    "text_phone": "(828) 555-0199",
+    "latitude": "35.233412",
+    "longitude": "-82.727683",
+    "license_number": "MHL-088-0412",
+    "license_authority": "the North Carolina Department of Health and Human Services",
+}
+
+
 def seed(stdout) -> None:
     SiteSettings.objects.get_or_create(pk=1, defaults=CENTER)
+    _seed_place_and_license()
     for order, (slug, title, placement, items) in enumerate(MENUS):
         menu, _ = Menu.objects.get_or_create(
             slug=slug, defaults={"title": title, "placement": placement, "order": order}
         )
         _seed_items(menu, items, parent=None)
+    _seed_team_menu_item()
     _seed_admin(stdout)
 
 
@@ -158,3 +170,20 @@ def _seed_admin(stdout) -> None:
     stdout.write(
         f"Demo administrator created. Sign in at /admin/ as 'admin' with password: {password}"
     )
+
+
+def _seed_place_and_license() -> None:
+    """Fill the directions, texting and license fields once, while all of them are empty."""
+    site = SiteSettings.objects.get(pk=1)
+    if any(getattr(site, field) not in ("", None) for field in PLACE_AND_LICENSE):
+        return
+    for field, value in PLACE_AND_LICENSE.items():
+        setattr(site, field, value)
+    site.save()
+
+
+def _seed_team_menu_item() -> None:
+    menu = Menu.objects.filter(slug="about").first()
+    if menu is None or menu.items.filter(label="Our team").exists():
+        return
+    MenuItem.objects.create(menu=menu, label="Our team", url="/our-team/", order=1)

@@ -13,7 +13,7 @@ from django.db import DEFAULT_DB_ALIAS
 
 ADMISSIONS = "Admissions"
 MARKETING = "Marketing"
-CONTENT_APPS = ["rehab_site", "blog", "programs"]
+CONTENT_APPS = ["rehab_site", "blog", "programs", "accreditations"]
 
 ADMISSIONS_WITHHELD = [
     "add_inquiry",  # inquiries come from the public form only

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "rehab_site",
     "blog",
     "programs",
+    "accreditations",
     "admissions",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -1,7 +1,22 @@
 from django.db import models
 from django.urls import reverse
 
-from ..renditions import build_renditions
+from ..renditions import build_renditions, default_size
+
+
+class PersonQuerySet(models.QuerySet):
+    def on_team_page(self):
+        """People who chose to appear on the team page, in the order staff set."""
+        sections = Person.TeamSection.values
+        section_rank = models.Case(
+            *[
+                models.When(team_section=section, then=models.Value(rank))
+                for rank, section in enumerate(sections)
+            ]
+        )
+        return self.filter(team_section__in=sections).order_by(
+            section_rank, "team_order", "name"
+        )
 
 
 class Person(models.Model):
@@ -20,6 +35,25 @@ class Person(models.Model):
     bio = models.TextField("short bio", blank=True)
     photo = models.ImageField(upload_to="people/", blank=True)
     photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
+
+    class TeamSection(models.TextChoices):
+        LEADERSHIP = "leadership", "Clinical leadership"
+        STAFF = "staff", "Clinical and support staff"
+
+    team_section = models.CharField(
+        "team page",
+        max_length=20,
+        choices=TeamSection.choices,
+        blank=True,
+        help_text="Where this person appears on the team page. Leave empty unless they agreed to appear there.",
+    )
+    team_order = models.PositiveSmallIntegerField(
+        "order on the team page",
+        default=0,
+        help_text="Lower numbers come first within their section.",
+    )
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -40,6 +74,11 @@ class Person(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("blog:author", kwargs={"slug": self.slug})
+
+    @property
+    def team_photo(self) -> dict | None:
+        """The photo rendition for the team page's 6rem circle (192 px for sharp screens)."""
+        return default_size(self.photo_renditions, preferred_width=192)
 
     @property
     def display_name(self) -> str:

@@ -22,8 +22,19 @@ RESERVED_SLUGS = frozenset(
 )
 
 
+class Notice(models.TextChoices):
+    """The notices a provider must post, each linked from every page's footer, in this order."""
+
+    PRIVACY_PRACTICES = "privacy-practices", "Notice of Privacy Practices"
+    NONDISCRIMINATION = "nondiscrimination", "Nondiscrimination and language assistance"
+    ACCESSIBILITY = "accessibility", "Accessibility statement"
+
+
 class Page(ContentPage):
-    """Any other page of the site: about, tour, reviews, careers, privacy policy."""
+    """Any other page of the site: about, tour, reviews, careers, privacy policy, and the
+    required notices."""
+
+    Notice = Notice
 
     show_center_details = models.BooleanField(
         "show the center's details",
@@ -37,8 +48,36 @@ class Page(ContentPage):
         help_text="List every testimonial with recorded consent below the text. Use it on the Reviews page.",
     )
 
+    show_team = models.BooleanField(
+        "list the team",
+        default=False,
+        help_text="List the clinical leadership and staff who chose to appear (Blog › People) below the text. Use it on the Team page.",
+    )
+
+    notice = models.CharField(
+        "required notice",
+        max_length=30,
+        choices=Notice.choices,
+        blank=True,
+        help_text="Mark the page that holds this notice: every page's footer links to it while it is published.",
+    )
+    counsel_review_pending = models.BooleanField(
+        "awaiting counsel's review",
+        default=False,
+        help_text="Ticked while the center's counsel has not yet approved this text. Untick once they have.",
+    )
+
     class Meta(ContentPage.Meta):
         verbose_name = "page"
+        constraints = [
+            *ContentPage.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["notice"],
+                condition=~models.Q(notice=""),
+                name="page_one_page_per_notice",
+                violation_error_message="Another page already holds this notice.",
+            ),
+        ]
 
     def clean(self) -> None:
         super().clean()

@@ -54,3 +54,16 @@ document.addEventListener("DOMContentLoaded", () => {
     (field.closest("fieldset") || field).scrollIntoView({ block: "center" });
   });
 });
+
+// "Get directions": the link works everywhere as Google's cross-platform Maps URL; on
+// Android it becomes a geo: link (the visitor's chosen map app), on Apple devices an
+// Apple Maps link. Nothing is loaded from another site.
+document.addEventListener("DOMContentLoaded", () => {
+  const agent = navigator.userAgent;
+  const apple = /iPhone|iPad|iPod|Macintosh/.test(agent);
+  const android = /Android/.test(agent);
+  document.querySelectorAll(".directions__link").forEach((link) => {
+    const href = android ? link.dataset.geoHref : apple ? link.dataset.appleHref : "";
+    if (href) link.href = href;
+  });
+});

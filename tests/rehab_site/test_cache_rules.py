@@ -21,7 +21,15 @@ from tests.factories import SiteSettingsFactory, StaffFactory
 from tests.programs.factories import ProgramFactory
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-OUR_PACKAGES = {"rehab_site", "blog", "programs", "admissions", "tests", "bench"}
+OUR_PACKAGES = {
+    "rehab_site",
+    "blog",
+    "programs",
+    "accreditations",
+    "admissions",
+    "tests",
+    "bench",
+}
 # Names a cached fragment must never render: they differ per visitor.
 PER_VISITOR_NAMES = re.compile(
     r"^(csrf_token|request\.user|user|perms|messages|CSP_NONCE|request\.csp_nonce|request\.COOKIES|request\.session)\b"

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Each app adds its own part of the demo in <app>/demo.py, as a seed(stdout) function.
-DEMO_APPS = ["rehab_site", "programs", "blog", "admissions"]
+DEMO_APPS = ["rehab_site", "programs", "blog", "accreditations", "admissions"]
 
 
 class Command(BaseCommand):
