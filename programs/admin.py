@@ -4,14 +4,21 @@ slugs filled in from the name, and "View on site" previewing drafts for staff.""
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import UploadedFile
 
-from rehab_site.images import InvalidImage, clean_image
+from rehab_site.images import HeroImageForm
 from rehab_site.publishing import Status
 from rehab_site.uploads import MediaStorageFailureAdminMixin
 
-from .models import FAQ, Audience, Condition, Location, Page, Program, Testimonial
+from .models import (
+    FAQ,
+    Audience,
+    Condition,
+    Location,
+    Overview,
+    Page,
+    Program,
+    Testimonial,
+)
 
 
 class FAQInline(GenericTabularInline):
@@ -26,27 +33,8 @@ class FAQInline(GenericTabularInline):
     }
 
 
-class ContentPageForm(forms.ModelForm):
+class ContentPageForm(HeroImageForm):
     """Re-encodes an uploaded hero image, so only clean, metadata-free images are stored."""
-
-    def clean_hero_image(self):
-        image = self.cleaned_data.get("hero_image")
-        if not isinstance(image, UploadedFile):
-            return image  # unchanged or cleared
-        try:
-            clean = clean_image(image)
-        except InvalidImage as error:
-            raise forms.ValidationError(str(error)) from error
-        stem = image.name.rsplit(".", 1)[0][:80] or "image"
-        return ContentFile(clean.content, name=f"{stem}.{clean.extension}")
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("hero_image") and not cleaned.get("hero_image_alt"):
-            self.add_error(
-                "hero_image_alt", "Describe the image for people who cannot see it."
-            )
-        return cleaned
 
 
 PUBLISHING_FIELDSET = (
@@ -211,3 +199,27 @@ class TestimonialAdmin(admin.ModelAdmin):
     @admin.display(description="quote")
     def short_quote(self, testimonial):
         return testimonial.quote[:80]
+
+
+@admin.register(Overview)
+class OverviewAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
+    """The four overview pages' words and pictures; one row each, made by a migration."""
+
+    form = HeroImageForm
+    list_display = ["title", "kind"]
+    fields = [
+        "kind",
+        "title",
+        "lede",
+        "levels_of_care_intro",
+        "lengths_intro",
+        "hero_image",
+        "hero_image_alt",
+    ]
+    readonly_fields = ["kind"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -9,7 +9,16 @@ from django.views.generic import DetailView, ListView
 
 from blog.models import Article
 
-from .models import FAQ, Audience, Condition, Location, Page, Program, Testimonial
+from .models import (
+    FAQ,
+    Audience,
+    Condition,
+    Location,
+    Overview,
+    Page,
+    Program,
+    Testimonial,
+)
 
 HOME = ("Home", "/")
 
@@ -196,8 +205,7 @@ class PageDetailView(LivePageMixin, DetailView):
 class IndexView(ListView):
     """The overview of one kind of page, listing every live one in order."""
 
-    title = ""
-    lede = ""
+    overview_kind = ""
     template_name = "programs/index.html"
 
     def get_queryset(self):
@@ -207,18 +215,19 @@ class IndexView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        overview = Overview.for_kind(self.overview_kind)
         context.update(
-            title=self.title,
-            lede=self.lede,
-            breadcrumbs=[HOME, (self.title, self.request.path)],
+            overview=overview,
+            title=overview.title,
+            lede=overview.lede,
+            breadcrumbs=[HOME, (overview.title, self.request.path)],
         )
         return context
 
 
 class TreatmentIndexView(IndexView):
     model = Program
-    title = "Treatment programs"
-    lede = "Care that steps down with you, from medical detox to life in recovery. Most people move through several levels; we plan each move with you."
+    overview_kind = Overview.Kind.TREATMENT
     template_name = "programs/treatment_index.html"
 
     def get_queryset(self):
@@ -236,17 +245,14 @@ class TreatmentIndexView(IndexView):
 
 class ConditionIndexView(IndexView):
     model = Condition
-    title = "Addictions we treat"
-    lede = "Every substance asks for its own care: a safe withdrawal, honest information about the risks, and treatment for what drove the use."
+    overview_kind = Overview.Kind.CONDITIONS
 
 
 class AudienceIndexView(IndexView):
     model = Audience
-    title = "Who we help"
-    lede = "Recovery looks different at every stage of life. Alongside our core programs, we run groups for people who share your circumstances."
+    overview_kind = Overview.Kind.AUDIENCES
 
 
 class LocationIndexView(IndexView):
     model = Location
-    title = "Areas we serve"
-    lede = "Families come to us from across the region. Here is what the trip looks like from your town, and how we stay connected once you are home."
+    overview_kind = Overview.Kind.LOCATIONS

@@ -4,6 +4,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 
+from .images import HeroImageForm
 from .models import (
     EditorImage,
     HomePage,
@@ -15,16 +16,14 @@ from .models import (
     Redirect,
     SiteSettings,
 )
+from .uploads import MediaStorageFailureAdminMixin
 
 
 class SingletonAdmin(admin.ModelAdmin):
     """The admin of a model with one row: the list goes straight to it."""
 
     def has_add_permission(self, request):
-        return (
-            super().has_add_permission(request)
-            and not self.model.objects.exists()
-        )
+        return super().has_add_permission(request) and not self.model.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -79,6 +78,8 @@ class SiteSettingsAdmin(SingletonAdmin):
                 "fields": [
                     "admissions_intro",
                     "admissions_call_text",
+                    "short_form_heading",
+                    "short_form_intro",
                     "thank_you_heading",
                     "thank_you_text",
                     "thank_you_call_text",
@@ -115,7 +116,8 @@ class HomeStepInline(admin.TabularInline):
 
 
 @admin.register(HomePage)
-class HomePageAdmin(SingletonAdmin):
+class HomePageAdmin(MediaStorageFailureAdminMixin, SingletonAdmin):
+    form = HeroImageForm
     inlines = [HomePromiseInline, HomeStepInline]
     fieldsets = [
         (

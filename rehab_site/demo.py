@@ -171,12 +171,8 @@ def _seed_home_page() -> None:
         home.promises.create(text=text, order=order)
     for order, (title, text) in enumerate(DEFAULT_STEPS):
         home.steps.create(title=title, text=text, order=order)
-    save_demo_image(
-        home.hero_image, "home-hero", scene="lodge", seed=3
-    )
-    home.hero_image_alt = (
-        "The Willow Ridge lodge at dusk, its windows lit, with the Blue Ridge hills behind"
-    )
+    save_demo_image(home.hero_image, "home-hero", scene="lodge", seed=3)
+    home.hero_image_alt = "The Willow Ridge lodge at dusk, its windows lit, with the Blue Ridge hills behind"
     home.save()
 
 

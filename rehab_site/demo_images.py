@@ -31,7 +31,8 @@ def _gradient(draw, box, top, bottom):
     left, upper, right, lower = box
     for y in range(upper, lower):
         draw.line(
-            [(left, y), (right, y)], fill=_mix(top, bottom, (y - upper) / (lower - upper))
+            [(left, y), (right, y)],
+            fill=_mix(top, bottom, (y - upper) / (lower - upper)),
         )
 
 
@@ -52,12 +53,18 @@ def _hills(draw, width, height, far, near, rng, base=0.55, layers=4):
 
 def _tree(draw, x, ground, height, colour):
     trunk = max(4, height // 18)
-    draw.rectangle([x - trunk, ground - height * 0.25, x + trunk, ground], fill=(70, 54, 44))
+    draw.rectangle(
+        [x - trunk, ground - height * 0.25, x + trunk, ground], fill=(70, 54, 44)
+    )
     for tier in range(3):
         top = ground - height + tier * height * 0.22
         half = height * (0.18 + tier * 0.07)
         draw.polygon(
-            [(x, top), (x - half, top + height * 0.42), (x + half, top + height * 0.42)],
+            [
+                (x, top),
+                (x - half, top + height * 0.42),
+                (x + half, top + height * 0.42),
+            ],
             fill=_mix(colour, (20, 40, 36), tier * 0.15),
         )
 
@@ -84,7 +91,9 @@ def paint_hills(palette, rng, width, height):
     _hills(draw, width, height, palette[2], palette[3], rng)
     for _ in range(9):
         x = rng.uniform(0, width)
-        _tree(draw, x, height * rng.uniform(0.9, 1.0), rng.uniform(160, 260), palette[3])
+        _tree(
+            draw, x, height * rng.uniform(0.9, 1.0), rng.uniform(160, 260), palette[3]
+        )
     return image
 
 
@@ -92,7 +101,9 @@ def paint_lodge(palette, rng, width, height):
     image = Image.new("RGB", (width, height))
     draw = ImageDraw.Draw(image)
     _sky(draw, palette, rng, width, height)
-    _hills(draw, width, height, palette[2], _mix(palette[2], palette[3], 0.6), rng, 0.5, 3)
+    _hills(
+        draw, width, height, palette[2], _mix(palette[2], palette[3], 0.6), rng, 0.5, 3
+    )
     ground = height * 0.86
     draw.rectangle([0, ground, width, height], fill=_mix(palette[3], (60, 90, 60), 0.4))
     # The lodge: a long timber building with a pitched roof and lit windows.
@@ -108,12 +119,21 @@ def paint_lodge(palette, rng, width, height):
     for index in range(windows):
         wx = left + 40 + index * (right - left - 80) / windows
         draw.rectangle([wx, eaves + 60, wx + 90, eaves + 170], fill=(255, 214, 140))
-        draw.line([(wx + 45, eaves + 60), (wx + 45, eaves + 170)], fill=(120, 90, 64), width=4)
+        draw.line(
+            [(wx + 45, eaves + 60), (wx + 45, eaves + 170)], fill=(120, 90, 64), width=4
+        )
     door = width / 2
     draw.rectangle([door - 55, ground - 170, door + 55, ground], fill=(96, 64, 46))
-    draw.rectangle([door - 40, ground - 150, door + 40, ground - 90], fill=(255, 214, 140))
+    draw.rectangle(
+        [door - 40, ground - 150, door + 40, ground - 90], fill=(255, 214, 140)
+    )
     draw.polygon(
-        [(door - 40, height), (door - 70, ground), (door + 70, ground), (door + 40, height)],
+        [
+            (door - 40, height),
+            (door - 70, ground),
+            (door + 70, ground),
+            (door + 40, height),
+        ],
         fill=(214, 196, 170),
     )
     for x in (width * 0.08, width * 0.15, width * 0.86, width * 0.94):
@@ -130,35 +150,67 @@ def paint_room(palette, rng, width, height):
     floor = height * 0.78
     _gradient(draw, (0, int(floor), width, height), (176, 140, 104), (140, 104, 76))
     # The window, with the landscape behind it.
-    wx0, wy0, wx1, wy1 = int(width * 0.42), int(height * 0.12), int(width * 0.9), int(height * 0.6)
+    wx0, wy0, wx1, wy1 = (
+        int(width * 0.42),
+        int(height * 0.12),
+        int(width * 0.9),
+        int(height * 0.6),
+    )
     view = paint_hills(palette, rng, wx1 - wx0, wy1 - wy0)
     image.paste(view, (wx0, wy0))
     draw.rectangle([wx0, wy0, wx1, wy1], outline=(250, 248, 244), width=18)
-    draw.line([((wx0 + wx1) / 2, wy0), ((wx0 + wx1) / 2, wy1)], fill=(250, 248, 244), width=12)
+    draw.line(
+        [((wx0 + wx1) / 2, wy0), ((wx0 + wx1) / 2, wy1)], fill=(250, 248, 244), width=12
+    )
     draw.rectangle([wx0 - 30, wy1, wx1 + 30, wy1 + 22], fill=(246, 242, 236))
     # Armchair.
     cx, cy = width * 0.24, floor
     chair = _mix(palette[3], (120, 140, 130), 0.3)
-    draw.rounded_rectangle([cx - 190, cy - 340, cx + 190, cy - 120], 50, fill=_mix(chair, (0, 0, 0), 0.1))
+    draw.rounded_rectangle(
+        [cx - 190, cy - 340, cx + 190, cy - 120], 50, fill=_mix(chair, (0, 0, 0), 0.1)
+    )
     draw.rounded_rectangle([cx - 230, cy - 200, cx + 230, cy - 40], 40, fill=chair)
-    draw.rounded_rectangle([cx - 250, cy - 240, cx - 170, cy - 40], 30, fill=_mix(chair, (0, 0, 0), 0.15))
-    draw.rounded_rectangle([cx + 170, cy - 240, cx + 250, cy - 40], 30, fill=_mix(chair, (0, 0, 0), 0.15))
+    draw.rounded_rectangle(
+        [cx - 250, cy - 240, cx - 170, cy - 40], 30, fill=_mix(chair, (0, 0, 0), 0.15)
+    )
+    draw.rounded_rectangle(
+        [cx + 170, cy - 240, cx + 250, cy - 40], 30, fill=_mix(chair, (0, 0, 0), 0.15)
+    )
     for leg in (cx - 200, cx + 190):
         draw.rectangle([leg, cy - 40, leg + 14, cy + 10], fill=(80, 60, 44))
     draw.rounded_rectangle([cx - 70, cy - 300, cx + 60, cy - 200], 24, fill=palette[4])
     # Lamp.
     lx = width * 0.05
-    draw.line([(lx + 60, floor + 10), (lx + 60, floor - 420)], fill=(60, 54, 50), width=8)
-    draw.polygon([(lx, floor - 420), (lx + 120, floor - 420), (lx + 95, floor - 520), (lx + 25, floor - 520)], fill=(250, 236, 206))
+    draw.line(
+        [(lx + 60, floor + 10), (lx + 60, floor - 420)], fill=(60, 54, 50), width=8
+    )
+    draw.polygon(
+        [
+            (lx, floor - 420),
+            (lx + 120, floor - 420),
+            (lx + 95, floor - 520),
+            (lx + 25, floor - 520),
+        ],
+        fill=(250, 236, 206),
+    )
     # Plant.
     px, py = width * 0.94, floor + 20
     draw.rounded_rectangle([px - 60, py - 120, px + 60, py], 16, fill=(196, 120, 90))
     for leaf in range(9):
         angle = math.pi * (0.15 + 0.7 * leaf / 8)
-        tip = (px + math.cos(angle) * 200 * (1 if leaf % 2 else -1) * 0.6, py - 120 - math.sin(angle) * 260)
-        draw.polygon([(px, py - 110), tip, (px + (tip[0] - px) * 0.3 + 20, py - 150)], fill=_mix((60, 120, 80), palette[3], 0.2))
+        tip = (
+            px + math.cos(angle) * 200 * (1 if leaf % 2 else -1) * 0.6,
+            py - 120 - math.sin(angle) * 260,
+        )
+        draw.polygon(
+            [(px, py - 110), tip, (px + (tip[0] - px) * 0.3 + 20, py - 150)],
+            fill=_mix((60, 120, 80), palette[3], 0.2),
+        )
     # A rug.
-    draw.ellipse([width * 0.3, floor + 60, width * 0.8, height - 20], fill=_mix(palette[4], (240, 230, 210), 0.5))
+    draw.ellipse(
+        [width * 0.3, floor + 60, width * 0.8, height - 20],
+        fill=_mix(palette[4], (240, 230, 210), 0.5),
+    )
     return image
 
 
@@ -170,13 +222,20 @@ def paint_trail(palette, rng, width, height):
     meadow = _mix(palette[3], (120, 160, 90), 0.45)
     draw.rectangle([0, height * 0.7, width, height], fill=meadow)
     draw.polygon(
-        [(width * 0.42, height), (width * 0.5, height * 0.7), (width * 0.54, height * 0.7), (width * 0.72, height)],
+        [
+            (width * 0.42, height),
+            (width * 0.5, height * 0.7),
+            (width * 0.54, height * 0.7),
+            (width * 0.72, height),
+        ],
         fill=(222, 204, 172),
     )
     for index in range(14):
         side = -1 if index % 2 else 1
         depth = index / 13
-        x = width / 2 + side * (width * 0.12 + width * 0.4 * (1 - depth) * rng.uniform(0.6, 1.0))
+        x = width / 2 + side * (
+            width * 0.12 + width * 0.4 * (1 - depth) * rng.uniform(0.6, 1.0)
+        )
         ground = height * (0.72 + 0.28 * (1 - depth))
         _tree(draw, x, ground, 180 + 360 * (1 - depth), palette[3])
     return image
@@ -190,12 +249,27 @@ def paint_circle(palette, rng, width, height):
     _gradient(draw, (0, 0, width, height), wall, _mix(wall, palette[2], 0.15))
     for index in range(3):
         x0 = width * (0.1 + index * 0.3)
-        draw.rectangle([x0, height * 0.1, x0 + width * 0.2, height * 0.45], fill=_mix(palette[0], (255, 255, 255), 0.4))
-        draw.rectangle([x0, height * 0.1, x0 + width * 0.2, height * 0.45], outline=(250, 248, 244), width=12)
+        draw.rectangle(
+            [x0, height * 0.1, x0 + width * 0.2, height * 0.45],
+            fill=_mix(palette[0], (255, 255, 255), 0.4),
+        )
+        draw.rectangle(
+            [x0, height * 0.1, x0 + width * 0.2, height * 0.45],
+            outline=(250, 248, 244),
+            width=12,
+        )
     floor = height * 0.55
     _gradient(draw, (0, int(floor), width, height), (196, 164, 126), (160, 124, 92))
-    draw.ellipse([width * 0.2, height * 0.62, width * 0.8, height * 0.95], fill=_mix(palette[4], (240, 230, 210), 0.55))
-    colours = [palette[3], palette[4], _mix(palette[2], palette[4], 0.5), (90, 110, 140)]
+    draw.ellipse(
+        [width * 0.2, height * 0.62, width * 0.8, height * 0.95],
+        fill=_mix(palette[4], (240, 230, 210), 0.55),
+    )
+    colours = [
+        palette[3],
+        palette[4],
+        _mix(palette[2], palette[4], 0.5),
+        (90, 110, 140),
+    ]
     for seat in range(8):
         angle = 2 * math.pi * seat / 8 + 0.2
         x = width / 2 + math.cos(angle) * width * 0.3
@@ -203,12 +277,24 @@ def paint_circle(palette, rng, width, height):
         scale = 0.7 + 0.3 * (y - height * 0.63) / (height * 0.3)
         w, h = 120 * scale, 150 * scale
         colour = colours[seat % len(colours)]
-        draw.rounded_rectangle([x - w / 2, y - h, x + w / 2, y - h * 0.35], 18, fill=_mix(colour, (0, 0, 0), 0.12))
-        draw.rounded_rectangle([x - w / 2 - 8, y - h * 0.45, x + w / 2 + 8, y - h * 0.2], 14, fill=colour)
-        draw.line([(x - w / 2, y - h * 0.2), (x - w / 2, y)], fill=(70, 60, 50), width=6)
-        draw.line([(x + w / 2, y - h * 0.2), (x + w / 2, y)], fill=(70, 60, 50), width=6)
+        draw.rounded_rectangle(
+            [x - w / 2, y - h, x + w / 2, y - h * 0.35],
+            18,
+            fill=_mix(colour, (0, 0, 0), 0.12),
+        )
+        draw.rounded_rectangle(
+            [x - w / 2 - 8, y - h * 0.45, x + w / 2 + 8, y - h * 0.2], 14, fill=colour
+        )
+        draw.line(
+            [(x - w / 2, y - h * 0.2), (x - w / 2, y)], fill=(70, 60, 50), width=6
+        )
+        draw.line(
+            [(x + w / 2, y - h * 0.2), (x + w / 2, y)], fill=(70, 60, 50), width=6
+        )
     plant_x = width * 0.92
-    draw.rounded_rectangle([plant_x - 50, floor - 20, plant_x + 50, floor + 80], 14, fill=(196, 120, 90))
+    draw.rounded_rectangle(
+        [plant_x - 50, floor - 20, plant_x + 50, floor + 80], 14, fill=(196, 120, 90)
+    )
     draw.ellipse([plant_x - 110, floor - 280, plant_x + 110, floor], fill=(70, 126, 88))
     return image
 
@@ -222,11 +308,25 @@ def paint_portrait(palette, rng, width, height):
     hair = rng.choice([(60, 44, 36), (120, 84, 54), (30, 26, 24), (180, 170, 160)])
     shirt = palette[3]
     cx = width / 2
-    draw.ellipse([cx - width * 0.42, height * 0.68, cx + width * 0.42, height * 1.3], fill=shirt)
-    draw.rectangle([cx - width * 0.08, height * 0.55, cx + width * 0.08, height * 0.74], fill=_mix(skin, (0, 0, 0), 0.08))
-    draw.ellipse([cx - width * 0.23, height * 0.13, cx + width * 0.23, height * 0.6], fill=hair)
-    draw.ellipse([cx - width * 0.18, height * 0.24, cx + width * 0.18, height * 0.66], fill=skin)
-    draw.pieslice([cx - width * 0.2, height * 0.16, cx + width * 0.24, height * 0.42], 180, 300, fill=hair)
+    draw.ellipse(
+        [cx - width * 0.42, height * 0.68, cx + width * 0.42, height * 1.3], fill=shirt
+    )
+    draw.rectangle(
+        [cx - width * 0.08, height * 0.55, cx + width * 0.08, height * 0.74],
+        fill=_mix(skin, (0, 0, 0), 0.08),
+    )
+    draw.ellipse(
+        [cx - width * 0.23, height * 0.13, cx + width * 0.23, height * 0.6], fill=hair
+    )
+    draw.ellipse(
+        [cx - width * 0.18, height * 0.24, cx + width * 0.18, height * 0.66], fill=skin
+    )
+    draw.pieslice(
+        [cx - width * 0.2, height * 0.16, cx + width * 0.24, height * 0.42],
+        180,
+        300,
+        fill=hair,
+    )
     return image
 
 

@@ -8,7 +8,10 @@ import io
 import warnings
 from dataclasses import dataclass
 
+from django import forms
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = ("JPEG", "PNG", "GIF", "WEBP")
@@ -78,3 +81,27 @@ def clean_image(fileobj) -> CleanImage:
         image.save(output, "PNG", optimize=True)
         extension = "png"
     return CleanImage(output.getvalue(), extension, image.width, image.height)
+
+
+class HeroImageForm(forms.ModelForm):
+    """An admin form for a model with `hero_image` and `hero_image_alt`: an upload is
+    re-encoded (so only clean, metadata-free images are stored) and needs a description."""
+
+    def clean_hero_image(self):
+        image = self.cleaned_data.get("hero_image")
+        if not isinstance(image, UploadedFile):
+            return image  # unchanged or cleared
+        try:
+            clean = clean_image(image)
+        except InvalidImage as error:
+            raise forms.ValidationError(str(error)) from error
+        stem = image.name.rsplit(".", 1)[0][:80] or "image"
+        return ContentFile(clean.content, name=f"{stem}.{clean.extension}")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("hero_image") and not cleaned.get("hero_image_alt", "").strip():
+            self.add_error(
+                "hero_image_alt", "Describe the image for people who cannot see it."
+            )
+        return cleaned

@@ -3,6 +3,7 @@ help, the towns we serve, the site's other pages, and the FAQs and testimonials 
 
 from .base import ContentPage
 from .faq import FAQ
+from .overview import Overview
 from .page import Page
 from .program import Program
 from .testimonial import Testimonial
@@ -14,6 +15,7 @@ __all__ = [
     "Condition",
     "ContentPage",
     "Location",
+    "Overview",
     "Page",
     "Program",
     "Testimonial",

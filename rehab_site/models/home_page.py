@@ -17,7 +17,9 @@ class HomePage(models.Model):
         help_text="The short line above the headline. The center's town is added after it.",
     )
     hero_headline = models.CharField(
-        "headline", max_length=120, default="Recovery starts with one honest conversation."
+        "headline",
+        max_length=120,
+        default="Recovery starts with one honest conversation.",
     )
     hero_lede = models.TextField(
         "introduction",
@@ -93,7 +95,9 @@ class HomePage(models.Model):
         verbose_name = "home page"
         verbose_name_plural = "home page"
         constraints = [
-            models.CheckConstraint(condition=models.Q(pk=1), name="home_page_singleton"),
+            models.CheckConstraint(
+                condition=models.Q(pk=1), name="home_page_singleton"
+            ),
             models.CheckConstraint(
                 condition=models.Q(hero_image="") | ~models.Q(hero_image_alt=""),
                 name="home_page_hero_image_has_description",
@@ -113,7 +117,9 @@ class HomePage(models.Model):
     def clean(self) -> None:
         if self.hero_image and not self.hero_image_alt.strip():
             raise ValidationError(
-                {"hero_image_alt": "Describe the image for people who use screen readers."}
+                {
+                    "hero_image_alt": "Describe the image for people who use screen readers."
+                }
             )
 
     @classmethod

@@ -105,6 +105,20 @@ class SiteSettings(models.Model):
         max_length=200,
         default="Call us any time. A real person answers, and the call is confidential.",
     )
+    short_form_heading = models.CharField(
+        "short form heading",
+        max_length=80,
+        default="Ask about admission",
+        help_text="Over the short inquiry form beside program and addiction pages.",
+    )
+    short_form_intro = models.CharField(
+        "short form introduction",
+        max_length=200,
+        default=(
+            "Private and free. Leave a phone number or an email address, and we will "
+            "usually reply within the hour, day or night."
+        ),
+    )
     thank_you_heading = models.CharField(
         "thank-you heading", max_length=120, default="Thank you. We have your request."
     )
@@ -216,7 +230,10 @@ class SiteSettings(models.Model):
 DEFAULT_NEXT_STEPS = (
     ("We read your request", "Only our admissions team can see it."),
     ("We contact you", "The way you asked, at the time you chose."),
-    ("We plan together", "A free assessment and an insurance check, with no obligation."),
+    (
+        "We plan together",
+        "A free assessment and an insurance check, with no obligation.",
+    ),
 )
 
 
