@@ -7,7 +7,7 @@ again changes no row and never undoes an edit made in the admin.
 
 from django.contrib.contenttypes.models import ContentType
 
-from rehab_site.models import MenuItem
+from rehab_site.models import Menu, MenuItem
 from rehab_site.publishing import Status
 
 from . import demo_content as content
@@ -24,6 +24,7 @@ def seed(stdout) -> None:
     )
     programs |= _seed_pages(Program, content.LENGTHS, _length_fields)
     _seed_testimonials(programs)
+    _seed_key_resources()
     linked = _link_menu_items()
     stdout.write(f"Programs demo content ready; {linked} menu item(s) linked to pages.")
 
@@ -116,6 +117,30 @@ def _seed_testimonials(programs: dict) -> None:
                 "featured": featured,
                 "order": order * 10,
             },
+        )
+
+
+KEY_RESOURCES = [
+    ("Medical detox", "/treatment/detox/"),
+    ("Residential treatment", "/treatment/residential/"),
+    ("Intensive outpatient (IOP)", "/treatment/intensive-outpatient/"),
+    ("Outpatient treatment", "/treatment/outpatient/"),
+    ("Family program", "/treatment/family-program/"),
+    ("Opioid addiction", "/addictions/opioids/"),
+    ("Alcohol addiction", "/addictions/alcohol/"),
+]
+
+
+def _seed_key_resources() -> None:
+    """The blog sidebar's "Key resources": treatment pages, edited like any menu."""
+    menu, created = Menu.objects.get_or_create(
+        slug="key-resources",
+        defaults={"title": "Key resources", "placement": Menu.Placement.BLOG_SIDEBAR},
+    )
+    if created:
+        MenuItem.objects.bulk_create(
+            MenuItem(menu=menu, label=label, url=url, order=order)
+            for order, (label, url) in enumerate(KEY_RESOURCES)
         )
 
 
