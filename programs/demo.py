@@ -25,6 +25,7 @@ def seed(stdout) -> None:
     programs |= _seed_pages(Program, content.LENGTHS, _length_fields)
     _seed_testimonials(programs)
     _seed_key_resources()
+    _correct_cookie_policy()
     linked = _link_menu_items()
     stdout.write(f"Programs demo content ready; {linked} menu item(s) linked to pages.")
 
@@ -142,6 +143,22 @@ def _seed_key_resources() -> None:
             MenuItem(menu=menu, label=label, url=url, order=order)
             for order, (label, url) in enumerate(KEY_RESOURCES)
         )
+
+
+def _correct_cookie_policy() -> None:
+    """A demo seeded before the policy described the first-visit cookie gets the true text;
+    a policy someone edited is left alone."""
+    policy = Page.objects.filter(slug="privacy-policy").first()
+    if policy is None or content.OLD_COOKIE_PARAGRAPH not in policy.body:
+        return
+    current = next(page for page in content.PAGES if page["slug"] == "privacy-policy")
+    start = current["body"].index("<h2>Cookies</h2>")
+    end = current["body"].index("<h2>Contact</h2>")
+    policy.body = policy.body.replace(
+        f"<h2>Cookies</h2>\n{content.OLD_COOKIE_PARAGRAPH}",
+        current["body"][start:end].rstrip(),
+    )
+    policy.save()
 
 
 def _link_menu_items() -> int:
