@@ -405,6 +405,7 @@ def seed(stdout) -> None:
     if created:
         stdout.write(f"Blog: added {created} demo article(s).")
     _link_bodies_to_treatment()
+    _seed_portraits(people)
 
 
 # Words in demo articles that link to the treatment page they describe, as a center's
@@ -449,6 +450,19 @@ TREATMENT_LINKS = [
         "/treatment/family-program/",
     ),
 ]
+
+
+def _seed_portraits(people: dict) -> None:
+    """A drawn portrait for each demo person who has no photo yet."""
+    from rehab_site.demo_images import save_demo_image
+
+    for index, person in enumerate(people.values()):
+        if person.photo:
+            continue
+        save_demo_image(
+            person.photo, person.slug, scene="portrait", seed=index + 2, size=(480, 480)
+        )
+        person.save()
 
 
 def _link_bodies_to_treatment() -> None:
