@@ -11,7 +11,16 @@ from rehab_site.models import Menu, MenuItem
 from rehab_site.publishing import Status
 
 from . import demo_content as content
-from .models import FAQ, Audience, Condition, Location, Page, Program, Testimonial
+from .models import (
+    FAQ,
+    Audience,
+    Condition,
+    Location,
+    Overview,
+    Page,
+    Program,
+    Testimonial,
+)
 
 
 def seed(stdout) -> None:
@@ -26,6 +35,7 @@ def seed(stdout) -> None:
     _seed_testimonials(programs)
     _seed_key_resources()
     _correct_cookie_policy()
+    _seed_hero_images()
     linked = _link_menu_items()
     stdout.write(f"Programs demo content ready; {linked} menu item(s) linked to pages.")
 
@@ -143,6 +153,44 @@ def _seed_key_resources() -> None:
             MenuItem(menu=menu, label=label, url=url, order=order)
             for order, (label, url) in enumerate(KEY_RESOURCES)
         )
+
+
+# The painted scene for each kind of page (rehab_site/demo_images.py), in turn.
+HERO_SCENES = {
+    Program: ("room", "circle", "trail", "lodge"),
+    Condition: ("trail", "hills", "room"),
+    Audience: ("circle", "trail", "room"),
+    Location: ("hills", "lodge", "trail"),
+    Page: ("lodge", "room", "circle", "hills", "trail"),
+}
+
+
+def _seed_hero_images() -> None:
+    """A picture for every demo page and overview that has none yet, so every page's
+    hero shows the designed layout."""
+    from rehab_site.demo_images import DESCRIPTIONS, save_demo_image
+
+    seed = 10
+    for model, scenes in HERO_SCENES.items():
+        for index, page in enumerate(model.objects.filter(hero_image="")):
+            scene = scenes[index % len(scenes)]
+            save_demo_image(page.hero_image, page.slug, scene, seed, size=(1200, 900))
+            page.hero_image_alt = DESCRIPTIONS[scene]
+            page.save()
+            seed += 1
+    overview_scenes = {
+        "treatment": "lodge",
+        "conditions": "trail",
+        "audiences": "circle",
+    }
+    for overview in Overview.objects.filter(hero_image=""):
+        scene = overview_scenes.get(overview.kind, "hills")
+        save_demo_image(
+            overview.hero_image, overview.kind, scene, seed, size=(1200, 900)
+        )
+        overview.hero_image_alt = DESCRIPTIONS[scene]
+        overview.save()
+        seed += 1
 
 
 def _correct_cookie_policy() -> None:

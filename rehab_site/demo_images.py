@@ -354,3 +354,14 @@ def paint(scene: str, seed: int, size: tuple[int, int] = SIZE) -> bytes:
 def save_demo_image(field_file, name: str, scene: str, seed: int, size=SIZE) -> None:
     """Paint a scene into an image field (not saving the row)."""
     field_file.save(f"{name}.jpg", ContentFile(paint(scene, seed, size)), save=False)
+
+
+# What each scene shows, for the image's description (alt text).
+DESCRIPTIONS = {
+    "hills": "Layered blue-green hills under a soft evening sun",
+    "lodge": "A timber lodge with lit windows among pine trees, hills behind it",
+    "room": "A quiet room with an armchair, a reading lamp and a window onto the hills",
+    "trail": "A walking trail through pine trees toward the mountains",
+    "circle": "A circle of chairs in a bright room, ready for a group session",
+    "portrait": "A portrait",
+}
