@@ -207,6 +207,10 @@ class OverviewAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
 
     form = HeroImageForm
     list_display = ["title", "kind"]
+
+    class Media:
+        css = {"all": ["rehab_site/admin/words.css"]}
+
     fields = [
         "kind",
         "title",

@@ -18,9 +18,14 @@ from .models import (
 )
 from .uploads import MediaStorageFailureAdminMixin
 
+WORDS_ADMIN_CSS = {"all": ["rehab_site/admin/words.css"]}
+
 
 class SingletonAdmin(admin.ModelAdmin):
     """The admin of a model with one row: the list goes straight to it."""
+
+    class Media:
+        css = WORDS_ADMIN_CSS
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not self.model.objects.exists()
@@ -38,7 +43,7 @@ class SingletonAdmin(admin.ModelAdmin):
         )
 
 
-class NextStepInline(admin.TabularInline):
+class NextStepInline(admin.StackedInline):
     model = NextStep
     fields = ["title", "text", "order"]
     extra = 0
@@ -101,14 +106,14 @@ class SiteSettingsAdmin(SingletonAdmin):
     ]
 
 
-class HomePromiseInline(admin.TabularInline):
+class HomePromiseInline(admin.StackedInline):
     model = HomePromise
     fields = ["text", "order"]
     extra = 0
     max_num = 5
 
 
-class HomeStepInline(admin.TabularInline):
+class HomeStepInline(admin.StackedInline):
     model = HomeStep
     fields = ["title", "text", "order"]
     extra = 0
