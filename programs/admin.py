@@ -3,9 +3,11 @@ slugs filled in from the name, and "View on site" previewing drafts for staff.""
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.admin import GenericStackedInline, GenericTabularInline
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 
-from rehab_site.images import HeroImageForm
+from rehab_site.images import HeroImageForm, InvalidImage, clean_image
 from rehab_site.publishing import Status
 from rehab_site.uploads import MediaStorageFailureAdminMixin
 
@@ -16,6 +18,7 @@ from .models import (
     Location,
     Overview,
     Page,
+    Photo,
     Program,
     Testimonial,
 )
@@ -31,6 +34,29 @@ class FAQInline(GenericTabularInline):
             "widget": forms.Textarea(attrs={"rows": 3, "cols": 60})
         }
     }
+
+
+class PhotoForm(forms.ModelForm):
+    """Re-encodes an uploaded gallery photo, so only clean, metadata-free images are stored."""
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if not isinstance(image, UploadedFile):
+            return image
+        try:
+            clean = clean_image(image)
+        except InvalidImage as error:
+            raise forms.ValidationError(str(error)) from error
+        stem = image.name.rsplit(".", 1)[0][:80] or "photo"
+        return ContentFile(clean.content, name=f"{stem}.{clean.extension}")
+
+
+class PhotoInline(GenericStackedInline):
+    model = Photo
+    form = PhotoForm
+    fields = ["image", "alt", "caption", "order"]
+    extra = 0
+    ordering = ["order", "pk"]
 
 
 class ContentPageForm(HeroImageForm):
@@ -150,6 +176,7 @@ class LocationAdmin(ContentPageAdmin):
     list_display = ["name", "city", "state", "drive_time", "status", "order"]
     list_filter = ["status", "state"]
     search_fields = ["name", "slug", "city", "summary"]
+    inlines = [PhotoInline, FAQInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "body"]}),
         ("Where", {"fields": ["city", "state", "drive_time", "distance_miles"]}),
@@ -163,6 +190,7 @@ class LocationAdmin(ContentPageAdmin):
 class PageAdmin(ContentPageAdmin):
     list_display = ["name", "slug", "status", "publish_at", "order", "updated_at"]
     list_filter = ["status", "show_center_details", "show_testimonials", "noindex"]
+    inlines = [PhotoInline, FAQInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "body"]}),
         ("Extras", {"fields": ["show_center_details", "show_testimonials"]}),

@@ -18,6 +18,7 @@ from .models import (
     Location,
     Overview,
     Page,
+    Photo,
     Program,
     Testimonial,
 )
@@ -36,6 +37,7 @@ def seed(stdout) -> None:
     _seed_key_resources()
     _correct_cookie_policy()
     _seed_hero_images()
+    _seed_galleries()
     linked = _link_menu_items()
     stdout.write(f"Programs demo content ready; {linked} menu item(s) linked to pages.")
 
@@ -191,6 +193,52 @@ def _seed_hero_images() -> None:
         overview.hero_image_alt = DESCRIPTIONS[scene]
         overview.save()
         seed += 1
+
+
+# (page model, slug or None for every page of the model, [(scene, caption), ...])
+GALLERIES = [
+    (
+        Page,
+        "tour",
+        [
+            ("lodge", "The main lodge, where every stay begins"),
+            ("room", "A private room in the detox wing"),
+            ("circle", "The group room, with space for twelve"),
+            ("trail", "The walking trail behind the campus"),
+            ("hills", "The view from the meditation deck"),
+        ],
+    ),
+    (
+        Location,
+        None,
+        [
+            ("hills", "The drive in along the Blue Ridge"),
+            ("lodge", "Our campus, where families visit on Sundays"),
+            ("trail", "The trail families walk together on visiting days"),
+        ],
+    ),
+]
+
+
+def _seed_galleries() -> None:
+    """Photos for the tour page and every location page that has none yet."""
+    from rehab_site.demo_images import DESCRIPTIONS, save_demo_image
+
+    seed = 60
+    for model, slug, photos in GALLERIES:
+        pages = model.objects.filter(slug=slug) if slug else model.objects.all()
+        for page in pages:
+            if page.photos.exists():
+                continue
+            for order, (scene, caption) in enumerate(photos):
+                photo = Photo(
+                    page=page, alt=DESCRIPTIONS[scene], caption=caption, order=order
+                )
+                save_demo_image(
+                    photo.image, f"{page.slug}-{order}", scene, seed, size=(1200, 900)
+                )
+                photo.save()
+                seed += 1
 
 
 def _correct_cookie_policy() -> None:

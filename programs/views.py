@@ -23,6 +23,10 @@ from .models import (
 HOME = ("Home", "/")
 
 
+# The page types with a photo gallery.
+GALLERY = ("photos",)
+
+
 class LivePageMixin:
     """Visitors see live pages only; staff who may view the model also preview drafts.
 
@@ -37,8 +41,13 @@ class LivePageMixin:
             return queryset
         return queryset.live()
 
+    details: tuple[str, ...] = ()
+
     def get_details(self) -> list:
-        return [Prefetch("faqs", queryset=FAQ.objects.order_by("order", "pk"))]
+        return [
+            Prefetch("faqs", queryset=FAQ.objects.order_by("order", "pk")),
+            *self.details,
+        ]
 
     @cached_property
     def page_with_details(self):
@@ -171,6 +180,7 @@ class AudienceDetailView(LivePageMixin, DetailView):
 
 class LocationDetailView(LivePageMixin, DetailView):
     model = Location
+    details = GALLERY
     template_name = "programs/location_detail.html"
     parents = [("Areas we serve", "/areas-we-serve/")]
 
@@ -188,6 +198,7 @@ class LocationDetailView(LivePageMixin, DetailView):
 
 class PageDetailView(LivePageMixin, DetailView):
     model = Page
+    details = GALLERY
     template_name = "programs/page_detail.html"
     parents = []
 

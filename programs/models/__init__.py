@@ -5,6 +5,7 @@ from .base import ContentPage
 from .faq import FAQ
 from .overview import Overview
 from .page import Page
+from .photo import Photo
 from .program import Program
 from .testimonial import Testimonial
 from .topics import Audience, Condition, Location
@@ -17,6 +18,7 @@ __all__ = [
     "Location",
     "Overview",
     "Page",
+    "Photo",
     "Program",
     "Testimonial",
 ]

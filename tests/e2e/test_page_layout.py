@@ -45,7 +45,7 @@ def page_types() -> list[str]:
 # Grids of cards whose rows should be whole.
 GRIDS = (
     ".card-grid, .testimonials, .steps, .articles-section__list, .article-list--related,"
-    " .footer-nav, .treatment-links__list"
+    " .footer-nav, .treatment-links__list, .gallery__grid"
 )
 
 MEASURE = """(grids) => {
