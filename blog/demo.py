@@ -178,7 +178,7 @@ ARTICLES = [
 </ul>
 <p>Everyone's timeline is different, and medication for opioid use disorder can make this period much safer and steadier.</p>
 <h2>Helping the brain heal</h2>
-<p>Regular sleep and meals, daily movement, time outdoors and steady connection with other people all support recovery. So does patience. If sleep is the hardest part for you, our article on <a href="/blog/sleep-in-early-recovery/">sleep in early recovery</a> has practical steps.</p>
+<p>Regular sleep and meals, daily movement, time outdoors and steady connection with other people all support recovery. So does patience. If sleep is the hardest part for you, say so: our <a href="/treatment/outpatient/">outpatient program</a> keeps working on it with you long after detox.</p>
 """,
     },
     {
@@ -405,6 +405,88 @@ def seed(stdout) -> None:
         created += 1
     if created:
         stdout.write(f"Blog: added {created} demo article(s).")
+    _link_bodies_to_treatment()
+    _seed_portraits(people)
+
+
+# Words in demo articles that link to the treatment page they describe, as a center's
+# articles do: (article slug, words in its body, the page they lead to).
+TREATMENT_LINKS = [
+    ("what-happens-in-medical-detox", "medical detox unit", "/treatment/detox/"),
+    (
+        "residential-or-partial-hospitalization",
+        "residential treatment",
+        "/treatment/residential/",
+    ),
+    (
+        "residential-or-partial-hospitalization",
+        "partial hospitalization program",
+        "/treatment/partial-hospitalization/",
+    ),
+    (
+        "residential-or-partial-hospitalization",
+        "Previous outpatient attempts",
+        "/treatment/intensive-outpatient/",
+    ),
+    (
+        "setting-goals-in-early-recovery",
+        "that is what aftercare is for",
+        "/treatment/aftercare/",
+    ),
+    (
+        "chronic-pain-and-opioid-addiction",
+        "medication for opioid use disorder",
+        "/addictions/opioids/",
+    ),
+    (
+        "alcohol-moderation-what-it-can-and-cannot-do",
+        "trauma or depression",
+        "/treatment/outpatient/",
+    ),
+    ("trauma-and-addiction", "Tell the admissions team", "/admissions/"),
+    ("naloxone-at-home", "heroin", "/addictions/heroin/"),
+    (
+        "supporting-a-loved-one-through-detox",
+        "our family program",
+        "/treatment/family-program/",
+    ),
+]
+
+
+def _seed_portraits(people: dict) -> None:
+    """A drawn portrait for each demo person who has no photo yet."""
+    from rehab_site.demo_images import save_demo_image
+
+    for index, person in enumerate(people.values()):
+        if person.photo:
+            continue
+        save_demo_image(
+            person.photo, person.slug, scene="portrait", seed=index + 2, size=(480, 480)
+        )
+        person.save()
+
+
+def _link_bodies_to_treatment() -> None:
+    """Link the first mention of each treatment in a demo article's body to its page."""
+    for slug, words, url in TREATMENT_LINKS:
+        article = Article.objects.filter(slug=slug).first()
+        if article is None or f'href="{url}"' in article.body:
+            continue
+        at = _outside_links(article.body, words)
+        if at < 0:
+            continue
+        article.body = f'{article.body[:at]}<a href="{url}">{words}</a>{article.body[at + len(words) :]}'
+        article.save()
+
+
+def _outside_links(body: str, words: str) -> int:
+    """Where `words` first appear in text that is not already a link, or -1."""
+    start = 0
+    while (at := body.find(words, start)) >= 0:
+        if body.rfind("<a ", 0, at) <= body.rfind("</a>", 0, at):
+            return at
+        start = at + len(words)
+    return -1
 
 
 # Issue 16: who appears on the team page, in which section and order (slug: section, order).

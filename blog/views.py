@@ -16,6 +16,7 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
+from programs.models import Condition, Program
 from rehab_site.caching import remember
 
 from .models import Article, Category, Person, Tag
@@ -254,11 +255,23 @@ class SearchView(ArticleListView):
 
 # Everything the article page shows besides related articles: three queries after the
 # article's own (with its medical reviewer).
-PAGE_DETAILS = (
-    Prefetch("authors", queryset=Person.objects.order_by("name")),
-    Prefetch("categories", queryset=Category.objects.order_by("name")),
-    Prefetch("tags", queryset=Tag.objects.order_by("name")),
-)
+def page_details() -> tuple[Prefetch, ...]:
+    """What the article page shows beside the article itself; made per request, because
+    "live" depends on the time of the request."""
+    return (
+        Prefetch("authors", queryset=Person.objects.order_by("name")),
+        # "Treatment for this": the live program and addiction pages the article is about.
+        Prefetch(
+            "programs",
+            queryset=Program.objects.live().only("name", "slug", "summary", "order"),
+        ),
+        Prefetch(
+            "conditions",
+            queryset=Condition.objects.live().only("name", "slug", "summary", "order"),
+        ),
+        Prefetch("categories", queryset=Category.objects.order_by("name")),
+        Prefetch("tags", queryset=Tag.objects.order_by("name")),
+    )
 
 
 def related_articles(article: Article) -> list[Article]:
@@ -290,7 +303,7 @@ class ArticleDetailView(DetailView):
 
     @cached_property
     def article_with_details(self) -> Article:
-        prefetch_related_objects([self.object], *PAGE_DETAILS)
+        prefetch_related_objects([self.object], *page_details())
         return self.object
 
     def get_context_data(self, **kwargs):

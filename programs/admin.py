@@ -3,12 +3,10 @@ slugs filled in from the name, and "View on site" previewing drafts for staff.""
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.contenttypes.admin import GenericTabularInline
-from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import UploadedFile
+from django.contrib.contenttypes.admin import GenericStackedInline, GenericTabularInline
 
 from rehab_site.admin_labels import LabelledListEditableMixin
-from rehab_site.images import InvalidImage, clean_image
+from rehab_site.image_forms import HeroImageForm, cleaned_image_upload
 from rehab_site.publishing import Status
 from rehab_site.uploads import MediaStorageFailureAdminMixin
 
@@ -18,7 +16,9 @@ from .models import (
     Condition,
     Insurer,
     Location,
+    Overview,
     Page,
+    Photo,
     Program,
     Testimonial,
 )
@@ -36,7 +36,22 @@ class FAQInline(GenericTabularInline):
     }
 
 
-class ContentPageForm(forms.ModelForm):
+class PhotoForm(forms.ModelForm):
+    """Re-encodes an uploaded gallery photo, so only clean, metadata-free images are stored."""
+
+    def clean_image(self):
+        return cleaned_image_upload(self.cleaned_data.get("image"))
+
+
+class PhotoInline(GenericStackedInline):
+    model = Photo
+    form = PhotoForm
+    fields = ["image", "alt", "caption", "order"]
+    extra = 0
+    ordering = ["order", "pk"]
+
+
+class ContentPageForm(HeroImageForm):
     """Re-encodes an uploaded hero image, so only clean, metadata-free images are stored."""
 
     def __init__(self, *args, **kwargs):
@@ -47,25 +62,6 @@ class ContentPageForm(forms.ModelForm):
             date, time = publish_at.widget.widgets
             date.attrs["aria-label"] = "Publish on (date)"
             time.attrs["aria-label"] = "Publish at (time)"
-
-    def clean_hero_image(self):
-        image = self.cleaned_data.get("hero_image")
-        if not isinstance(image, UploadedFile):
-            return image  # unchanged or cleared
-        try:
-            clean = clean_image(image)
-        except InvalidImage as error:
-            raise forms.ValidationError(str(error)) from error
-        stem = image.name.rsplit(".", 1)[0][:80] or "image"
-        return ContentFile(clean.content, name=f"{stem}.{clean.extension}")
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("hero_image") and not cleaned.get("hero_image_alt"):
-            self.add_error(
-                "hero_image_alt", "Describe the image for people who cannot see it."
-            )
-        return cleaned
 
 
 PUBLISHING_FIELDSET = (
@@ -183,6 +179,7 @@ class LocationAdmin(ContentPageAdmin):
     list_display = ["name", "city", "state", "drive_time", "status", "order"]
     list_filter = ["status", "state"]
     search_fields = ["name", "slug", "city", "summary"]
+    inlines = [PhotoInline, FAQInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "body"]}),
         ("Where", {"fields": ["city", "state", "drive_time", "distance_miles"]}),
@@ -219,6 +216,7 @@ class PageAdmin(ContentPageAdmin):
         "show_team",
         "noindex",
     ]
+    inlines = [PhotoInline, FAQInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "body"]}),
         (
@@ -299,3 +297,31 @@ class InsurerAdmin(admin.ModelAdmin):
             {"fields": ["has_page", "slug", "summary", "coverage"]},
         ),
     ]
+
+
+@admin.register(Overview)
+class OverviewAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
+    """The four overview pages' words and pictures; one row each, made by a migration."""
+
+    form = HeroImageForm
+    list_display = ["title", "kind"]
+
+    class Media:
+        css = {"all": ["rehab_site/admin/words.css"]}
+
+    fields = [
+        "kind",
+        "title",
+        "lede",
+        "levels_of_care_intro",
+        "lengths_intro",
+        "hero_image",
+        "hero_image_alt",
+    ]
+    readonly_fields = ["kind"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -8,7 +8,7 @@ again changes no row and never undoes an edit made in the admin.
 from django.contrib.contenttypes.models import ContentType
 from django.utils.text import slugify
 
-from rehab_site.models import MenuItem
+from rehab_site.models import Menu, MenuItem
 from rehab_site.publishing import Status
 
 from . import demo_content as content
@@ -19,7 +19,9 @@ from .models import (
     Condition,
     Insurer,
     Location,
+    Overview,
     Page,
+    Photo,
     Program,
     Testimonial,
 )
@@ -38,6 +40,10 @@ def seed(stdout) -> None:
     _seed_insurers()
     _seed_notices()
     _seed_team_page()
+    _seed_key_resources()
+    _correct_cookie_policy()
+    _seed_hero_images()
+    _seed_galleries()
     linked = _link_menu_items()
     stdout.write(f"Programs demo content ready; {linked} menu item(s) linked to pages.")
 
@@ -196,6 +202,130 @@ def _seed_insurer_pages() -> None:
             FAQ.objects.create(
                 page=insurer, question=question, answer=answer, order=order
             )
+
+
+KEY_RESOURCES = [
+    ("Medical detox", "/treatment/detox/"),
+    ("Residential treatment", "/treatment/residential/"),
+    ("Intensive outpatient (IOP)", "/treatment/intensive-outpatient/"),
+    ("Outpatient treatment", "/treatment/outpatient/"),
+    ("Family program", "/treatment/family-program/"),
+    ("Opioid addiction", "/addictions/opioids/"),
+    ("Alcohol addiction", "/addictions/alcohol/"),
+]
+
+
+def _seed_key_resources() -> None:
+    """The blog sidebar's "Key resources": treatment pages, edited like any menu."""
+    menu, created = Menu.objects.get_or_create(
+        slug="key-resources",
+        defaults={"title": "Key resources", "placement": Menu.Placement.BLOG_SIDEBAR},
+    )
+    if created:
+        MenuItem.objects.bulk_create(
+            MenuItem(menu=menu, label=label, url=url, order=order)
+            for order, (label, url) in enumerate(KEY_RESOURCES)
+        )
+
+
+# The painted scene for each kind of page (rehab_site/demo_images.py), in turn.
+HERO_SCENES = {
+    Program: ("room", "circle", "trail", "lodge"),
+    Condition: ("trail", "hills", "room"),
+    Audience: ("circle", "trail", "room"),
+    Location: ("hills", "lodge", "trail"),
+    Page: ("lodge", "room", "circle", "hills", "trail"),
+}
+
+
+def _seed_hero_images() -> None:
+    """A picture for every demo page and overview that has none yet, so every page's
+    hero shows the designed layout."""
+    from rehab_site.demo_images import DESCRIPTIONS, save_demo_image
+
+    seed = 10
+    for model, scenes in HERO_SCENES.items():
+        for index, page in enumerate(model.objects.filter(hero_image="")):
+            scene = scenes[index % len(scenes)]
+            save_demo_image(page.hero_image, page.slug, scene, seed, size=(1200, 900))
+            page.hero_image_alt = DESCRIPTIONS[scene]
+            page.save()
+            seed += 1
+    overview_scenes = {
+        "treatment": "lodge",
+        "conditions": "trail",
+        "audiences": "circle",
+    }
+    for overview in Overview.objects.filter(hero_image=""):
+        scene = overview_scenes.get(overview.kind, "hills")
+        save_demo_image(
+            overview.hero_image, overview.kind, scene, seed, size=(1200, 900)
+        )
+        overview.hero_image_alt = DESCRIPTIONS[scene]
+        overview.save()
+        seed += 1
+
+
+# (page model, slug or None for every page of the model, [(scene, caption), ...])
+GALLERIES = [
+    (
+        Page,
+        "tour",
+        [
+            ("lodge", "The main lodge, where every stay begins"),
+            ("room", "A private room in the detox wing"),
+            ("circle", "The group room, with space for twelve"),
+            ("trail", "The walking trail behind the campus"),
+            ("hills", "The view from the meditation deck"),
+        ],
+    ),
+    (
+        Location,
+        None,
+        [
+            ("hills", "The drive in along the Blue Ridge"),
+            ("lodge", "Our campus, where families visit on Sundays"),
+            ("trail", "The trail families walk together on visiting days"),
+        ],
+    ),
+]
+
+
+def _seed_galleries() -> None:
+    """Photos for the tour page and every location page that has none yet."""
+    from rehab_site.demo_images import DESCRIPTIONS, save_demo_image
+
+    seed = 60
+    for model, slug, photos in GALLERIES:
+        pages = model.objects.filter(slug=slug) if slug else model.objects.all()
+        for page in pages:
+            if page.photos.exists():
+                continue
+            for order, (scene, caption) in enumerate(photos):
+                photo = Photo(
+                    page=page, alt=DESCRIPTIONS[scene], caption=caption, order=order
+                )
+                save_demo_image(
+                    photo.image, f"{page.slug}-{order}", scene, seed, size=(1200, 900)
+                )
+                photo.save()
+                seed += 1
+
+
+def _correct_cookie_policy() -> None:
+    """A demo seeded before the policy described the first-visit cookie gets the true text;
+    a policy someone edited is left alone."""
+    policy = Page.objects.filter(slug="privacy-policy").first()
+    if policy is None or content.OLD_COOKIE_PARAGRAPH not in policy.body:
+        return
+    current = next(page for page in content.PAGES if page["slug"] == "privacy-policy")
+    start = current["body"].index("<h2>Cookies</h2>")
+    end = current["body"].index("<h2>Contact</h2>")
+    policy.body = policy.body.replace(
+        f"<h2>Cookies</h2>\n{content.OLD_COOKIE_PARAGRAPH}",
+        current["body"][start:end].rstrip(),
+    )
+    policy.save()
 
 
 def _link_menu_items() -> int:

@@ -15,12 +15,17 @@ from .models import (
     Condition,
     Insurer,
     Location,
+    Overview,
     Page,
     Program,
     Testimonial,
 )
 
 HOME = ("Home", "/")
+
+
+# The page types with a photo gallery.
+GALLERY = ("photos",)
 
 
 class LivePageMixin:
@@ -37,8 +42,13 @@ class LivePageMixin:
             return queryset
         return queryset.live()
 
+    details: tuple[str, ...] = ()
+
     def get_details(self) -> list:
-        return [Prefetch("faqs", queryset=FAQ.objects.order_by("order", "pk"))]
+        return [
+            Prefetch("faqs", queryset=FAQ.objects.order_by("order", "pk")),
+            *self.details,
+        ]
 
     @cached_property
     def page_with_details(self):
@@ -171,6 +181,7 @@ class AudienceDetailView(LivePageMixin, DetailView):
 
 class LocationDetailView(LivePageMixin, DetailView):
     model = Location
+    details = GALLERY
     template_name = "programs/location_detail.html"
     parents = [("Areas we serve", "/areas-we-serve/")]
 
@@ -188,6 +199,7 @@ class LocationDetailView(LivePageMixin, DetailView):
 
 class PageDetailView(LivePageMixin, DetailView):
     model = Page
+    details = GALLERY
     template_name = "programs/page_detail.html"
     parents = []
 
@@ -209,8 +221,7 @@ class PageDetailView(LivePageMixin, DetailView):
 class IndexView(ListView):
     """The overview of one kind of page, listing every live one in order."""
 
-    title = ""
-    lede = ""
+    overview_kind = ""
     template_name = "programs/index.html"
 
     def get_queryset(self):
@@ -220,18 +231,19 @@ class IndexView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        overview = Overview.for_kind(self.overview_kind)
         context.update(
-            title=self.title,
-            lede=self.lede,
-            breadcrumbs=[HOME, (self.title, self.request.path)],
+            overview=overview,
+            title=overview.title,
+            lede=overview.lede,
+            breadcrumbs=[HOME, (overview.title, self.request.path)],
         )
         return context
 
 
 class TreatmentIndexView(IndexView):
     model = Program
-    title = "Treatment programs"
-    lede = "Care that steps down with you, from medical detox to life in recovery. Most people move through several levels; we plan each move with you."
+    overview_kind = Overview.Kind.TREATMENT
     template_name = "programs/treatment_index.html"
 
     def get_queryset(self):
@@ -249,20 +261,17 @@ class TreatmentIndexView(IndexView):
 
 class ConditionIndexView(IndexView):
     model = Condition
-    title = "Addictions we treat"
-    lede = "Every substance asks for its own care: a safe withdrawal, honest information about the risks, and treatment for what drove the use."
+    overview_kind = Overview.Kind.CONDITIONS
 
 
 class AudienceIndexView(IndexView):
     model = Audience
-    title = "Who we help"
-    lede = "Recovery looks different at every stage of life. Alongside our core programs, we run groups for people who share your circumstances."
+    overview_kind = Overview.Kind.AUDIENCES
 
 
 class LocationIndexView(IndexView):
     model = Location
-    title = "Areas we serve"
-    lede = "Families come to us from across the region. Here is what the trip looks like from your town, and how we stay connected once you are home."
+    overview_kind = Overview.Kind.LOCATIONS
 
 
 class InsuranceIndexView(ListView):

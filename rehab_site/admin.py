@@ -5,39 +5,57 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .image_forms import cleaned_image_upload
-from .models import EditorImage, Menu, MenuItem, Redirect, SiteSettings
+from .image_forms import HeroImageForm, cleaned_image_upload
+from .models import (
+    EditorImage,
+    HomePage,
+    HomePromise,
+    HomeStep,
+    Menu,
+    MenuItem,
+    NextStep,
+    Redirect,
+    SiteSettings,
+)
 from .uploads import MediaStorageFailureAdminMixin
+
+WORDS_ADMIN_CSS = {"all": ["rehab_site/admin/words.css"]}
+
+
+class SingletonAdmin(admin.ModelAdmin):
+    """The admin of a model with one row: the list goes straight to it."""
+
+    class Media:
+        css = WORDS_ADMIN_CSS
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not self.model.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        opts = self.model._meta
+        row = self.model.objects.first()
+        if row is None:
+            return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
+        return redirect(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row.pk])
+        )
+
+
+class NextStepInline(admin.StackedInline):
+    model = NextStep
+    fields = ["title", "text", "order"]
+    extra = 0
 
 
 class SiteSettingsForm(forms.ModelForm):
-    """Re-encodes an uploaded map image; asks for its description and for both coordinates."""
+    """Re-encodes an uploaded map image and asks for its description."""
 
     class Meta:
         model = SiteSettings
-        fields = [
-            "name",
-            "tagline",
-            "phone",
-            "text_phone",
-            "admissions_email",
-            "hours",
-            "street_address",
-            "locality",
-            "region",
-            "postal_code",
-            "latitude",
-            "longitude",
-            "map_image",
-            "map_image_alt",
-            "license_number",
-            "license_authority",
-            "crisis_text",
-            "facebook_url",
-            "instagram_url",
-            "linkedin_url",
-            "youtube_url",
-        ]
+        fields = ["map_image", "map_image_alt"]  # the admin's fieldsets add the rest
 
     def clean_map_image(self):
         return cleaned_image_upload(self.cleaned_data.get("map_image"))
@@ -52,11 +70,12 @@ class SiteSettingsForm(forms.ModelForm):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
+class SiteSettingsAdmin(MediaStorageFailureAdminMixin, SingletonAdmin):
     form = SiteSettingsForm
+    inlines = [NextStepInline]
 
     class Media:
-        css = {"all": ["rehab_site/admin.css"]}
+        css = {"all": ["rehab_site/admin.css", *WORDS_ADMIN_CSS["all"]]}
 
     fieldsets = [
         (None, {"fields": ["name", "tagline"]}),
@@ -77,7 +96,44 @@ class SiteSettingsAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
             },
         ),
         ("License", {"fields": ["license_number", "license_authority"]}),
-        ("Crisis resources", {"fields": ["crisis_text"]}),
+        (
+            "Footer and call boxes",
+            {
+                "fields": [
+                    "footer_description",
+                    "footer_note",
+                    "top_bar_note",
+                    "call_button_label",
+                    "admission_button_label",
+                    "call_box_heading",
+                    "call_box_text",
+                    "aside_call_heading",
+                    "aside_call_text",
+                    "insurance_box_text",
+                ]
+            },
+        ),
+        ("Crisis resources", {"fields": ["crisis_heading", "crisis_text"]}),
+        (
+            "Admissions and thank-you pages",
+            {
+                "description": "The steps after an inquiry are listed below the form.",
+                "fields": [
+                    "admissions_intro",
+                    "admissions_call_text",
+                    "short_form_heading",
+                    "short_form_intro",
+                    "thank_you_heading",
+                    "thank_you_text",
+                    "thank_you_call_text",
+                    "verify_prompt_heading",
+                    "verify_prompt_text",
+                    "verification_thank_you_heading",
+                    "verification_thank_you_text",
+                ],
+            },
+        ),
+        ("Page not found", {"fields": ["not_found_heading", "not_found_text"]}),
         (
             "Social links",
             {
@@ -91,20 +147,58 @@ class SiteSettingsAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
         ),
     ]
 
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and not SiteSettings.objects.exists()
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+class HomePromiseInline(admin.StackedInline):
+    model = HomePromise
+    fields = ["text", "order"]
+    extra = 0
+    max_num = 5
 
-    def changelist_view(self, request, extra_context=None):
-        # There is only one row: go straight to it (or to the add form before it exists).
-        settings_row = SiteSettings.objects.first()
-        if settings_row is None:
-            return redirect(reverse("admin:rehab_site_sitesettings_add"))
-        return redirect(
-            reverse("admin:rehab_site_sitesettings_change", args=[settings_row.pk])
-        )
+
+class HomeStepInline(admin.StackedInline):
+    model = HomeStep
+    fields = ["title", "text", "order"]
+    extra = 0
+    max_num = 6
+
+
+@admin.register(HomePage)
+class HomePageAdmin(MediaStorageFailureAdminMixin, SingletonAdmin):
+    form = HeroImageForm
+    inlines = [HomePromiseInline, HomeStepInline]
+    fieldsets = [
+        (
+            "Hero",
+            {
+                "description": "The top of the home page. Promises and steps are edited below.",
+                "fields": [
+                    "hero_eyebrow",
+                    "hero_headline",
+                    "hero_lede",
+                    "hero_admission_label",
+                    "hero_image",
+                    "hero_image_alt",
+                ],
+            },
+        ),
+        (
+            "Sections",
+            {
+                "description": "Each section shows the pages marked “show on the home page”.",
+                "fields": [
+                    "steps_heading",
+                    ("programs_heading", "programs_link_label"),
+                    "programs_intro",
+                    ("conditions_heading", "conditions_link_label"),
+                    "conditions_intro",
+                    ("audiences_heading", "audiences_link_label"),
+                    "audiences_intro",
+                    "testimonials_heading",
+                    "articles_heading",
+                ],
+            },
+        ),
+    ]
 
 
 class MenuItemInline(admin.TabularInline):

@@ -8,7 +8,9 @@ import secrets
 
 from django.contrib.auth import get_user_model
 
-from .models import Menu, MenuItem, SiteSettings
+from .models import HomePage, Menu, MenuItem, NextStep, SiteSettings
+from .models.home_page import DEFAULT_PROMISES, DEFAULT_STEPS
+from .models.site_settings import DEFAULT_NEXT_STEPS
 
 CENTER = {
     "name": "Willow Ridge Recovery",
@@ -145,7 +147,45 @@ def seed(stdout) -> None:
         )
         _seed_items(menu, items, parent=None)
     _seed_team_menu_item()
+    _seed_site_words()
+    _seed_home_page()
     _seed_admin(stdout)
+
+
+FOOTER_DESCRIPTION = (
+    "Willow Ridge Recovery is a licensed addiction and dual-diagnosis treatment center in "
+    "Brevard, North Carolina, offering medical detox, residential care and outpatient "
+    "programs for adults and their families."
+)
+
+
+def _seed_site_words() -> None:
+    """The center's one-sentence description and the steps after an inquiry."""
+    site = SiteSettings.objects.get(pk=1)
+    if not site.footer_description:
+        site.footer_description = FOOTER_DESCRIPTION
+        site.save(update_fields=["footer_description"])
+    if not site.next_steps.exists():
+        NextStep.objects.bulk_create(
+            NextStep(site=site, title=title, text=text, order=order)
+            for order, (title, text) in enumerate(DEFAULT_NEXT_STEPS)
+        )
+
+
+def _seed_home_page() -> None:
+    """The home page's words (the defaults, which describe this demo center) and its picture."""
+    from .demo_images import save_demo_image
+
+    home, created = HomePage.objects.get_or_create(pk=1)
+    if not created:
+        return
+    for order, text in enumerate(DEFAULT_PROMISES):
+        home.promises.create(text=text, order=order)
+    for order, (title, text) in enumerate(DEFAULT_STEPS):
+        home.steps.create(title=title, text=text, order=order)
+    save_demo_image(home.hero_image, "home-hero", scene="lodge", seed=3)
+    home.hero_image_alt = "The Willow Ridge lodge at dusk, its windows lit, with the Blue Ridge hills behind"
+    home.save()
 
 
 def _seed_items(menu: Menu, items, parent: MenuItem | None) -> None:

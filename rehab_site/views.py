@@ -10,13 +10,14 @@ from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from programs.home import home_sections
 
 from .caching import FragmentCache
-from .models import SiteSettings
+from .models import HomePage, SiteSettings
 from .task_queue import late_task_count
 
 logger = logging.getLogger(__name__)
@@ -26,7 +27,12 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), **home_sections()}
+        return {
+            **super().get_context_data(**kwargs),
+            **home_sections(),
+            # Loaded only when the home page's cached fragment is built.
+            "home_page": SimpleLazyObject(HomePage.load),
+        }
 
 
 @never_cache

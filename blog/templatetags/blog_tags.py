@@ -1,5 +1,7 @@
 from django import template
 
+from rehab_site.models.menus import load_menus
+
 from ..search import highlight as highlight_marks
 from ..sidebar import sidebar_data
 
@@ -8,9 +10,14 @@ register = template.Library()
 
 @register.inclusion_tag("blog/includes/sidebar.html")
 def blog_sidebar(query: str = ""):
-    """Search box, recent articles and categories, on every blog page (blog/base.html caches
-    it, except on search results, where the box holds what the visitor typed)."""
-    return {"sidebar": sidebar_data(), "query": query}
+    """Search box, key resources (menus placed in the blog sidebar), recent articles and
+    categories, on every blog page (blog/base.html caches it, except on search results,
+    where the box holds what the visitor typed)."""
+    return {
+        "sidebar": sidebar_data(),
+        "resources": load_menus()["blog_sidebar"],
+        "query": query,
+    }
 
 
 @register.filter

@@ -4,7 +4,9 @@ help, the towns we serve, the site's other pages, and the FAQs and testimonials 
 from .base import ContentPage
 from .faq import FAQ
 from .insurer import Insurer
+from .overview import Overview
 from .page import Page
+from .photo import Photo
 from .program import Program
 from .testimonial import Testimonial
 from .topics import Audience, Condition, Location
@@ -16,7 +18,9 @@ __all__ = [
     "Insurer",
     "ContentPage",
     "Location",
+    "Overview",
     "Page",
+    "Photo",
     "Program",
     "Testimonial",
 ]

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -41,6 +42,8 @@ class Page(ContentPage):
         default=False,
         help_text="Show the address, phone and hours, and describe the center to search engines. Use it on About and Contact pages.",
     )
+
+    photos = GenericRelation("programs.Photo")
 
     show_testimonials = models.BooleanField(
         "list testimonials",

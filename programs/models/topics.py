@@ -1,5 +1,6 @@
 """The pages a family finds by what they are dealing with, who they are and where they live."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 
@@ -57,6 +58,7 @@ class Location(ContentPage):
     distance_miles = models.PositiveSmallIntegerField(
         "distance (miles)", null=True, blank=True
     )
+    photos = GenericRelation("programs.Photo")
 
     class Meta(ContentPage.Meta):
         verbose_name = "area we serve"

@@ -1,6 +1,17 @@
 from .editor_image import EditorImage
+from .home_page import HomePage, HomePromise, HomeStep
 from .menus import Menu, MenuItem
 from .redirect import Redirect
-from .site_settings import SiteSettings
+from .site_settings import NextStep, SiteSettings
 
-__all__ = ["EditorImage", "Menu", "MenuItem", "Redirect", "SiteSettings"]
+__all__ = [
+    "EditorImage",
+    "HomePage",
+    "HomePromise",
+    "HomeStep",
+    "Menu",
+    "MenuItem",
+    "NextStep",
+    "Redirect",
+    "SiteSettings",
+]

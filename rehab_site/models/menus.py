@@ -16,9 +16,11 @@ class Menu(models.Model):
     class Placement(models.TextChoices):
         HEADER = "header", "Header"
         FOOTER = "footer", "Footer column"
+        BLOG_SIDEBAR = "sidebar", "Blog sidebar (key resources)"
 
     title = models.CharField(
-        max_length=80, help_text="Shown as the footer column's heading."
+        max_length=80,
+        help_text="Shown as the footer column's or sidebar block's heading.",
     )
     slug = models.SlugField(
         unique=True, help_text='The header menu is the one called "main".'
@@ -157,5 +159,10 @@ def _build_menus() -> dict:
             menu
             for menu in ordered
             if menu["placement"] == Menu.Placement.FOOTER and menu["items"]
+        ],
+        "blog_sidebar": [
+            menu
+            for menu in ordered
+            if menu["placement"] == Menu.Placement.BLOG_SIDEBAR and menu["items"]
         ],
     }

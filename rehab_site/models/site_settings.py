@@ -101,6 +101,144 @@ class SiteSettings(models.Model):
     linkedin_url = models.URLField(blank=True, validators=[validate_web_address])
     youtube_url = models.URLField(blank=True, validators=[validate_web_address])
 
+    # Words on every page. Each has a default, so a page never shows an empty box.
+    footer_description = models.TextField(
+        "the center in a sentence",
+        max_length=400,
+        blank=True,
+        help_text="Shown in the footer under the center's name, for example who you treat and how.",
+    )
+    footer_note = models.CharField(
+        "footer note",
+        max_length=200,
+        default="This site does not give medical advice. If you are in danger, call 911.",
+    )
+    top_bar_note = models.CharField(
+        "top bar note",
+        max_length=120,
+        default="Confidential help, 24 hours a day",
+        help_text="Shown above the header when the hours are empty.",
+    )
+    call_button_label = models.CharField(
+        max_length=30,
+        default="Call",
+        help_text="Put before the phone number on call buttons.",
+    )
+    admission_button_label = models.CharField(
+        max_length=40, default="Start your admission"
+    )
+    call_box_heading = models.CharField(
+        "call box heading",
+        max_length=120,
+        default="Ready to talk? We're here day and night.",
+    )
+    call_box_text = models.TextField(
+        "call box text",
+        max_length=400,
+        default=(
+            "Speak with an admissions counselor in confidence. There's no obligation, and "
+            "we can check your insurance while you're on the phone."
+        ),
+    )
+    aside_call_heading = models.CharField(
+        "page sidebar call heading", max_length=80, default="Talk to someone now"
+    )
+    aside_call_text = models.CharField(
+        "page sidebar call text",
+        max_length=200,
+        default="Free, confidential and without obligation. We answer day and night.",
+    )
+    crisis_heading = models.CharField(
+        "crisis box heading",
+        max_length=80,
+        default="In crisis right now?",
+        help_text="The numbers under it (911, 988, SAMHSA) are always shown and cannot be changed here.",
+    )
+    admissions_intro = models.TextField(
+        "admissions page introduction",
+        max_length=400,
+        default=(
+            "Tell us a little about what is going on. An admissions counselor will get back "
+            "to you, usually within the hour, day or night. There is no cost and no obligation."
+        ),
+    )
+    admissions_call_text = models.CharField(
+        "admissions page call text",
+        max_length=200,
+        default="Call us any time. A real person answers, and the call is confidential.",
+    )
+    short_form_heading = models.CharField(
+        "short form heading",
+        max_length=80,
+        default="Ask about admission",
+        help_text="Over the short inquiry form beside program and addiction pages.",
+    )
+    short_form_intro = models.CharField(
+        "short form introduction",
+        max_length=200,
+        default=(
+            "Private and free. Leave a phone number or an email address, and we will "
+            "usually reply within the hour, day or night."
+        ),
+    )
+    thank_you_heading = models.CharField(
+        "thank-you heading", max_length=120, default="Thank you. We have your request."
+    )
+    thank_you_text = models.TextField(
+        "thank-you text",
+        max_length=400,
+        default=(
+            "Reaching out takes courage. An admissions counselor will read what you wrote "
+            "and get back to you soon, usually within the hour, day or night."
+        ),
+    )
+    thank_you_call_text = models.CharField(
+        "thank-you call text",
+        max_length=200,
+        default="Don't want to wait? Call us now: someone answers day and night.",
+    )
+    insurance_box_text = models.CharField(
+        "program page insurance text",
+        max_length=200,
+        default="Most people use insurance. We check your benefits for you, free, before you decide.",
+        help_text="Beside every program page, above the Verify insurance button.",
+    )
+    verify_prompt_heading = models.CharField(
+        "thank-you insurance heading",
+        max_length=120,
+        default="Have your insurance card nearby?",
+    )
+    verify_prompt_text = models.CharField(
+        "thank-you insurance text",
+        max_length=200,
+        default="Send us its details and we will have checked your benefits by the time we talk.",
+    )
+    verification_thank_you_heading = models.CharField(
+        "insurance thank-you heading",
+        max_length=120,
+        default="Thank you. We are checking your insurance.",
+    )
+    verification_thank_you_text = models.TextField(
+        "insurance thank-you text",
+        max_length=400,
+        default=(
+            "Only our admissions team can see your details. A counselor will ask your "
+            "insurer what your plan covers here and tell you, usually the same day, what is "
+            "covered and what it may cost you. There is no cost and no obligation."
+        ),
+    )
+    not_found_heading = models.CharField(
+        "page-not-found heading", max_length=120, default="We couldn't find that page"
+    )
+    not_found_text = models.TextField(
+        "page-not-found text",
+        max_length=400,
+        default=(
+            "The page may have moved or the address may be mistyped. If you were looking "
+            "for help, you don't need the page: just call us."
+        ),
+    )
+
     class Meta:
         verbose_name = "site settings"
         verbose_name_plural = "site settings"
@@ -138,6 +276,15 @@ class SiteSettings(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
+        # A cleared heading or label falls back to its default rather than an empty box.
+        for field in self._meta.get_fields():
+            if (
+                isinstance(field, models.CharField | models.TextField)
+                and not field.blank
+                and field.has_default()
+                and not str(getattr(self, field.attname)).strip()
+            ):
+                setattr(self, field.attname, field.get_default())
         super().save(*args, **kwargs)
 
     @classmethod
@@ -148,9 +295,7 @@ class SiteSettings(models.Model):
         page still shows the phone number.
         """
         try:
-            site = remember(
-                "site-settings", lambda: cls.objects.filter(pk=1).first() or cls()
-            )
+            site = remember("site-settings", cls.build_for_pages)
         except DatabaseError:
             if _last_loaded:
                 return _last_loaded[0]
@@ -165,6 +310,18 @@ class SiteSettings(models.Model):
             raise ValidationError(
                 {missing: "Give both the latitude and the longitude, or neither."}
             )
+
+    @classmethod
+    def build_for_pages(cls) -> "SiteSettings":
+        site = cls.objects.prefetch_related("next_steps").filter(pk=1).first()
+        if site is None:
+            site = cls()
+            site.next_step_list = [
+                NextStep(title=title, text=text) for title, text in DEFAULT_NEXT_STEPS
+            ]
+        else:
+            site.next_step_list = list(site.next_steps.all())
+        return site
 
     @property
     def phone_href(self) -> str:
@@ -242,3 +399,32 @@ class SiteSettings(models.Model):
             ("YouTube", self.youtube_url),
         ]
         return [(label, url) for label, url in links if is_web_address(url)]
+
+
+DEFAULT_NEXT_STEPS = (
+    ("We read your request", "Only our admissions team can see it."),
+    ("We contact you", "The way you asked, at the time you chose."),
+    (
+        "We plan together",
+        "A free assessment and an insurance check, with no obligation.",
+    ),
+)
+
+
+class NextStep(models.Model):
+    """What happens after someone asks for admission: listed on the admissions and thank-you pages."""
+
+    site = models.ForeignKey(
+        SiteSettings, on_delete=models.CASCADE, related_name="next_steps"
+    )
+    title = models.CharField(max_length=80)
+    text = models.CharField(max_length=200)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "next step after an inquiry"
+        verbose_name_plural = "next steps after an inquiry"
+
+    def __str__(self) -> str:
+        return self.title

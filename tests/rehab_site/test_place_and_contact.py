@@ -15,6 +15,7 @@ from rehab_site.models import SiteSettings
 from tests.blog.factories import ArticleFactory
 from tests.factories import SiteSettingsFactory, UserFactory
 from tests.programs.factories import PageFactory, ProgramFactory
+from tests.rehab_site.admin_forms import change_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -117,33 +118,10 @@ def admin_client(client):
     return client
 
 
-def settings_form(**overrides) -> dict:
-    site = SiteSettings.objects.get()
-    data = {
-        field: getattr(site, field) or ""
-        for field in (
-            "name",
-            "tagline",
-            "phone",
-            "text_phone",
-            "admissions_email",
-            "hours",
-            "street_address",
-            "locality",
-            "region",
-            "postal_code",
-            "latitude",
-            "longitude",
-            "map_image_alt",
-            "license_number",
-            "license_authority",
-            "crisis_text",
-            "facebook_url",
-            "instagram_url",
-            "linkedin_url",
-            "youtube_url",
-        )
-    }
+def settings_form(client, **overrides) -> dict:
+    """The site settings form as it stands, with `overrides`: every field and inline."""
+    SiteSettings.objects.get_or_create(pk=1)
+    data = change_form_data(client, "/admin/rehab_site/sitesettings/1/change/")
     return {**data, **overrides}
 
 
@@ -163,7 +141,9 @@ def test_a_map_image_is_re_encoded_without_its_metadata(
     upload = SimpleUploadedFile("map.jpg", jpeg_with_gps(), content_type="image/jpeg")
     response = admin_client.post(
         "/admin/rehab_site/sitesettings/1/change/",
-        settings_form(map_image=upload, map_image_alt="The lane from Route 64"),
+        settings_form(
+            admin_client, map_image=upload, map_image_alt="The lane from Route 64"
+        ),
     )
     assert response.status_code == 302
     site = SiteSettings.objects.get()
@@ -180,7 +160,7 @@ def test_a_map_image_that_is_not_an_image_is_refused_clearly(admin_client):
     upload = SimpleUploadedFile("map.jpg", b"<html>not a map</html>")
     response = admin_client.post(
         "/admin/rehab_site/sitesettings/1/change/",
-        settings_form(map_image=upload, map_image_alt="A map"),
+        settings_form(admin_client, map_image=upload, map_image_alt="A map"),
     )
     assert response.status_code == 200
     assert "Upload a valid image" in response.content.decode()
@@ -191,7 +171,8 @@ def test_a_map_image_needs_a_description(admin_client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     upload = SimpleUploadedFile("map.jpg", jpeg_with_gps(), content_type="image/jpeg")
     response = admin_client.post(
-        "/admin/rehab_site/sitesettings/1/change/", settings_form(map_image=upload)
+        "/admin/rehab_site/sitesettings/1/change/",
+        settings_form(admin_client, map_image=upload),
     )
     assert "Describe the map for people who cannot see it." in response.content.decode()
 
@@ -208,7 +189,8 @@ def test_a_map_image_needs_a_description(admin_client, settings, tmp_path):
 )
 def test_bad_coordinates_are_explained(admin_client, overrides, message):
     response = admin_client.post(
-        "/admin/rehab_site/sitesettings/1/change/", settings_form(**overrides)
+        "/admin/rehab_site/sitesettings/1/change/",
+        settings_form(admin_client, **overrides),
     )
     assert response.status_code == 200
     assert message in response.content.decode()

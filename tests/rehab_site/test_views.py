@@ -66,11 +66,13 @@ def test_home_page_query_count_does_not_grow_with_menu_size(
     menu = MenuFactory(slug="main", placement="header")
     for _ in range(3):
         MenuItemFactory(menu=menu)
-    with django_assert_max_num_queries(10) as small:
+    # Cold cache: the settings, the home page's words, promises and steps, menus,
+    # articles, programs, accreditations and notice links; a warm cache runs none.
+    with django_assert_max_num_queries(14) as small:
         client.get("/")
     for _ in range(40):
         MenuItemFactory(menu=menu)
-    with django_assert_max_num_queries(10) as large:
+    with django_assert_max_num_queries(14) as large:
         client.get("/")
     assert len(small.captured_queries) == len(large.captured_queries)
 
