@@ -99,9 +99,8 @@ def test_admissions_open_the_verification_and_see_the_card_photo(
 
     photo = page.get_by_role("img", name="Insurance card, front")
     expect(photo).to_be_visible()
-    page.wait_for_function(
-        "document.querySelector('img.card-photo, .card-photo img').naturalWidth > 0"
-    )
+    page.wait_for_load_state("load")  # images included
+    assert photo.evaluate("img => img.naturalWidth") > 0
     assert page.get_by_text("W998877665").is_visible()
     assert_no_axe_violations(page)
     verification = InsuranceVerification.objects.get(holder_name="Pat Lee")
