@@ -1,6 +1,7 @@
 from django import template
 
 from rehab_site.caching import FragmentCache
+from rehab_site.models import SiteSettings
 
 from ..forms import InquiryForm
 
@@ -22,9 +23,11 @@ def inquiry_short_form(context, program=None, condition=None, heading=""):
         initial["program"] = program.pk
     if condition is not None:
         initial["substances"] = [condition.pk]
-    site = context.get("site")
+    # The page's center details; a template rendered without them (an email, a test)
+    # reads them itself, since the form's words live there.
+    site = context.get("site") or SiteSettings.load()
     return {
-        "form": InquiryForm(initial=initial, site_name=getattr(site, "name", "")),
+        "form": InquiryForm(initial=initial, site_name=site.name),
         "heading": heading,
         "site": site,
         "csrf_token": context.get("csrf_token"),
