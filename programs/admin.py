@@ -7,6 +7,8 @@ from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 
+from rehab_site.drafts import DraftChangesAdmin
+from rehab_site.editing import ContentAdmin
 from rehab_site.images import InvalidImage, clean_image
 from rehab_site.publishing import Status
 from rehab_site.uploads import MediaStorageFailureAdminMixin
@@ -63,7 +65,7 @@ SEO_FIELDSET = (
 HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt"]})
 
 
-class ContentPageAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
+class ContentPageAdmin(MediaStorageFailureAdminMixin, DraftChangesAdmin, ContentAdmin):
     form = ContentPageForm
     list_display = ["name", "slug", "status", "publish_at", "order", "updated_at"]
     list_editable = ["order"]
@@ -185,7 +187,7 @@ class PageAdmin(ContentPageAdmin):
 
 
 @admin.register(Testimonial)
-class TestimonialAdmin(admin.ModelAdmin):
+class TestimonialAdmin(ContentAdmin):
     list_display = [
         "attribution",
         "short_quote",

@@ -4,11 +4,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 
+from .editing import ContentAdmin
 from .models import EditorImage, Menu, MenuItem, Redirect, SiteSettings
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(ContentAdmin):
     fieldsets = [
         (None, {"fields": ["name", "tagline"]}),
         ("Contact", {"fields": ["phone", "admissions_email", "hours"]}),
@@ -62,7 +63,7 @@ class MenuItemInline(admin.TabularInline):
 
 
 @admin.register(Menu)
-class MenuAdmin(admin.ModelAdmin):
+class MenuAdmin(ContentAdmin):
     list_display = ["title", "slug", "placement", "order", "item_count"]
     list_editable = ["order"]
     list_filter = ["placement"]

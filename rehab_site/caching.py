@@ -110,9 +110,19 @@ def refresh_content_state(*, keep_earlier_change: bool = False) -> ContentState:
     return state
 
 
+def publish_scheduled_changes(now: datetime.datetime) -> None:
+    """Before a new generation is built at a scheduled moment: any model with a
+    `publish_due(now)` class method (draft changes, rehab_site/drafts.py) makes what is
+    due live, so the generation is built from it."""
+    for model in apps.get_models():
+        if hasattr(model, "publish_due"):
+            model.publish_due(now)
+
+
 def _read_content_state() -> ContentState:
     state = cache.get(STATE_KEY)
     if state is None or not state.is_current():
+        publish_scheduled_changes(timezone.now())
         state = refresh_content_state()
     return state
 
@@ -207,6 +217,9 @@ class CacheControlMiddleware:
 
     def __call__(self, request):
         with one_content_state():
+            # Read first on every request, signed-in staff and the admin included, so that
+            # a scheduled change is published on time whoever asks first.
+            content_state()
             response = self.get_response(request)
             self.set_cache_control(request, response)
         return response
