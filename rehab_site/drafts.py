@@ -15,7 +15,7 @@ import datetime
 
 import reversion
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
@@ -118,6 +118,46 @@ def preview_draft(request, obj):
     return draft
 
 
+class PublishingFilter(admin.SimpleListFilter):
+    """Changelist filter: pages with a draft change waiting, and what is scheduled."""
+
+    title = "publishing"
+    parameter_name = "publishing"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("changes", "Draft change waiting"),
+            ("scheduled", "Scheduled (page or change)"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "changes":
+            return queryset.filter(
+                pk__in=waiting_changes(queryset.model).values("object_id")
+            )
+        if self.value() == "scheduled":
+            return queryset.filter(
+                models.Q(status=Status.PUBLISHED, publish_at__gt=timezone.now())
+                | models.Q(pk__in=scheduled_changes(queryset.model).values("object_id"))
+            )
+        return queryset
+
+
+def changes_to(model):
+    return DraftChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(model)
+    )
+
+
+def waiting_changes(model):
+    """Draft changes to pages of `model` that wait for someone to publish them."""
+    return changes_to(model).filter(publish_at__isnull=True)
+
+
+def scheduled_changes(model):
+    return changes_to(model).filter(publish_at__isnull=False)
+
+
 class DraftScheduleForm:
     """Mixed into the admin form: checks the time given for a draft change."""
 
@@ -147,6 +187,9 @@ class DraftScheduleForm:
 class DraftChangesAdmin:
     """For the ContentAdmin of a publishable model: "Save as draft change" on live pages,
     and the draft's panel (preview, publish now, discard) on its change form."""
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), PublishingFilter]
 
     def is_published(self, obj) -> bool:
         return (
@@ -225,6 +268,11 @@ class DraftChangesAdmin:
                 )
             return
         super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if self.saving_draft(request, form.instance):
+            return "Saved a draft change (not live)."
+        return super().construct_change_message(request, form, formsets, add)
 
     def response_change(self, request, obj):
         if self.saving_draft(request, obj):
