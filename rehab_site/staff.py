@@ -47,7 +47,9 @@ class StaffIdleTimeoutMiddleware:
                     request,
                     "You were signed out after a period of inactivity. Please sign in again.",
                 )
-                if request.path.startswith(f"/{settings.ADMIN_URL}"):
+                if request.path.startswith(
+                    f"/{settings.ADMIN_URL}"
+                ) and request.path != reverse("admin_keep_alive"):
                     return redirect(f"{reverse('admin:login')}?next={request.path}")
             elif request.path != reverse("admin_keep_alive"):
                 # (a keep-alive ping is not activity: the view decides about it)
