@@ -111,6 +111,22 @@ class ContentAdmin(CompareVersionAdmin):
             value1, value2 = readable_text(value1), readable_text(value2)
         return html_diff(value1, value2)
 
+    def compare_ForeignKey(self, obj_compare):
+        value1, value2 = obj_compare.to_string()
+        return "" if value1 == value2 else html_diff(value1, value2)
+
+    def compare(self, obj, version1, version2):
+        """Only what editors edit, and only what differs (derived fields such as the
+        search index or the update time are left out)."""
+        differences, has_unfollowed_fields = super().compare(obj, version1, version2)
+        shown = [
+            difference
+            for difference in differences
+            if getattr(difference["field"], "editable", True)
+            and str(difference["diff"]).strip()
+        ]
+        return shown, has_unfollowed_fields
+
     # Versions ---------------------------------------------------------------------
 
     def get_urls(self):

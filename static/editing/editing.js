@@ -225,7 +225,51 @@
     }, every);
   }
 
+  // Names for the parts of stock widgets that have none of their own (autocomplete
+  // boxes, the date and time halves of a date-time field), for screen readers.
+  function labelOf(element) {
+    var label = element.id && document.querySelector('label[for="' + element.id + '"]');
+    if (!label) {
+      var row = element.closest(".form-row, .fieldBox, fieldset.module > div");
+      label = row && row.querySelector("label, legend");
+    }
+    return label ? label.textContent.replace(/[:*]\s*$/, "").trim() : "";
+  }
+
+  function nameStockWidgets(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("select.admin-autocomplete"), function (select) {
+      var name = labelOf(select);
+      var container = select.nextElementSibling;
+      if (!name || !container) return;
+      Array.prototype.forEach.call(
+        container.querySelectorAll('[role="combobox"], [role="textbox"], .select2-search__field'),
+        function (part) {
+          if (!part.getAttribute("aria-label")) part.setAttribute("aria-label", name);
+          part.removeAttribute("aria-labelledby");
+        }
+      );
+    });
+    Array.prototype.forEach.call(root.querySelectorAll("p.datetime input"), function (input) {
+      if (input.getAttribute("aria-label")) return;
+      var name = labelOf(input) || labelOf(input.closest("p.datetime"));
+      var part = /_0$/.test(input.id) ? "date" : "time";
+      if (name) input.setAttribute("aria-label", name + " (" + part + ")");
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var changeForm = document.querySelector("#content-main form");
+    if (changeForm) {
+      window.setTimeout(function () {
+        nameStockWidgets(changeForm);
+      }, 0);
+      new MutationObserver(function (mutations) {
+        var select2Changed = mutations.some(function (mutation) {
+          return mutation.target.closest && mutation.target.closest(".select2-container, .related-widget-wrapper");
+        });
+        if (select2Changed) nameStockWidgets(changeForm);
+      }).observe(changeForm, { childList: true, subtree: true });
+    }
     if (!local || !session) return;
     clearAfterSuccessfulSave();
     pruneOldCopies();
