@@ -76,7 +76,7 @@ def publish_draft_change(draft: DraftChange, user, comment: str = "") -> models.
     """Replace the live page with the draft change, as a new version of the page."""
     model = draft.content_type.model_class()
     with transaction.atomic(), reversion.create_revision():
-        live = model._default_manager.select_for_update().get(pk=draft.object_id)
+        live = model.objects.select_for_update().get(pk=draft.object_id)
         draft.apply_to(live)
         live.save()
         for name, ids in draft.many_to_many.items():
@@ -195,9 +195,7 @@ class DraftChangesAdmin:
         return (
             obj is not None
             and obj.pk is not None
-            and type(obj)
-            ._default_manager.filter(pk=obj.pk, status=Status.PUBLISHED)
-            .exists()
+            and type(obj).objects.filter(pk=obj.pk, status=Status.PUBLISHED).exists()
         )
 
     def saving_draft(self, request, obj) -> bool:
@@ -304,7 +302,7 @@ class DraftChangesAdmin:
                 obj
             ) and self.has_change_permission(request, obj)
             context["draft_change"] = DraftChange.objects.for_object(obj)
-            live = self.model._default_manager.filter(pk=obj.pk).first()
+            live = self.model.objects.filter(pk=obj.pk).first()
             context["draft_preview_url"] = live.get_absolute_url() if live else ""
             context["draft_urls"] = {
                 name: reverse(

@@ -68,7 +68,7 @@ def edited_fields(model) -> list[str]:
 
 def content_token(obj) -> str:
     """A short digest of the object's edited fields as stored now."""
-    fresh = type(obj)._default_manager.filter(pk=obj.pk)
+    fresh = type(obj).objects.filter(pk=obj.pk)
     data = serializers.serialize("json", fresh, fields=edited_fields(type(obj)))
     return hashlib.sha256(data.encode()).hexdigest()[:32]
 
@@ -259,7 +259,7 @@ def restore_version(obj, version, user, comment: str):
     was_published = isinstance(obj, Publishable) and obj.status == Status.PUBLISHED
     with transaction.atomic(), reversion.create_revision():
         version.revision.revert(delete=True)
-        restored = type(obj)._default_manager.get(pk=obj.pk)
+        restored = type(obj).objects.get(pk=obj.pk)
         restored.save()
         reversion.set_user(user)
         reversion.set_comment(comment)
