@@ -240,6 +240,17 @@ class DraftChangesAdmin:
         saved = draft.saved_at.isoformat() if draft else ""
         return f"{super().edit_token(obj)}{saved}"
 
+    def last_change(self, obj) -> dict:
+        change = super().last_change(obj)
+        draft = DraftChange.objects.for_object(obj)
+        if draft is not None and (
+            change["when"] is None or draft.saved_at > change["when"]
+        ):
+            user = draft.saved_by
+            who = (user.get_full_name() or user.get_username()) if user else "Someone"
+            return {"who": who, "when": draft.saved_at}
+        return change
+
     def save_model(self, request, obj, form, change):
         if self.saving_draft(request, obj):
             save_draft_change(
@@ -301,7 +312,11 @@ class DraftChangesAdmin:
             context["can_save_draft"] = self.is_published(
                 obj
             ) and self.has_change_permission(request, obj)
-            context["draft_change"] = DraftChange.objects.for_object(obj)
+            draft = DraftChange.objects.for_object(obj)
+            if draft and draft.publish_at and draft.publish_at <= timezone.now():
+                publish_due_changes(timezone.now())  # its time came: it is live now
+                draft = None
+            context["draft_change"] = draft
             live = self.model.objects.filter(pk=obj.pk).first()
             context["draft_preview_url"] = live.get_absolute_url() if live else ""
             context["draft_urls"] = {

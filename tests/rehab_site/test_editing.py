@@ -70,7 +70,8 @@ def test_saving_the_form_one_opened_is_not_a_conflict():
 def test_a_draft_change_saved_meanwhile_is_a_conflict_too():
     article = ArticleFactory()
     url = f"/admin/blog/article/{article.pk}/change/"
-    first, second = signed_in(first_name="Ana"), signed_in(first_name="Ben")
+    first = signed_in(first_name="Ana", last_name="Ruiz")
+    second = signed_in(first_name="Ben", last_name="Cole")
     first_form, second_form = admin_form(first, url), admin_form(second, url)
 
     first_form.update(summary=["Drafted."], _save_draft=["Save as draft change"])
@@ -79,6 +80,7 @@ def test_a_draft_change_saved_meanwhile_is_a_conflict_too():
     response = second.post(url, second_form)
 
     assert response.status_code == 200
+    assert "Ana Ruiz saved this article" in response.content.decode()
     assert "after you opened it" in response.content.decode()
 
 
