@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from rehab_site.admin_labels import LabelledListEditableMixin
+from rehab_site.editing import ContentAdmin
 from rehab_site.uploads import MediaStorageFailureAdminMixin
 
 from .forms import AccreditationForm
@@ -36,7 +37,7 @@ class ValidityFilter(admin.SimpleListFilter):
 
 @admin.register(Accreditation)
 class AccreditationAdmin(
-    LabelledListEditableMixin, MediaStorageFailureAdminMixin, admin.ModelAdmin
+    LabelledListEditableMixin, MediaStorageFailureAdminMixin, ContentAdmin
 ):
     form = AccreditationForm
     # Fits a 1024 px screen beside the sidebars; kind, number and issue date are on

@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from rehab_site.admin_labels import LabelledListEditableMixin
+from rehab_site.drafts import DraftChangesAdmin
+from rehab_site.editing import ContentAdmin
 from rehab_site.publishing import Status
 from rehab_site.uploads import MediaStorageFailureAdminMixin
 
@@ -19,11 +21,16 @@ class DueForReviewFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("due", "Due for medical review"),
+            ("changed", "Changed since its review"),
             ("current", "Reviewed within 12 months"),
         ]
 
     def queryset(self, request, queryset):
         due = Article.objects.due_for_review()
+        if self.value() == "changed":
+            return queryset.filter(
+                pk__in=Article.objects.changed_since_review().values("pk")
+            )
         if self.value() == "due":
             return queryset.filter(pk__in=due.values("pk"))
         if self.value() == "current":
@@ -32,7 +39,8 @@ class DueForReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(MediaStorageFailureAdminMixin, DraftChangesAdmin, ContentAdmin):
+    change_form_template = "admin/blog/article/change_form.html"
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -61,12 +69,22 @@ class ArticleAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
         "programs",
         "conditions",
     ]
-    actions = ["publish_now", "unpublish"]
-    readonly_fields = ["reading_minutes", "created_at", "updated_at"]
+    actions = ["publish_now", "unpublish", "mark_reviewed"]
+    readonly_fields = ["review_status", "reading_minutes", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         ("Featured image", {"fields": ["featured_image", "featured_image_alt"]}),
-        ("People", {"fields": ["authors", "medical_reviewer", "reviewed_on"]}),
+        (
+            "People",
+            {
+                "fields": [
+                    "authors",
+                    "medical_reviewer",
+                    "reviewed_on",
+                    "review_status",
+                ]
+            },
+        ),
         ("Topics", {"fields": ["categories", "tags"]}),
         ("Treatment pages", {"fields": ["programs", "conditions"]}),
         ("Publishing", {"fields": ["status", "publish_at"]}),
@@ -92,6 +110,36 @@ class ArticleAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
                 Prefetch("authors", queryset=Person.objects.only("name", "credentials"))
             )
         )
+
+    @admin.display(description="medical review")
+    def review_status(self, article):
+        if article.pk is None or article.reviewed_on is None:
+            return "Not reviewed yet"
+        if article.changed_since_review:
+            return "Review due: the title, summary or text changed since the review"
+        if article.is_due_for_review:
+            return "Review due: the review is more than 12 months old"
+        return "Up to date"
+
+    @admin.action(
+        description="Mark the selected articles as medically reviewed today",
+        permissions=["change"],
+    )
+    def mark_reviewed(self, request, queryset):
+        missing = queryset.filter(medical_reviewer__isnull=True).count()
+        count = 0
+        for article in queryset.filter(medical_reviewer__isnull=False):
+            article.record_review()
+            count += 1
+        self.message_user(
+            request, f"Recorded today's review of {count} article(s).", messages.SUCCESS
+        )
+        if missing:
+            self.message_user(
+                request,
+                f"{missing} article(s) have no medical reviewer: choose one on the article first.",
+                messages.WARNING,
+            )
 
     @admin.display(description="authors")
     def author_names(self, article):
@@ -140,7 +188,7 @@ class ArticleAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
 
 @admin.register(Person)
 class PersonAdmin(
-    LabelledListEditableMixin, MediaStorageFailureAdminMixin, admin.ModelAdmin
+    LabelledListEditableMixin, MediaStorageFailureAdminMixin, ContentAdmin
 ):
     form = PersonAdminForm
     list_display = ["name", "credentials", "role", "team_section", "team_order"]
@@ -165,14 +213,14 @@ class PersonAdmin(
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(ContentAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ContentAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

@@ -18,6 +18,7 @@ from django.views.generic import DetailView, ListView
 
 from programs.models import Condition, Program
 from rehab_site.caching import remember
+from rehab_site.drafts import preview_draft
 
 from .models import Article, Category, Person, Tag
 from .search import SearchForm, search_articles
@@ -301,6 +302,12 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return Article.objects.live().select_related("medical_reviewer")
 
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        # Staff who may edit the article see its draft change here, at its real address.
+        self.draft_change = preview_draft(self.request, article)
+        return article
+
     @cached_property
     def article_with_details(self) -> Article:
         prefetch_related_objects([self.object], *page_details())
@@ -330,13 +337,16 @@ class ArticleDetailView(DetailView):
             structured_data=lambda: article_json_ld(
                 self.article_with_details, self.request, categories
             ),
-            preview=self.preview,
+            preview=self.preview or self.draft_change is not None,
+            draft_change=self.draft_change,
             seo={
                 "title": article.seo_title or article.title,
                 "description": article.meta_description or article.summary,
                 "path": article.get_absolute_url(),
                 "image": image["url"] if image else "",
-                "noindex": article.noindex or not article.is_live,
+                "noindex": article.noindex
+                or not article.is_live
+                or self.draft_change is not None,
                 "og_type": "article",
             },
         )

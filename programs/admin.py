@@ -6,6 +6,8 @@ from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericStackedInline, GenericTabularInline
 
 from rehab_site.admin_labels import LabelledListEditableMixin
+from rehab_site.drafts import DraftChangesAdmin
+from rehab_site.editing import ContentAdmin
 from rehab_site.image_forms import HeroImageForm, cleaned_image_upload
 from rehab_site.publishing import Status
 from rehab_site.uploads import MediaStorageFailureAdminMixin
@@ -79,7 +81,10 @@ HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt"]})
 
 
 class ContentPageAdmin(
-    LabelledListEditableMixin, MediaStorageFailureAdminMixin, admin.ModelAdmin
+    LabelledListEditableMixin,
+    MediaStorageFailureAdminMixin,
+    DraftChangesAdmin,
+    ContentAdmin,
 ):
     form = ContentPageForm
     list_display = ["name", "slug", "status", "publish_at", "order", "updated_at"]
@@ -251,7 +256,7 @@ class PageAdmin(ContentPageAdmin):
 
 
 @admin.register(Testimonial)
-class TestimonialAdmin(admin.ModelAdmin):
+class TestimonialAdmin(ContentAdmin):
     list_display = [
         "attribution",
         "short_quote",
@@ -280,7 +285,7 @@ class TestimonialAdmin(admin.ModelAdmin):
 
 
 @admin.register(Insurer)
-class InsurerAdmin(admin.ModelAdmin):
+class InsurerAdmin(LabelledListEditableMixin, ContentAdmin):
     """The insurers the forms offer, and the insurance pages. An inquiry keeps the name it
     was sent with, so a rename or a deletion here never changes one already received."""
 
@@ -300,7 +305,7 @@ class InsurerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Overview)
-class OverviewAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
+class OverviewAdmin(MediaStorageFailureAdminMixin, ContentAdmin):
     """The four overview pages' words and pictures; one row each, made by a migration."""
 
     form = HeroImageForm

@@ -8,6 +8,7 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView
 
 from blog.models import Article, Person
+from rehab_site.drafts import preview_draft
 
 from .models import (
     FAQ,
@@ -68,7 +69,9 @@ class LivePageMixin:
 
     def get_object(self, queryset=None):
         page = super().get_object(queryset)
-        self.is_preview = not page.is_live
+        # Staff who may edit the page see its draft change here, at its real address.
+        self.draft_change = preview_draft(self.request, page)
+        self.is_preview = not page.is_live or self.draft_change is not None
         return page
 
     def get_context_data(self, **kwargs):
@@ -78,6 +81,7 @@ class LivePageMixin:
             page=page,
             faqs=SimpleLazyObject(lambda: list(self.page_with_details.faqs.all())),
             is_preview=self.is_preview,
+            draft_change=self.draft_change,
             noindex=page.noindex or self.is_preview,
             share_image=page.hero_image.url if page.hero_image else "",
             breadcrumbs=self.get_breadcrumbs(page),

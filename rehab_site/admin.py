@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 
+from .editing import ContentAdmin
 from .image_forms import HeroImageForm, cleaned_image_upload
 from .models import (
     EditorImage,
@@ -22,7 +23,7 @@ from .uploads import MediaStorageFailureAdminMixin
 WORDS_ADMIN_CSS = {"all": ["rehab_site/admin/words.css"]}
 
 
-class SingletonAdmin(admin.ModelAdmin):
+class SingletonAdmin(ContentAdmin):
     """The admin of a model with one row: the list goes straight to it."""
 
     class Media:
@@ -217,7 +218,7 @@ class MenuItemInline(admin.TabularInline):
 
 
 @admin.register(Menu)
-class MenuAdmin(admin.ModelAdmin):
+class MenuAdmin(ContentAdmin):
     list_display = ["title", "slug", "placement", "order", "item_count"]
     list_editable = ["order"]
     list_filter = ["placement"]

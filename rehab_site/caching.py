@@ -33,7 +33,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -110,9 +110,19 @@ def refresh_content_state(*, keep_earlier_change: bool = False) -> ContentState:
     return state
 
 
+def publish_scheduled_changes(now: datetime.datetime) -> None:
+    """Before a new generation is built at a scheduled moment: any model with a
+    `publish_due(now)` class method (draft changes, rehab_site/drafts.py) makes what is
+    due live, so the generation is built from it."""
+    for model in apps.get_models():
+        if hasattr(model, "publish_due"):
+            model.publish_due(now)
+
+
 def _read_content_state() -> ContentState:
     state = cache.get(STATE_KEY)
     if state is None or not state.is_current():
+        publish_scheduled_changes(timezone.now())
         state = refresh_content_state()
     return state
 
@@ -207,6 +217,12 @@ class CacheControlMiddleware:
 
     def __call__(self, request):
         with one_content_state():
+            # Read first on every public request, signed-in staff's included, so that a
+            # scheduled draft change is published on time whoever asks first. During a
+            # database outage the page's own reads meet the error, where it is handled.
+            if not _private_path(request.path):
+                with contextlib.suppress(DatabaseError):
+                    content_state()
             response = self.get_response(request)
             self.set_cache_control(request, response)
         return response

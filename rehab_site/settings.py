@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "sorl.thumbnail",
+    "reversion",
+    "reversion_compare",
 ]
 
 MIDDLEWARE = [
@@ -301,6 +303,9 @@ STAFF_IDLE_MINUTES = env.int("STAFF_IDLE_MINUTES", default=30)
 SESSION_COOKIE_AGE = (
     STAFF_IDLE_MINUTES * 60 * 16
 )  # a backstop; the idle check is stricter
+# A change form with unsaved edits keeps its session alive (rehab_site/editing.py), but never
+# longer than this after the editor's last real request (a page opened, a form saved).
+STAFF_KEEPALIVE_MAX_MINUTES = env.int("STAFF_KEEPALIVE_MAX_MINUTES", default=480)
 REQUIRE_TWO_FACTOR = env.bool("REQUIRE_TWO_FACTOR", default=not DEBUG)
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Treatment center website")
 

@@ -7,7 +7,7 @@ from django.views.static import serve
 from blog.sitemaps import ArticleSitemap, BlogIndexSitemap
 from programs.sitemaps import PROGRAM_SITEMAPS
 
-from . import two_factor, views
+from . import editing, two_factor, views
 from .sitemaps import SitePagesSitemap
 from .uploads import upload_editor_image
 
@@ -55,6 +55,7 @@ urlpatterns = [
         admin.site.admin_view(two_factor.verify),
         name="two_factor_verify",
     ),
+    path(f"{ADMIN_URL}keep-alive/", editing.keep_alive, name="admin_keep_alive"),
     path(ADMIN_URL, admin.site.urls),
     path("", include("admissions.urls")),
 ]

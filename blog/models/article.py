@@ -1,3 +1,4 @@
+import hashlib
 import html
 import math
 import re
@@ -100,10 +101,21 @@ class ArticleQuerySet(PublishableQuerySet):
         )
 
     def due_for_review(self):
-        """Never reviewed, or reviewed more than a year ago."""
+        """Never reviewed, reviewed more than a year ago, or changed since the review."""
         return self.filter(
             Q(reviewed_on__isnull=True)
             | Q(reviewed_on__lt=timezone.localdate() - REVIEW_INTERVAL)
+            | self.changed_since_review_condition()
+        )
+
+    def changed_since_review(self):
+        """Reviewed, but the clinical content (title, summary, body) changed since."""
+        return self.filter(self.changed_since_review_condition())
+
+    @staticmethod
+    def changed_since_review_condition() -> Q:
+        return Q(reviewed_on__isnull=False) & ~Q(
+            reviewed_content_digest=models.F("clinical_content_digest")
         )
 
 
@@ -167,6 +179,15 @@ class Article(Publishable):
         default=dict, blank=True, editable=False
     )
     search_vector = SearchVectorField(null=True, editable=False)
+    # What the medical reviewer read: a digest of the clinical content (title, summary and
+    # body text) as it is now, and as it was at the latest review. They differ once the
+    # content changes after a review, and the article is then due for review again.
+    clinical_content_digest = models.CharField(
+        max_length=64, blank=True, editable=False
+    )
+    reviewed_content_digest = models.CharField(
+        max_length=64, blank=True, editable=False
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -214,6 +235,13 @@ class Article(Publishable):
         self.body_text = plain_text(self.body)
         words = len(self.body_text.split())
         self.reading_minutes = max(1, math.ceil(words / WORDS_PER_MINUTE))
+        self.clinical_content_digest = clinical_digest(
+            self.title, self.summary, self.body_text
+        )
+        if self.reviewed_on is None:
+            self.reviewed_content_digest = ""
+        elif self.review_recorded_now():
+            self.reviewed_content_digest = self.clinical_content_digest
         super().save(*args, **kwargs)
 
         derived = {}
@@ -229,6 +257,33 @@ class Article(Publishable):
             )
         if derived:
             type(self).objects.filter(pk=self.pk).update(**derived)
+
+    def review_recorded_now(self) -> bool:
+        """Whether this save records a (new) medical review: a date or reviewer set or changed."""
+        previous = (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .values_list("reviewed_on", "medical_reviewer_id")
+            .first()
+            if self.pk
+            else None
+        )
+        return previous != (self.reviewed_on, self.medical_reviewer_id)
+
+    def record_review(self, on=None) -> None:
+        """The medical reviewer checked the article as it is now (on `on`, default today)."""
+        self.reviewed_on = on or timezone.localdate()
+        self.reviewed_content_digest = clinical_digest(
+            self.title, self.summary, plain_text(sanitize_html(self.body))
+        )
+        self.save()
+
+    @property
+    def changed_since_review(self) -> bool:
+        return (
+            self.reviewed_on is not None
+            and self.reviewed_content_digest != self.clinical_content_digest
+        )
 
     @property
     def featured_image_srcset(self) -> str:
@@ -248,10 +303,17 @@ class Article(Publishable):
         return (
             self.reviewed_on is None
             or self.reviewed_on < timezone.localdate() - REVIEW_INTERVAL
+            or self.changed_since_review
         )
 
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clinical_digest(title: str, summary: str, body_text: str) -> str:
+    """A digest of what a medical reviewer checks; whitespace changes do not count."""
+    words = " ".join(" ".join(part.split()) for part in (title, summary, body_text))
+    return hashlib.sha256(words.encode()).hexdigest()
 
 
 def plain_text(body_html: str) -> str:

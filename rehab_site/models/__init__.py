@@ -1,3 +1,4 @@
+from .draft_change import DraftChange
 from .editor_image import EditorImage
 from .home_page import HomePage, HomePromise, HomeStep
 from .menus import Menu, MenuItem
@@ -5,6 +6,7 @@ from .redirect import Redirect
 from .site_settings import NextStep, SiteSettings
 
 __all__ = [
+    "DraftChange",
     "EditorImage",
     "HomePage",
     "HomePromise",

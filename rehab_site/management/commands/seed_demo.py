@@ -1,6 +1,7 @@
 from importlib import import_module
 from importlib.util import find_spec
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -17,4 +18,12 @@ class Command(BaseCommand):
                 continue
             with transaction.atomic():
                 import_module(f"{app}.demo").seed(self.stdout)
+        # A first version of every piece of content that has none, so History and
+        # Compare have something to show from the first edit (rehab_site/editing.py).
+        call_command(
+            "createinitialrevisions",
+            comment="The demo content as loaded.",
+            verbosity=0,
+            stdout=self.stdout,
+        )
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

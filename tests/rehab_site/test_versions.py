@@ -1,0 +1,191 @@
+"""Every save of what visitors see is a version: who, when, a comment; any two versions
+compared with the changed words named; one click restores a version as a new one."""
+
+import re
+
+import pytest
+import reversion
+from django.apps import apps
+from django.contrib import admin
+from reversion.models import Version
+
+from blog.models import Article
+from rehab_site.editing import ContentAdmin, readable_text
+from rehab_site.roles import CONTENT_APPS
+from tests.blog.factories import ArticleFactory
+from tests.factories import (
+    MenuFactory,
+    MenuItemFactory,
+    SiteSettingsFactory,
+    UserFactory,
+)
+from tests.programs.factories import ProgramFactory
+
+from .forms import admin_form
+
+pytestmark = pytest.mark.django_db
+
+# Admin pages of these models hold nothing a visitor reads as content of its own.
+NOT_CONTENT = {
+    "rehab_site.EditorImage",
+    "rehab_site.Redirect",
+    "rehab_site.DraftChange",
+}
+
+
+@pytest.fixture
+def editor(client):
+    user = UserFactory(
+        is_staff=True, is_superuser=True, first_name="Dana", last_name="Whitfield"
+    )
+    client.force_login(user)
+    return user
+
+
+def save_through_admin(client, obj, **changes):
+    opts = obj._meta
+    url = f"/admin/{opts.app_label}/{opts.model_name}/{obj.pk}/change/"
+    data = admin_form(client, url)
+    for name, value in changes.items():
+        data[name] = [value]
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    return response
+
+
+def test_every_content_model_in_the_admin_is_versioned():
+    for model in apps.get_models():
+        if (
+            model._meta.app_label not in CONTENT_APPS
+            or model._meta.label in NOT_CONTENT
+        ):
+            continue
+        model_admin = (
+            admin.site.get_model_admin(model)
+            if admin.site.is_registered(model)
+            else None
+        )
+        if model_admin is None:
+            continue
+        assert isinstance(model_admin, ContentAdmin), model._meta.label
+        assert reversion.is_registered(model), model._meta.label
+
+
+def test_a_save_is_a_version_with_who_and_when(client, editor):
+    article = ArticleFactory(body="<p>Breathing slowly helps.</p>")
+
+    save_through_admin(client, article, body="<p>Breathing slowly really helps.</p>")
+
+    version = Version.objects.get_for_object(article).get()
+    assert version.revision.user == editor
+    assert version.revision.date_created is not None
+    assert "really" in version.field_dict["body"]
+
+
+def test_the_diff_names_the_changed_words_of_rich_text(client, editor):
+    article = ArticleFactory(
+        body="<p>Withdrawal can be <strong>dangerous</strong>.</p>"
+    )
+    save_through_admin(client, article)
+    save_through_admin(
+        client,
+        article,
+        body="<p>Withdrawal can be <strong>life-threatening</strong>.</p>",
+    )
+    older, newer = sorted(Version.objects.get_for_object(article), key=lambda v: v.pk)
+
+    response = client.get(
+        f"/admin/blog/article/{article.pk}/history/compare/",
+        {"version_id1": older.pk, "version_id2": newer.pk},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    diff = html[html.index("versions__diff") :]
+    assert re.search(r"<del>[^<]*dangerous", diff)
+    assert re.search(r"<ins>[^<]*life-threatening", diff)
+    assert "&lt;strong&gt;" not in diff  # compared as text, not as markup
+
+
+def test_readable_text_keeps_one_block_a_line():
+    assert readable_text(
+        "<h2>Signs</h2><p>Sleep &amp; mood</p><ul><li>One</li></ul>"
+    ) == ("Signs\nSleep & mood\nOne")
+
+
+def test_restore_brings_a_version_back_as_a_new_version(client, editor):
+    article = ArticleFactory(title="Finding calm", body="<p>First words.</p>")
+    save_through_admin(client, article)
+    save_through_admin(
+        client, article, title="Finding peace", body="<p>Second words.</p>"
+    )
+    first = Version.objects.get_for_object(article).order_by("pk").first()
+
+    response = client.post(
+        f"/admin/blog/article/{article.pk}/history/{first.pk}/restore/"
+    )
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Finding calm"
+    assert article.body == "<p>First words.</p>"
+    assert article.body_text == "First words."  # the article's own save ran
+    versions = Version.objects.get_for_object(article)
+    assert versions.count() == 3
+    assert versions.first().revision.comment.startswith("Restored the version of")
+    assert versions.first().revision.user == editor
+    # The version it replaced is still there to come back to.
+    assert any(v.field_dict["title"] == "Finding peace" for v in versions)
+
+
+def test_restore_is_a_post_and_needs_the_change_permission(client):
+    article = ArticleFactory()
+    with reversion.create_revision():
+        article.save()
+    version = Version.objects.get_for_object(article).get()
+    url = f"/admin/blog/article/{article.pk}/history/{version.pk}/restore/"
+    reader = UserFactory(is_staff=True, permissions=["blog.view_article"])
+    client.force_login(reader)
+
+    assert client.get(url).status_code == 405
+    assert client.post(url).status_code == 403
+
+
+def test_menus_are_versioned_with_their_items(client, editor):
+    menu = MenuFactory(title="Main", slug="main")
+    MenuItemFactory(menu=menu, label="Treatment", url="/treatment/")
+    save_through_admin(client, menu)
+    version = Version.objects.get_for_object(menu).get()
+
+    assert version.revision.version_set.filter(content_type__model="menuitem").exists()
+
+
+def test_site_settings_and_program_pages_are_versioned(client, editor):
+    site = SiteSettingsFactory()
+    program = ProgramFactory()
+    save_through_admin(client, site, phone="(828) 555-0199")
+    save_through_admin(client, program, summary="Around-the-clock care.")
+
+    assert (
+        Version.objects.get_for_object(site).get().field_dict["phone"]
+        == "(828) 555-0199"
+    )
+    assert Version.objects.get_for_object(program).exists()
+
+
+def test_history_lists_versions_with_names_and_restore_buttons(client, editor):
+    article = ArticleFactory()
+    save_through_admin(client, article, title="One")
+    save_through_admin(client, article, title="Two")
+
+    html = client.get(f"/admin/blog/article/{article.pk}/history/").content.decode()
+
+    assert "Dana Whitfield" in html
+    assert html.count(">Restore</button>") == 1  # every version but the current one
+    assert "Compare the chosen versions" in html
+
+
+def test_the_article_changelist_still_answers(client, editor):
+    ArticleFactory()
+    assert client.get("/admin/blog/article/").status_code == 200
+    assert Article.objects.count() == 1
