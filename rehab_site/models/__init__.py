@@ -1,6 +1,14 @@
 from .editor_image import EditorImage
+from .enrolment import EnrolmentLink
 from .menus import Menu, MenuItem
 from .redirect import Redirect
 from .site_settings import SiteSettings
 
-__all__ = ["EditorImage", "Menu", "MenuItem", "Redirect", "SiteSettings"]
+__all__ = [
+    "EditorImage",
+    "EnrolmentLink",
+    "Menu",
+    "MenuItem",
+    "Redirect",
+    "SiteSettings",
+]

@@ -52,8 +52,13 @@ class SiteSettings(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        from ..contact_changes import report_contact_changes
+
         self.pk = 1
+        previous = type(self).objects.filter(pk=1).first()
         super().save(*args, **kwargs)
+        # The admin sets `changed_by`, so the administrators' email can say who it was.
+        report_contact_changes(previous, self, getattr(self, "changed_by", None))
 
     @classmethod
     def load(cls) -> "SiteSettings":
