@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "blog",
     "programs",
     "admissions",
+    "linkcheck",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
