@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from rehab_site.admin_filters import VisibilityFilter
 from rehab_site.publishing import Status
 from rehab_site.uploads import MediaStorageFailureAdminMixin
 
@@ -43,7 +44,7 @@ class ArticleAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
         "reviewed_on",
     ]
     list_filter = [
-        "status",
+        VisibilityFilter,
         DueForReviewFilter,
         "categories",
         "authors",

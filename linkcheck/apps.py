@@ -9,9 +9,13 @@ class LinkcheckConfig(AppConfig):
     verbose_name = "Link report"
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.contrib.admin.models import LogEntry
+        from django.db.models.signals import post_save
 
-        from .tasks import content_saved
+        from .tasks import content_saved_in_admin
 
-        for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(content_saved, dispatch_uid=f"linkcheck-{signal}")
+        post_save.connect(
+            content_saved_in_admin,
+            sender=LogEntry,
+            dispatch_uid="linkcheck-admin-saves",
+        )

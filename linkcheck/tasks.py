@@ -1,8 +1,10 @@
-"""The link check runs as a task (django-tasks, `manage.py db_worker`) shortly after any
-save in the content apps, and daily from cron (`manage.py check_links`).
+"""The link check runs as a task (django-tasks, `manage.py db_worker`) shortly after staff
+add, change or delete anything of the content apps in the admin (each such save writes the
+admin's LogEntry), and daily from cron (`manage.py check_links`), which also covers changes
+made outside the admin.
 
-Saves come in bursts (an admin form with inlines saves many rows), so a check is queued a
-little later and only when none is already waiting: one check covers the whole burst.
+Saves come in bursts (a list page saving many rows, several editors at once), so a check
+is queued a little later and only when none is already waiting: one check covers the burst.
 """
 
 from datetime import timedelta
@@ -41,9 +43,9 @@ def queue_link_check() -> None:
     check_links.using(run_after=timezone.now() + DELAY_AFTER_SAVE).enqueue()
 
 
-def content_saved(sender, **kwargs) -> None:
-    if kwargs.get("raw") or sender._meta.app_label not in CHECKED_APPS:
+def content_saved_in_admin(sender, instance, created, raw=False, **kwargs) -> None:
+    """A new admin LogEntry: queue a check when it records a change to content."""
+    if raw or not created or instance.content_type_id is None:
         return
-    if kwargs.get("action", "post_").startswith("pre_"):
-        return  # m2m_changed fires before and after; the "post_" one is enough
-    transaction.on_commit(queue_link_check)
+    if instance.content_type.app_label in CHECKED_APPS:
+        transaction.on_commit(queue_link_check)

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 
+from rehab_site.admin_filters import VisibilityFilter
 from rehab_site.images import InvalidImage, clean_image
 from rehab_site.publishing import Status
 from rehab_site.uploads import MediaStorageFailureAdminMixin
@@ -67,7 +68,7 @@ class ContentPageAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
     form = ContentPageForm
     list_display = ["name", "slug", "status", "publish_at", "order", "updated_at"]
     list_editable = ["order"]
-    list_filter = ["status", "noindex"]
+    list_filter = [VisibilityFilter, "noindex"]
     search_fields = ["name", "slug", "summary"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [FAQInline]
@@ -108,7 +109,7 @@ class ProgramAdmin(ContentPageAdmin):
         "updated_at",
     ]
     list_editable = ["featured", "order"]
-    list_filter = ["kind", "status", "featured", "conditions", "audiences"]
+    list_filter = ["kind", VisibilityFilter, "featured", "conditions", "audiences"]
     autocomplete_fields = ["conditions", "audiences"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "summary", "body"]}),
@@ -134,7 +135,7 @@ class ProgramAdmin(ContentPageAdmin):
 class ConditionAdmin(ContentPageAdmin):
     list_display = ["name", "status", "publish_at", "featured", "order", "updated_at"]
     list_editable = ["featured", "order"]
-    list_filter = ["status", "featured", "noindex"]
+    list_filter = [VisibilityFilter, "featured", "noindex"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "body"]}),
         ("About this addiction", {"fields": ["signs", "risks", "how_we_treat"]}),
@@ -148,7 +149,7 @@ class ConditionAdmin(ContentPageAdmin):
 class AudienceAdmin(ContentPageAdmin):
     list_display = ["name", "status", "publish_at", "featured", "order", "updated_at"]
     list_editable = ["featured", "order"]
-    list_filter = ["status", "featured", "noindex"]
+    list_filter = [VisibilityFilter, "featured", "noindex"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "body"]}),
         HERO_FIELDSET,
@@ -160,7 +161,7 @@ class AudienceAdmin(ContentPageAdmin):
 @admin.register(Location)
 class LocationAdmin(ContentPageAdmin):
     list_display = ["name", "city", "state", "drive_time", "status", "order"]
-    list_filter = ["status", "state"]
+    list_filter = [VisibilityFilter, "state"]
     search_fields = ["name", "slug", "city", "summary"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "body"]}),
@@ -174,7 +175,12 @@ class LocationAdmin(ContentPageAdmin):
 @admin.register(Page)
 class PageAdmin(ContentPageAdmin):
     list_display = ["name", "slug", "status", "publish_at", "order", "updated_at"]
-    list_filter = ["status", "show_center_details", "show_testimonials", "noindex"]
+    list_filter = [
+        VisibilityFilter,
+        "show_center_details",
+        "show_testimonials",
+        "noindex",
+    ]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "body"]}),
         ("Extras", {"fields": ["show_center_details", "show_testimonials"]}),

@@ -157,10 +157,21 @@ def test_a_fixed_link_leaves_the_report_at_the_next_check():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_save_queues_one_check_that_the_worker_runs():
-    article = ArticleFactory(body='<p><a href="/blog/gone-away/">gone</a></p>')
-    article.title = "Renamed"
-    article.save()
+def test_saves_in_the_admin_queue_one_check_that_the_worker_runs(client):
+    menu = MenuFactory(title="Footer help", slug="help")
+    client.force_login(marketing_user())
+    change_menu = reverse("admin:rehab_site_menu_change", args=[menu.pk])
+    form = {
+        "title": "Footer help", "slug": "help", "placement": "footer", "order": 0,
+        "items-TOTAL_FORMS": 1, "items-INITIAL_FORMS": 0,
+        "items-MIN_NUM_FORMS": 0, "items-MAX_NUM_FORMS": 1000,
+        "items-0-label": "Old tour", "items-0-url": "/old-tour/", "items-0-order": 0,
+    }  # fmt: skip
+    assert DBTaskResult.objects.filter(task_path=task_path()).count() == 0
+
+    assert client.post(change_menu, form).status_code == 302
+    form |= {"title": "Footer: help", "items-TOTAL_FORMS": 0}
+    assert client.post(change_menu, form).status_code == 302
     queued = DBTaskResult.objects.filter(task_path=task_path())
     assert queued.count() == 1  # a burst of saves queues one check
 
@@ -170,7 +181,9 @@ def test_a_save_queues_one_check_that_the_worker_runs():
     with time_machine.travel(timezone.now() + timezone.timedelta(minutes=1)):
         run_worker()
 
-    assert report() == {("Article “Renamed”", "body", "/blog/gone-away/")}
+    assert report() == {
+        ("Menu “Footer: help”, menu item “Old tour”", "URL", "/old-tour/")
+    }
 
 
 def test_marketing_sees_the_report_with_links_to_fix_each_page(client):
