@@ -1,10 +1,12 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from rehab_site.admin_filters import VisibilityFilter
+from rehab_site.editing import EditorAdminMixin, ThumbnailFileInput
 from rehab_site.publishing import Status
 from rehab_site.uploads import MediaStorageFailureAdminMixin
 
@@ -32,7 +34,7 @@ class DueForReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(EditorAdminMixin, MediaStorageFailureAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -140,6 +142,8 @@ class ArticleAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
 
 @admin.register(Person)
 class PersonAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
+    formfield_overrides = {models.ImageField: {"widget": ThumbnailFileInput}}
+
     form = PersonAdminForm
     list_display = ["name", "credentials", "role"]
     search_fields = ["name", "credentials", "role"]

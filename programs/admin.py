@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 
 from rehab_site.admin_filters import VisibilityFilter
+from rehab_site.editing import EditorAdminMixin
 from rehab_site.images import InvalidImage, clean_image
 from rehab_site.publishing import Status
 from rehab_site.uploads import MediaStorageFailureAdminMixin
@@ -64,7 +65,9 @@ SEO_FIELDSET = (
 HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt"]})
 
 
-class ContentPageAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
+class ContentPageAdmin(
+    EditorAdminMixin, MediaStorageFailureAdminMixin, admin.ModelAdmin
+):
     form = ContentPageForm
     list_display = ["name", "slug", "status", "publish_at", "order", "updated_at"]
     list_editable = ["order"]
