@@ -13,7 +13,7 @@ class BrokenLinkAdmin(admin.ModelAdmin):
     list_display = ["where", "field", "link", "problem", "fix", "found_at"]
     list_display_links = None
     search_fields = ["where", "url"]
-    list_filter = ["content_type"]
+    list_filter = [("content_type", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["content_type"]
 
     @admin.display(description="link", ordering="url")
@@ -25,7 +25,7 @@ class BrokenLinkAdmin(admin.ModelAdmin):
         if not broken.edit_url:
             return ""
         return format_html(
-            '<a class="button" href="{}">Edit<span class="visually-hidden"> {}</span></a>',
+            '<a href="{}">Edit<span class="visually-hidden"> {}</span></a>',
             broken.edit_url,
             broken.where,
         )

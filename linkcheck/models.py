@@ -8,7 +8,9 @@ class BrokenLink(models.Model):
 
     The report is rebuilt whole by each check, so a fixed link disappears from it."""
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name="kind of page"
+    )
     object_id = models.PositiveBigIntegerField()
     source = GenericForeignKey("content_type", "object_id")
     where = models.CharField("found in", max_length=300)

@@ -36,6 +36,7 @@ class Migration(migrations.Migration):
                     models.ForeignKey(
                         on_delete=django.db.models.deletion.CASCADE,
                         to="contenttypes.contenttype",
+                        verbose_name="kind of page",
                     ),
                 ),
             ],
