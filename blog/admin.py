@@ -1,12 +1,15 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from rehab_site.admin_filters import VisibilityFilter
 from rehab_site.admin_labels import LabelledListEditableMixin
 from rehab_site.drafts import DraftChangesAdmin
 from rehab_site.editing import ContentAdmin
+from rehab_site.editor_aids import EditorAdminMixin, ThumbnailFileInput
 from rehab_site.publishing import Status
 from rehab_site.uploads import MediaStorageFailureAdminMixin
 
@@ -39,20 +42,21 @@ class DueForReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(MediaStorageFailureAdminMixin, DraftChangesAdmin, ContentAdmin):
+class ArticleAdmin(
+    EditorAdminMixin, MediaStorageFailureAdminMixin, DraftChangesAdmin, ContentAdmin
+):
     change_form_template = "admin/blog/article/change_form.html"
     form = ArticleAdminForm
+    # Five columns, so the list fits beside the filters on a 1280 px screen.
     list_display = [
         "title",
-        "status",
-        "publish_at",
         "visibility",
+        "publish_date",
         "author_names",
-        "medical_reviewer",
-        "reviewed_on",
+        "medical_review",
     ]
     list_filter = [
-        "status",
+        VisibilityFilter,
         DueForReviewFilter,
         "categories",
         "authors",
@@ -145,6 +149,20 @@ class ArticleAdmin(MediaStorageFailureAdminMixin, DraftChangesAdmin, ContentAdmi
     def author_names(self, article):
         return ", ".join(person.name for person in article.authors.all())
 
+    @admin.display(description="publish at", ordering="publish_at")
+    def publish_date(self, article):
+        return timezone.localtime(article.publish_at).strftime("%b %-d, %Y")
+
+    @admin.display(description="reviewed", ordering="reviewed_on")
+    def medical_review(self, article):
+        if article.medical_reviewer is None:
+            return "Not yet"
+        return format_html(
+            "{}<br><small>{}</small>",
+            article.medical_reviewer.name,
+            article.reviewed_on.strftime("%b %Y"),
+        )
+
     @admin.display(description="on the site")
     def visibility(self, article):
         if article.status == Status.DRAFT:
@@ -190,6 +208,8 @@ class ArticleAdmin(MediaStorageFailureAdminMixin, DraftChangesAdmin, ContentAdmi
 class PersonAdmin(
     LabelledListEditableMixin, MediaStorageFailureAdminMixin, ContentAdmin
 ):
+    formfield_overrides = {models.ImageField: {"widget": ThumbnailFileInput}}
+
     form = PersonAdminForm
     list_display = ["name", "credentials", "role", "team_section", "team_order"]
     list_editable = ["team_order"]

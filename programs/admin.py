@@ -5,9 +5,11 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericStackedInline, GenericTabularInline
 
+from rehab_site.admin_filters import VisibilityFilter
 from rehab_site.admin_labels import LabelledListEditableMixin
 from rehab_site.drafts import DraftChangesAdmin
 from rehab_site.editing import ContentAdmin
+from rehab_site.editor_aids import EditorAdminMixin
 from rehab_site.image_forms import HeroImageForm, cleaned_image_upload
 from rehab_site.publishing import Status
 from rehab_site.uploads import MediaStorageFailureAdminMixin
@@ -81,6 +83,7 @@ HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt"]})
 
 
 class ContentPageAdmin(
+    EditorAdminMixin,
     LabelledListEditableMixin,
     MediaStorageFailureAdminMixin,
     DraftChangesAdmin,
@@ -89,7 +92,7 @@ class ContentPageAdmin(
     form = ContentPageForm
     list_display = ["name", "slug", "status", "publish_at", "order", "updated_at"]
     list_editable = ["order"]
-    list_filter = ["status", "noindex"]
+    list_filter = [VisibilityFilter, "noindex"]
     search_fields = ["name", "slug", "summary"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [FAQInline]
@@ -130,7 +133,7 @@ class ProgramAdmin(ContentPageAdmin):
         "updated_at",
     ]
     list_editable = ["featured", "order"]
-    list_filter = ["kind", "status", "featured", "conditions", "audiences"]
+    list_filter = ["kind", VisibilityFilter, "featured", "conditions", "audiences"]
     autocomplete_fields = ["conditions", "audiences"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "summary", "body"]}),
@@ -156,7 +159,7 @@ class ProgramAdmin(ContentPageAdmin):
 class ConditionAdmin(ContentPageAdmin):
     list_display = ["name", "status", "publish_at", "featured", "order", "updated_at"]
     list_editable = ["featured", "order"]
-    list_filter = ["status", "featured", "noindex"]
+    list_filter = [VisibilityFilter, "featured", "noindex"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "body"]}),
         ("About this addiction", {"fields": ["signs", "risks", "how_we_treat"]}),
@@ -170,7 +173,7 @@ class ConditionAdmin(ContentPageAdmin):
 class AudienceAdmin(ContentPageAdmin):
     list_display = ["name", "status", "publish_at", "featured", "order", "updated_at"]
     list_editable = ["featured", "order"]
-    list_filter = ["status", "featured", "noindex"]
+    list_filter = [VisibilityFilter, "featured", "noindex"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "body"]}),
         HERO_FIELDSET,
@@ -182,7 +185,7 @@ class AudienceAdmin(ContentPageAdmin):
 @admin.register(Location)
 class LocationAdmin(ContentPageAdmin):
     list_display = ["name", "city", "state", "drive_time", "status", "order"]
-    list_filter = ["status", "state"]
+    list_filter = [VisibilityFilter, "state"]
     search_fields = ["name", "slug", "city", "summary"]
     inlines = [PhotoInline, FAQInline]
     fieldsets = [
@@ -213,7 +216,7 @@ class PageAdmin(ContentPageAdmin):
         "updated_at",
     ]
     list_filter = [
-        "status",
+        VisibilityFilter,
         "notice",
         "counsel_review_pending",
         "show_center_details",

@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.db.models import Count
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -9,6 +9,7 @@ from .editing import ContentAdmin
 from .image_forms import HeroImageForm, cleaned_image_upload
 from .models import (
     EditorImage,
+    EnrolmentLink,
     HomePage,
     HomePromise,
     HomeStep,
@@ -18,6 +19,7 @@ from .models import (
     Redirect,
     SiteSettings,
 )
+from .models.enrolment import format_code
 from .uploads import MediaStorageFailureAdminMixin
 
 WORDS_ADMIN_CSS = {"all": ["rehab_site/admin/words.css"]}
@@ -148,6 +150,10 @@ class SiteSettingsAdmin(MediaStorageFailureAdminMixin, SingletonAdmin):
         ),
     ]
 
+    def save_model(self, request, obj, form, change):
+        obj.changed_by = request.user
+        super().save_model(request, obj, form, change)
+
 
 class HomePromiseInline(admin.StackedInline):
     model = HomePromise
@@ -271,3 +277,55 @@ class EditorImageAdmin(admin.ModelAdmin):
 class RedirectAdmin(admin.ModelAdmin):
     list_display = ["old_path", "new_path", "created_at"]
     search_fields = ["old_path", "new_path"]
+
+
+@admin.register(EnrolmentLink)
+class EnrolmentLinkAdmin(admin.ModelAdmin):
+    """Administrators issue the one-time link a staff member needs to set up a second
+    factor. The code is shown once, on the page after issuing; only its hash is kept."""
+
+    list_display = ["user", "issued_by", "issued_at", "expires_at", "state"]
+    list_select_related = ["user", "issued_by"]
+    list_filter = ["issued_at"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    fields = ["user"]
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request):
+        return self.has_module_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    @admin.display(description="state")
+    def state(self, link):
+        return link.state
+
+    def save_model(self, request, obj, form, change):
+        link, code = EnrolmentLink.issue(obj.user, issued_by=request.user)
+        obj.pk = link.pk
+        request.enrolment_code = code
+
+    def response_add(self, request, obj, post_url_continue=None):
+        code = request.enrolment_code
+        link = request.build_absolute_uri(
+            reverse("two_factor_enrol_link", kwargs={"code": code})
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Enrolment link issued",
+            "opts": self.opts,
+            "staff_member": obj.user,
+            "link": link,
+            "code": format_code(code),
+            "expires_at": obj.expires_at,
+        }
+        return render(request, "admin/rehab_site/enrolment_issued.html", context)

@@ -6,7 +6,8 @@ so models that apps add later (blog, programs, ...) reach Marketing without a ne
 - Admissions: every permission on the admissions app's models except those withheld below
   (nobody adds, changes or deletes access-log rows; notes are added, never edited).
 - Marketing: every permission on the content apps' models, computed afresh each time, plus
-  the inquiry sources report; nothing on inquiries, notes or the access log.
+  the inquiry sources report and the broken-link report; nothing on inquiries, notes or
+  the access log.
 """
 
 from django.db import DEFAULT_DB_ALIAS
@@ -29,6 +30,8 @@ ADMISSIONS_WITHHELD = [
     "delete_accesslog",
 ]
 MARKETING_REPORT_PERMISSION = ("admissions", "view_attributionreport")
+# Reports marketing reads and acts on (its rows come from a check, not from a form).
+MARKETING_VIEW_APPS = ["linkcheck"]
 
 
 def sync_roles(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
@@ -46,4 +49,8 @@ def sync_roles(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
     marketing.permissions.set(
         permissions.filter(content_type__app_label__in=CONTENT_APPS)
         | permissions.filter(content_type__app_label=app_label, codename=codename)
+        | permissions.filter(
+            content_type__app_label__in=MARKETING_VIEW_APPS,
+            codename__startswith="view_",
+        )
     )

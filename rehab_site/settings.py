@@ -7,6 +7,7 @@ refusal to start in production when a required value is missing.
 
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from cryptography.fernet import Fernet
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "programs",
     "accreditations",
     "admissions",
+    "linkcheck",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -71,6 +73,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -422,6 +425,21 @@ LOGGING = {
 # Admissions inquiries (admissions/, see README): who is told about new inquiries, the
 # address the email links back to, how long closed inquiries are kept, and the spam limits.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
+# Passkeys (django-otp-webauthn), as a second factor only. A passkey belongs to a domain
+# (the relying party): the site's host name, never an IP address, so development uses
+# http://localhost:8000 for them. The origins are the addresses the admin is opened at.
+_site = urlsplit(SITE_URL)
+_site_host = _site.hostname or "localhost"
+if _site_host.replace(".", "").isdigit():
+    _site_host = "localhost"
+OTP_WEBAUTHN_RP_ID = env.str("OTP_WEBAUTHN_RP_ID", default=_site_host)
+OTP_WEBAUTHN_RP_NAME = env.str("OTP_WEBAUTHN_RP_NAME", default=OTP_TOTP_ISSUER)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list(
+    "OTP_WEBAUTHN_ALLOWED_ORIGINS",
+    default=[f"{_site.scheme}://{_site_host}{f':{_site.port}' if _site.port else ''}"],
+)
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 ADMISSIONS_NOTIFY_EMAILS = env.list(
     "ADMISSIONS_NOTIFY_EMAILS",
     default=["admissions@willowridge.example"] if DEBUG else [],

@@ -1,5 +1,5 @@
-"""Staff sign-in hardening: idle sessions expire, and anyone who can read inquiries must
-pass a second factor (TOTP app or a recovery code) before the admin opens."""
+"""Staff sign-in hardening: idle sessions expire, and every staff account must pass a
+second factor (a passkey, an authenticator app or a recovery code) before the admin opens."""
 
 import time
 
@@ -22,13 +22,9 @@ def has_session(request) -> bool:
 
 
 def needs_two_factor(user) -> bool:
-    """Who must use a second factor: active staff who can read inquiries (so superusers too)."""
-    return (
-        settings.REQUIRE_TWO_FACTOR
-        and user.is_active
-        and user.is_staff
-        and user.has_perm("admissions.view_inquiry")
-    )
+    """Who must use a second factor: every active staff account. Marketing can change the
+    phone number printed on every page, so it is guarded like the inquiries."""
+    return settings.REQUIRE_TWO_FACTOR and user.is_active and user.is_staff
 
 
 class StaffIdleTimeoutMiddleware:
@@ -80,17 +76,24 @@ class RequireTwoFactorMiddleware:
             target = (
                 "two_factor_verify"
                 if has_confirmed_device(user)
-                else "two_factor_setup"
+                else "two_factor_enrol"
             )
             return redirect(f"{reverse(target)}?next={request.path}")
         return self.get_response(request)
 
     @staticmethod
     def _is_exempt(path: str) -> bool:
+        """The pages that set up or ask for the second factor (each checks what it allows)."""
         exempt = [
             reverse("two_factor_setup"),
             reverse("two_factor_verify"),
+            reverse("two_factor_recovery_codes"),
             reverse("admin:logout"),
             reverse("admin:login"),
         ]
-        return path in exempt or path.startswith(reverse("admin:jsi18n"))
+        prefixes = [
+            reverse("two_factor_enrol"),
+            reverse("admin:jsi18n"),
+            reverse("otp_webauthn:js-i18n-catalog").removesuffix("jsi18n/"),
+        ]
+        return path in exempt or path.startswith(tuple(prefixes))

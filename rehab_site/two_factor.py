@@ -1,5 +1,11 @@
-"""Setting up and passing the second factor for staff: a TOTP authenticator app, plus ten
-single-use recovery codes shown once."""
+"""Setting up and passing the second factor for staff: a passkey (WebAuthn, through
+django-otp-webauthn) or a TOTP authenticator app, plus ten single-use recovery codes shown
+once.
+
+Setting one up needs a one-time enrolment link that an administrator issued
+(rehab_site.models.EnrolmentLink): a stolen password alone never lets anyone enrol their
+own authenticator. Staff already signed in with a second factor may add another.
+"""
 
 from base64 import b32encode
 from io import BytesIO
@@ -10,19 +16,52 @@ from django import forms
 from django.contrib import admin
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
-from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django_otp import login as otp_login
-from django_otp import match_token
+from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
+
+from .models import EnrolmentLink
+from .models.enrolment import EnrolmentRefused
 
 RECOVERY_CODE_COUNT = 10
+# The enrolment link this session redeemed: it allows setting up a factor until it expires.
+ENROLMENT_SESSION_KEY = "two_factor_enrolment_link"
 
 
 def has_confirmed_device(user) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    """A passkey, an authenticator app or recovery codes."""
+    return user_has_device(user, confirmed=True)
+
+
+def may_enrol(request) -> bool:
+    """May this session set up a second factor? Signed in with one already, or holding a
+    redeemed enrolment link of this user that has not expired."""
+    user = request.user
+    if not user.is_authenticated:
+        return False
+    if user.is_verified():
+        return True
+    link_id = request.session.get(ENROLMENT_SESSION_KEY)
+    return (
+        link_id is not None
+        and EnrolmentLink.objects.filter(
+            pk=link_id,
+            user=user,
+            used_at__isnull=False,
+            expires_at__gt=timezone.now(),
+        ).exists()
+    )
+
+
+def finish_enrolment(request) -> None:
+    request.session.pop(ENROLMENT_SESSION_KEY, None)
 
 
 class TokenForm(forms.Form):
@@ -40,11 +79,24 @@ class TokenForm(forms.Form):
     )
 
 
+class EnrolmentCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Enrolment code",
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        help_text="The code in the enrolment link an administrator sent you, for example ABCD-EFGH-JKMN-PQRS.",
+    )
+
+
 def _next_url(request) -> str:
     target = request.GET.get("next") or request.POST.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
-    return "admin:index"
+    return reverse("admin:index")
+
+
+def _with_next(view_name: str, request, **kwargs) -> str:
+    return f"{reverse(view_name, kwargs=kwargs or None)}?next={_next_url(request)}"
 
 
 def _qr_svg(url: str) -> str:
@@ -55,11 +107,54 @@ def _qr_svg(url: str) -> str:
     return mark_safe(output.getvalue().decode())
 
 
+def _page(request, template: str, title: str, **context):
+    context = {
+        **admin.site.each_context(request),
+        "title": title,
+        "next": _next_url(request),
+        **context,
+    }
+    return render(request, template, context)
+
+
+@sensitive_variables("code")
+@sensitive_post_parameters("code")
+def enrol(request, code: str = ""):
+    """Redeem an enrolment link (or its code typed in), then go on to set up a factor.
+
+    Opening the link only fills in the form; the code is used when the staff member
+    presses the button, so a mail scanner that follows links cannot use it up.
+    """
+    if has_confirmed_device(request.user) and not request.user.is_verified():
+        return redirect(_with_next("two_factor_verify", request))
+    if may_enrol(request):
+        return redirect(_with_next("two_factor_setup", request))
+    form = EnrolmentCodeForm(request.POST or None, initial={"code": code})
+    if request.method == "POST" and form.is_valid():
+        try:
+            link = EnrolmentLink.redeem(request.user, form.cleaned_data["code"])
+        except EnrolmentRefused as refusal:
+            form.add_error("code", str(refusal))
+        else:
+            request.session[ENROLMENT_SESSION_KEY] = link.pk
+            return redirect(_with_next("two_factor_setup", request))
+    return _page(
+        request,
+        "two_factor/enrol.html",
+        "Set up two-factor sign-in",
+        form=form,
+        from_link=bool(code),
+    )
+
+
 @sensitive_post_parameters("token")
 def setup(request):
-    """Pair an authenticator app: scan the code, confirm one token, get recovery codes."""
+    """Choose a passkey, or pair an authenticator app: scan the code, confirm one token,
+    get recovery codes."""
     if has_confirmed_device(request.user) and not request.user.is_verified():
-        return redirect("two_factor_verify")
+        return redirect(_with_next("two_factor_verify", request))
+    if not may_enrol(request):
+        return redirect(_with_next("two_factor_enrol", request))
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(
@@ -73,26 +168,39 @@ def setup(request):
                 device.save()
                 codes = _new_recovery_codes(request.user)
             otp_login(request, device)
-            context = {
-                **admin.site.each_context(request),
-                "codes": codes,
-                "next": _next_url(request),
-                "title": "Save your recovery codes",
-            }
-            return render(request, "two_factor/recovery_codes.html", context)
+            finish_enrolment(request)
+            return _page(
+                request,
+                "two_factor/recovery_codes.html",
+                "Save your recovery codes",
+                codes=codes,
+            )
         form.add_error(
             "token",
             "That code did not match. Check the time on your phone and try the newest code.",
         )
-    context = {
-        **admin.site.each_context(request),
-        "title": "Set up two-factor sign-in",
-        "form": form,
-        "qr_svg": _qr_svg(device.config_url),
-        "secret": b32encode(device.bin_key).decode().rstrip("="),
-        "next": request.GET.get("next", ""),
-    }
-    return render(request, "two_factor/setup.html", context)
+    return _page(
+        request,
+        "two_factor/setup.html",
+        "Set up two-factor sign-in",
+        form=form,
+        qr_svg=_qr_svg(device.config_url),
+        secret=b32encode(device.bin_key).decode().rstrip("="),
+    )
+
+
+def recovery_codes(request):
+    """After a passkey is registered: recovery codes, once, for when the key is lost."""
+    if not request.user.is_verified():
+        return redirect(_with_next("two_factor_verify", request))
+    if StaticToken.objects.filter(device__user=request.user).exists():
+        return redirect(_next_url(request))
+    return _page(
+        request,
+        "two_factor/recovery_codes.html",
+        "Save your recovery codes",
+        codes=_new_recovery_codes(request.user),
+    )
 
 
 @sensitive_post_parameters("token")
@@ -110,13 +218,16 @@ def verify(request):
             "token",
             "That code did not match. Try the newest code from your app, or a recovery code.",
         )
-    context = {
-        **admin.site.each_context(request),
-        "title": "Two-factor sign-in",
-        "form": form,
-        "next": request.GET.get("next", ""),
-    }
-    return render(request, "two_factor/verify.html", context)
+    return _page(
+        request,
+        "two_factor/verify.html",
+        "Two-factor sign-in",
+        form=form,
+        has_passkey=WebAuthnCredential.objects.filter(
+            user=request.user, confirmed=True
+        ).exists(),
+        has_app=TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
+    )
 
 
 def _new_recovery_codes(user) -> list[str]:

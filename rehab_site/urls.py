@@ -56,6 +56,23 @@ urlpatterns = [
         name="two_factor_verify",
     ),
     path(f"{ADMIN_URL}keep-alive/", editing.keep_alive, name="admin_keep_alive"),
+    path(
+        f"{ADMIN_URL}two-factor/enrol/",
+        admin.site.admin_view(two_factor.enrol),
+        name="two_factor_enrol",
+    ),
+    path(
+        f"{ADMIN_URL}two-factor/enrol/<str:code>/",
+        admin.site.admin_view(two_factor.enrol),
+        name="two_factor_enrol_link",
+    ),
+    path(
+        f"{ADMIN_URL}two-factor/recovery-codes/",
+        admin.site.admin_view(two_factor.recovery_codes),
+        name="two_factor_recovery_codes",
+    ),
+    # JSON endpoints of the passkey ceremonies; they check the user themselves.
+    path(f"{ADMIN_URL}two-factor/passkeys/", include("rehab_site.passkeys")),
     path(ADMIN_URL, admin.site.urls),
     path("", include("admissions.urls")),
 ]

@@ -275,6 +275,8 @@ class SiteSettings(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        from ..contact_changes import report_contact_changes
+
         self.pk = 1
         # A cleared heading or label falls back to its default rather than an empty box.
         for field in self._meta.get_fields():
@@ -285,7 +287,10 @@ class SiteSettings(models.Model):
                 and not str(getattr(self, field.attname)).strip()
             ):
                 setattr(self, field.attname, field.get_default())
+        previous = type(self).objects.filter(pk=1).first()
         super().save(*args, **kwargs)
+        # The admin sets `changed_by`, so the administrators' email can say who it was.
+        report_contact_changes(previous, self, getattr(self, "changed_by", None))
 
     @classmethod
     def load(cls) -> "SiteSettings":

@@ -65,6 +65,8 @@ def test_saving_a_program_with_an_inline_faq(admin_client):
             "publish_at_0": "2026-01-01",
             "publish_at_1": "09:00:00",
             "order": "0",
+            # Passes the checklist before publishing (rehab_site/checklist.py).
+            "meta_description": "Medically supervised detox, around the clock.",
             "programs-faq-content_type-object_id-TOTAL_FORMS": "1",
             "programs-faq-content_type-object_id-INITIAL_FORMS": "0",
             "programs-faq-content_type-object_id-0-question": "Is it safe?",

@@ -7,6 +7,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from rehab_site.models import EnrolmentLink
 from rehab_site.staff import LAST_ACTIVITY_KEY
 from tests.factories import PASSWORD, StaffFactory
 
@@ -23,6 +24,12 @@ def sign_in(client, user, password=PASSWORD):
 @pytest.fixture
 def superuser(db):
     return StaffFactory(is_superuser=True)
+
+
+def redeem_enrolment_link(client, user) -> None:
+    _, code = EnrolmentLink.issue(user)
+    response = client.post(reverse("two_factor_enrol"), {"code": code})
+    assert response["Location"].startswith(reverse("two_factor_setup"))
 
 
 def current_token(device: TOTPDevice) -> str:
@@ -99,12 +106,13 @@ class TestTwoFactor:
         response = client.get(ADMIN_INDEX)
 
         assert response.status_code == 302
-        assert response["Location"].startswith(reverse("two_factor_setup"))
+        assert response["Location"].startswith(reverse("two_factor_enrol"))
 
     def test_setting_up_an_authenticator_opens_the_admin_and_shows_recovery_codes(
         self, client, superuser
     ):
         sign_in(client, superuser)
+        redeem_enrolment_link(client, superuser)
         setup_page = client.get(reverse("two_factor_setup"))
         assert "<svg" in setup_page.content.decode()
         device = TOTPDevice.objects.get(user=superuser)
@@ -121,6 +129,7 @@ class TestTwoFactor:
 
     def test_a_wrong_code_is_refused_with_a_clear_message(self, client, superuser):
         sign_in(client, superuser)
+        redeem_enrolment_link(client, superuser)
         client.get(reverse("two_factor_setup"))
 
         response = client.post(reverse("two_factor_setup"), {"token": "000000x"})
@@ -132,6 +141,7 @@ class TestTwoFactor:
         self, client, superuser
     ):
         sign_in(client, superuser)
+        redeem_enrolment_link(client, superuser)
         client.get(reverse("two_factor_setup"))
         device = TOTPDevice.objects.get(user=superuser)
         client.post(reverse("two_factor_setup"), {"token": current_token(device)})
@@ -147,9 +157,11 @@ class TestTwoFactor:
         assert client.get(ADMIN_INDEX).status_code == 200
         assert not StaticToken.objects.filter(token=code).exists()
 
-    def test_staff_who_cannot_see_inquiries_are_not_forced(self, client, db):
+    def test_staff_who_cannot_see_inquiries_need_one_too(self, client, db):
         editor = StaffFactory()  # no permission on inquiries
 
         sign_in(client, editor)
 
-        assert client.get(ADMIN_INDEX).status_code == 200
+        assert client.get(ADMIN_INDEX)["Location"].startswith(
+            reverse("two_factor_enrol")
+        )
