@@ -299,7 +299,7 @@ CKEDITOR_5_CONFIGS = {
 LOGIN_URL = "admin:login"
 
 # Staff accounts: sessions end at browser close and after STAFF_IDLE_MINUTES without a
-# request; anyone who can read inquiries needs a second factor when REQUIRE_TWO_FACTOR is on.
+# request; every staff account needs a second factor when REQUIRE_TWO_FACTOR is on.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 STAFF_IDLE_MINUTES = env.int("STAFF_IDLE_MINUTES", default=30)
