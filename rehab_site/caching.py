@@ -34,7 +34,7 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
@@ -248,6 +248,10 @@ class CacheControlMiddleware:
 
 
 def _content_changed(sender, **kwargs) -> None:
+    # A data migration saves historical models (their own app registry), possibly before
+    # every table the content state reads exists: post_migrate refreshes it once instead.
+    if sender._meta.apps is not apps:
+        return
     if sender._meta.app_label in CONTENT_APPS:
         # At once, so that this process (and a test inside its transaction) sees the
         # change; and again after the commit, so that nothing another process built from
@@ -256,6 +260,11 @@ def _content_changed(sender, **kwargs) -> None:
         transaction.on_commit(refresh_content_state)
 
 
+def _migrated(sender, **kwargs) -> None:
+    refresh_content_state()
+
+
 def connect_signals() -> None:
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_content_changed, dispatch_uid=f"content_changed_{id(signal)}")
+    post_migrate.connect(_migrated, dispatch_uid="content_migrated")

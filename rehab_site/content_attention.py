@@ -37,11 +37,20 @@ def publishing_notices(request, model) -> list[Notice]:
         .count()
     )
     if scheduled:
+        first = (
+            model.objects.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
+            .order_by("publish_at")
+            .first()
+        )
+        detail = "Pages or changes that go live by themselves at their time."
+        if first is not None:
+            when = timezone.localtime(first.publish_at).strftime("%b %-d at %-I:%M %p")
+            detail = f"Next: “{first}”, {when}. {detail}"
         notices.append(
             Notice(
                 title=f"{plural(scheduled, one, many)} scheduled",
                 url=f"{changelist}?publishing=scheduled",
-                detail="Pages or changes that go live by themselves at their time.",
+                detail=detail,
             )
         )
     return notices

@@ -58,10 +58,10 @@ def test_marketing_sees_scheduled_items_reviews_and_broken_links(client):
     page = dashboard(client, marketing_user())
 
     assert "Needs your attention" in page
-    assert "1 article scheduled to go live" in page
+    assert "1 article scheduled" in page
     assert "Next: “Coming soon”" in page
-    assert "1 program scheduled to go live" in page
-    assert "1 article due for medical review" in page
+    assert "1 program scheduled" in page
+    assert "2 articles due for medical review" in page  # the scheduled one too
     assert "1 broken link on the site" in page
     assert "inquir" not in page.split("Needs your attention")[1].split("</section>")[0]
 

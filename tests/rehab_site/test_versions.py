@@ -30,6 +30,8 @@ NOT_CONTENT = {
     "rehab_site.EditorImage",
     "rehab_site.Redirect",
     "rehab_site.DraftChange",
+    # A second-factor enrolment code: an account's secret, not content, never versioned.
+    "rehab_site.EnrolmentLink",
 }
 
 
