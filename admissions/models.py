@@ -116,7 +116,26 @@ class InquiryQuerySet(models.QuerySet):
         )
 
 
-class Inquiry(models.Model):
+class ClosedAtOnSave(models.Model):
+    """A request admissions work until it is closed: `closed_at` follows `status`, set when
+    it enters one of CLOSED_STATUSES and cleared when it is reopened."""
+
+    CLOSED_STATUSES: list = []
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.status in self.CLOSED_STATUSES:
+            self.closed_at = self.closed_at or timezone.now()
+        else:
+            self.closed_at = None
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "closed_at"}
+        super().save(*args, **kwargs)
+
+
+class Inquiry(ClosedAtOnSave):
     """One request for admission, as the visitor wrote it, plus what staff did with it."""
 
     class Status(models.TextChoices):
@@ -322,15 +341,6 @@ class Inquiry(models.Model):
     def __str__(self) -> str:
         # No personal data: this string lands in the admin's history and messages.
         return f"Inquiry {self.reference}"
-
-    def save(self, *args, **kwargs):
-        if self.status in self.CLOSED_STATUSES:
-            self.closed_at = self.closed_at or timezone.now()
-        else:
-            self.closed_at = None
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "closed_at"}
-        super().save(*args, **kwargs)
 
     def get_admin_url(self) -> str:
         return reverse("admin:admissions_inquiry_change", args=[self.pk])
@@ -569,7 +579,7 @@ class InsuranceVerificationQuerySet(models.QuerySet):
         return self.filter(notified_at__isnull=True, received_at__lte=older_than)
 
 
-class InsuranceVerification(models.Model):
+class InsuranceVerification(ClosedAtOnSave):
     """A family's request to check their insurance benefits, with the card's details.
 
     The member ID, group number, dates of birth and the card photos are encrypted at rest
@@ -705,15 +715,6 @@ class InsuranceVerification(models.Model):
     def __str__(self) -> str:
         # No personal data: this string lands in the admin's history and messages.
         return f"Verification {self.reference}"
-
-    def save(self, *args, **kwargs):
-        if self.status in self.CLOSED_STATUSES:
-            self.closed_at = self.closed_at or timezone.now()
-        else:
-            self.closed_at = None
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "closed_at"}
-        super().save(*args, **kwargs)
 
     def get_admin_url(self) -> str:
         return reverse("admin:admissions_insuranceverification_change", args=[self.pk])
