@@ -11,17 +11,15 @@ from rehab_site.models import SiteSettings
 from tests.admissions.conftest import run_worker
 from tests.admissions.factories import marketing_user
 from tests.factories import SiteSettingsFactory, StaffFactory
+from tests.rehab_site.admin_forms import change_form_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def settings_form(site: SiteSettings, **changes) -> dict:
-    fields = [
-        "name", "tagline", "phone", "admissions_email", "hours", "street_address",
-        "locality", "region", "postal_code", "crisis_text", "facebook_url",
-        "instagram_url", "linkedin_url", "youtube_url",
-    ]  # fmt: skip
-    return {field: getattr(site, field) for field in fields} | changes
+def settings_form(client, site: SiteSettings, **changes) -> dict:
+    """The site settings form as it stands (every field and inline), with `changes`."""
+    url = reverse("admin:rehab_site_sitesettings_change", args=[site.pk])
+    return change_form_data(client, url) | changes
 
 
 @pytest.fixture
@@ -45,7 +43,7 @@ def test_a_phone_change_in_the_admin_is_emailed_to_every_administrator(
     with caplog.at_level(logging.WARNING, logger="rehab_site.contact_changes"):
         response = client.post(
             reverse("admin:rehab_site_sitesettings_change", args=[site.pk]),
-            settings_form(site, phone="(828) 555-0199"),
+            settings_form(client, site, phone="(828) 555-0199"),
         )
     run_worker()
 
