@@ -89,6 +89,8 @@ def base_environment(args, static_root: Path) -> dict:
     environment.update(
         DEBUG="false",
         SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        # A Fernet key for the insurance verifications' encrypted fields, for this run only.
+        FIELD_ENCRYPTION_KEYS="YmVuY2gtb25seS1rZXktbm90LWEtc2VjcmV0LTAxMjM=",
         DATABASE_URL=args.database_url,
         CACHE_URL=args.cache_url,
         ALLOWED_HOSTS="127.0.0.1,localhost",
