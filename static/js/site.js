@@ -79,6 +79,7 @@ document.addEventListener("DOMContentLoaded", () => {
     button.className = link.className;
     button.append(...link.childNodes);
     Object.assign(button.dataset, link.dataset);
+    button.setAttribute("aria-label", link.getAttribute("aria-label"));
     link.replaceWith(button);
     button.addEventListener("click", () => {
       const frame = button.closest("[data-video-frame]");

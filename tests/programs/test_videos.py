@@ -191,10 +191,13 @@ def test_the_poster_loads_nothing_from_another_host_before_a_click():
     play = re.search(r'<a class="video__play"[^>]*>', html).group()
     assert 'href="https://www.youtube.com/watch?v=aqz-KE-bpKQ"' in play
     assert f'data-embed="{NOCOOKIE}/embed/aqz-KE-bpKQ"' in play
+    assert 'aria-label="Play video: A walk through the campus"' in play
     label = re.sub(
         r"<[^>]+>", "", re.search(r'<a class="video__play".*?</a>', html, re.S).group()
     )
-    assert " ".join(label.split()) == "Play video: A walk through the campus"
+    assert (
+        " ".join(label.split()) == "Play video"
+    )  # visible, and in the accessible name
     assert 'href="https://example.org/transcript"' in html
 
 
