@@ -5,9 +5,15 @@ place; without JavaScript the button is a link to the video on its host."""
 import os
 from urllib.parse import urlsplit
 
+import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from programs.models import Page
+from tests.factories import PASSWORD
+
 from .conftest import DESKTOP, PHONE, assert_no_axe_violations
+from .test_blog import sign_in
 
 MEDIA = "/media-and-videos/"
 PLAY = "Play video: How to talk to someone you love about their drinking"
@@ -90,3 +96,40 @@ def test_the_media_page_has_no_accessibility_violations(
             page.screenshot(
                 path=f"{SHOTS}/media-page-{viewport['width']}.png", full_page=True
             )
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_marketing_edits_the_video_inline_and_the_form_passes_axe(
+    demo, live_server, browser, width
+):
+    marketer = get_user_model().objects.get(username="marketing")
+    marketer.set_password(PASSWORD)
+    marketer.save()
+    media = Page.objects.get(slug="media-and-videos")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        sign_in(page, live_server, marketer)
+        page.goto(f"{live_server.url}/admin/programs/page/{media.pk}/change/")
+        address = page.get_by_label("YouTube or Vimeo address")
+        expect(address).to_have_value(
+            "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ"
+        )
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert_no_axe_violations(page)
+        if SHOTS:
+            page.locator("#videos-group").screenshot(
+                path=f"{SHOTS}/admin-videos-{width}.png"
+            )
+
+        address.fill("https://www.dailymotion.com/video/x8abc12")
+        page.get_by_role("button", name="Save and continue editing").click()
+        expect(page.get_by_text("YouTube or Vimeo only")).to_be_visible()
+        expect(page.get_by_label("YouTube or Vimeo address")).to_have_value(
+            "https://www.dailymotion.com/video/x8abc12"
+        )
+        assert media.videos.get().embed_url.startswith(
+            "https://www.youtube-nocookie.com/"
+        )
+    finally:
+        context.close()

@@ -15,7 +15,9 @@ from programs.models.video import validate_video_file
 from programs.video_hosts import parse_embed
 from rehab_site.models import SiteSettings
 from tests.blog.factories import jpeg_bytes
+from tests.factories import UserFactory
 from tests.programs.factories import PageFactory, ProgramFactory
+from tests.rehab_site.admin_forms import change_form_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("redis_cache")]
 
@@ -257,3 +259,73 @@ def test_adding_and_removing_a_video_changes_page_and_policy_on_the_next_request
     removed = visitor.get(page.get_absolute_url())
     assert "video__play" not in removed.content.decode()
     assert frame_src(removed) is None
+
+
+# -- the admin: videos edited inline on the page's form ---------------------------------
+
+
+@pytest.fixture
+def staff(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return client
+
+
+def post_video(client, page, **video):
+    """Post the page's admin form as it stands, with one new video."""
+    url = f"/admin/programs/page/{page.pk}/change/"
+    data = change_form_data(client, url)
+    data.update(
+        {
+            "videos-TOTAL_FORMS": "1",
+            "videos-INITIAL_FORMS": "0",
+            "videos-0-title": "Family week",
+            "videos-0-order": "0",
+            "videos-0-poster": SimpleUploadedFile(
+                "poster.jpg", jpeg_bytes((1600, 900)), content_type="image/jpeg"
+            ),
+            **{f"videos-0-{name}": value for name, value in video.items()},
+        }
+    )
+    return client.post(url, data)
+
+
+def test_staff_paste_a_youtube_address_and_the_privacy_embed_is_saved(staff):
+    page = PageFactory()
+    response = post_video(
+        staff, page, embed_url="https://www.youtube.com/watch?v=aqz-KE-bpKQ"
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    video = page.videos.get()
+    assert video.embed_url == f"{NOCOOKIE}/embed/aqz-KE-bpKQ"
+    assert video.poster.name.startswith("video-posters/")
+
+
+def test_another_host_is_refused_on_the_form_and_nothing_typed_is_lost(staff):
+    page = PageFactory()
+    response = post_video(staff, page, embed_url="https://vid.example/watch/123")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "YouTube or Vimeo only" in html
+    assert 'value="Family week"' in html
+    assert 'value="https://vid.example/watch/123"' in html
+    assert not page.videos.exists()
+
+
+def test_an_uploaded_file_is_checked_and_named_by_its_content(staff):
+    page = PageFactory()
+    refused = post_video(
+        staff,
+        page,
+        file=SimpleUploadedFile("talk.mp4", b"<html></html>" + b" " * 64),
+    )
+    assert refused.status_code == 200
+    assert "not an MP4 or WebM video" in refused.content.decode()
+    assert not page.videos.exists()
+
+    saved = post_video(staff, page, file=SimpleUploadedFile("talk.webm", MP4_HEAD))
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    video = page.videos.get()
+    assert re.fullmatch(r"videos/\d{4}/[0-9a-f]{12}\.mp4", video.file.name)
+    assert video.file_type == "video/mp4"
