@@ -91,7 +91,7 @@ class Migration(migrations.Migration):
                             _connector="OR",
                         ),
                         name="programs_video_file_or_embed",
-                        violation_error_message="Upload a video file or paste a YouTube or Vimeo address, not both.",
+                        violation_error_message="Upload a video file or paste a YouTube or Vimeo address: one of the two, not both.",
                     )
                 ],
             },

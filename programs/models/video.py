@@ -5,17 +5,35 @@ from django.db import models
 from ..video_hosts import Embed, parse_embed
 
 VIDEO_TYPES = {"mp4": "video/mp4", "webm": "video/webm"}
+# MP4 major brands (ISO base media files also hold HEIC pictures and QuickTime movies).
+MP4_BRANDS = {
+    b"isom",
+    b"iso2",
+    b"iso4",
+    b"iso5",
+    b"iso6",
+    b"mp41",
+    b"mp42",
+    b"avc1",
+    b"dash",
+    b"M4V ",
+    b"mmp4",
+}
 
 
 def video_type(field_file) -> str | None:
     """ "mp4" or "webm" from the file's first bytes (never its name), else None."""
+    was_closed = field_file.closed
     field_file.open("rb")
     try:
         field_file.seek(0)
         head = field_file.read(64)
     finally:
-        field_file.seek(0)
-    if len(head) >= 12 and head[4:8] == b"ftyp":
+        if was_closed:
+            field_file.close()
+        else:
+            field_file.seek(0)
+    if head[4:8] == b"ftyp" and head[8:12] in MP4_BRANDS:
         return "mp4"
     if head[:4] == b"\x1a\x45\xdf\xa3" and b"webm" in head:
         return "webm"
@@ -81,7 +99,7 @@ class Video(models.Model):
                 condition=(models.Q(file="") & ~models.Q(embed_url=""))
                 | (~models.Q(file="") & models.Q(embed_url="")),
                 name="programs_video_file_or_embed",
-                violation_error_message="Upload a video file or paste a YouTube or Vimeo address, not both.",
+                violation_error_message="Upload a video file or paste a YouTube or Vimeo address: one of the two, not both.",
             )
         ]
 
@@ -89,20 +107,14 @@ class Video(models.Model):
         return self.title
 
     def clean(self) -> None:
+        """A pasted address becomes the host's privacy embed; other hosts are refused.
+        (A file or an address, never both nor neither: the constraint says so.)"""
         super().clean()
         if self.embed_url:
-            if self.file:
-                raise ValidationError(
-                    "Upload a video file or paste a YouTube or Vimeo address, not both."
-                )
             try:
                 self.embed_url = parse_embed(self.embed_url).embed_url
             except ValidationError as error:
                 raise ValidationError({"embed_url": error.messages}) from None
-        elif not self.file:
-            raise ValidationError(
-                "Upload a video file or paste a YouTube or Vimeo address."
-            )
 
     @property
     def embed(self) -> Embed | None:
