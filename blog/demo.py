@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFilter
 from programs.models import Condition, Program
 from rehab_site.publishing import Status
 
+from .demo_longer import fuller_body
 from .models import Article, Category, Person, Tag
 
 PEOPLE = [
@@ -529,7 +530,7 @@ def _create_article(spec, order, people, categories, tags) -> None:
         slug=spec["slug"],
         title=spec["title"],
         summary=spec["summary"],
-        body=spec["body"].strip(),
+        body=fuller_body(spec["slug"], spec["body"].strip()),
         status=Status.DRAFT if spec.get("draft") else Status.PUBLISHED,
         publish_at=now + timedelta(days=spec["days"], hours=-order),
         medical_reviewer=reviewer,

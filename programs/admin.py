@@ -1,9 +1,12 @@
 """Admin for marketing staff: every page type with its FAQs inline, ordering in the list,
 slugs filled in from the name, and "View on site" previewing drafts for staff."""
 
+import uuid
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericStackedInline, GenericTabularInline
+from django.core.files.uploadedfile import UploadedFile
 
 from rehab_site.admin_filters import VisibilityFilter
 from rehab_site.admin_labels import LabelledListEditableMixin
@@ -25,7 +28,9 @@ from .models import (
     Photo,
     Program,
     Testimonial,
+    Video,
 )
+from .models.video import video_type
 
 
 class FAQInline(GenericTabularInline):
@@ -51,6 +56,38 @@ class PhotoInline(GenericStackedInline):
     model = Photo
     form = PhotoForm
     fields = ["image", "alt", "caption", "order"]
+    extra = 0
+    ordering = ["order", "pk"]
+
+
+class VideoForm(forms.ModelForm):
+    """Re-encodes an uploaded poster like every image, and names an uploaded video file by
+    its content (MP4 or WebM, checked by the model), never by the name it came with."""
+
+    def clean_poster(self):
+        return cleaned_image_upload(self.cleaned_data.get("poster"))
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if isinstance(upload, UploadedFile):
+            kind = video_type(upload)
+            if kind:
+                upload.name = f"{uuid.uuid4().hex[:12]}.{kind}"
+        return upload
+
+
+class VideoInline(admin.StackedInline):
+    model = Video
+    form = VideoForm
+    fields = [
+        "title",
+        "embed_url",
+        "file",
+        "poster",
+        "caption",
+        "transcript_url",
+        "order",
+    ]
     extra = 0
     ordering = ["order", "pk"]
 
@@ -224,7 +261,7 @@ class PageAdmin(ContentPageAdmin):
         "show_team",
         "noindex",
     ]
-    inlines = [PhotoInline, FAQInline]
+    inlines = [PhotoInline, VideoInline, FAQInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "body"]}),
         (

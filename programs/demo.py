@@ -24,6 +24,7 @@ from .models import (
     Photo,
     Program,
     Testimonial,
+    Video,
 )
 
 
@@ -44,6 +45,7 @@ def seed(stdout) -> None:
     _correct_cookie_policy()
     _seed_hero_images()
     _seed_galleries()
+    _seed_media_videos()
     linked = _link_menu_items()
     stdout.write(f"Programs demo content ready; {linked} menu item(s) linked to pages.")
 
@@ -310,6 +312,37 @@ def _seed_galleries() -> None:
                 )
                 photo.save()
                 seed += 1
+
+
+# The media page's videos: (title, YouTube address as staff would paste it, poster scene,
+# caption). The embed is a stand-in film, said so in the caption.
+MEDIA_VIDEOS = [
+    (
+        "How to talk to someone you love about their drinking",
+        "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+        "room",
+        "With our lead family therapist, 9 minutes. In this demo the player shows a "
+        "stand-in film (Big Buck Bunny, © Blender Foundation, CC BY 3.0).",
+    ),
+]
+
+
+def _seed_media_videos() -> None:
+    """Videos for the media page when it has none yet; posters painted, no network."""
+    from rehab_site.demo_images import save_demo_image
+
+    page = Page.objects.filter(slug="media-and-videos").first()
+    if page is None or page.videos.exists():
+        return
+    for order, (title, address, scene, caption) in enumerate(MEDIA_VIDEOS):
+        video = Video(
+            page=page, title=title, embed_url=address, caption=caption, order=order
+        )
+        save_demo_image(
+            video.poster, f"{page.slug}-video-{order}", scene, 80 + order, (1280, 720)
+        )
+        video.full_clean()
+        video.save()
 
 
 def _correct_cookie_policy() -> None:

@@ -2,12 +2,14 @@
 page itself and, when its cached fragments have to be built, one per related list,
 whatever the amount of content."""
 
+from csp.decorators import csp_update
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView
 
 from blog.models import Article, Person
+from rehab_site.caching import remember
 from rehab_site.drafts import preview_draft
 
 from .models import (
@@ -201,11 +203,39 @@ class LocationDetailView(LivePageMixin, DetailView):
         return context
 
 
+def video_csp(page) -> dict:
+    """What a page's videos add to its Content-Security-Policy: frame-src for the hosts it
+    embeds from, media-src 'self' for files of its own; nothing for a page without video.
+    Remembered until content changes, so a cached page costs no query."""
+
+    def build() -> dict:
+        origins, files = set(), False
+        for video in page.videos.only("embed_url", "file"):
+            if video.embed:
+                origins.add(video.embed.origin)
+            elif video.file:
+                files = True
+        update = {"frame-src": sorted(origins)} if origins else {}
+        if files:
+            update["media-src"] = ["'self'"]
+        return update
+
+    return remember(f"page-video-csp:{page.pk}", build)
+
+
 class PageDetailView(LivePageMixin, DetailView):
     model = Page
-    details = GALLERY
+    details = (*GALLERY, "videos")
     template_name = "programs/page_detail.html"
     parents = []
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        update = video_csp(self.object)
+        if not update:
+            return response
+        # django-csp's own per-view decorator, applied to this one response.
+        return csp_update(update)(lambda request: response)(self.request)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -10,6 +10,7 @@ from .photo import Photo
 from .program import Program
 from .testimonial import Testimonial
 from .topics import Audience, Condition, Location
+from .video import Video
 
 __all__ = [
     "FAQ",
@@ -23,4 +24,5 @@ __all__ = [
     "Photo",
     "Program",
     "Testimonial",
+    "Video",
 ]

@@ -67,3 +67,45 @@ document.addEventListener("DOMContentLoaded", () => {
     if (href) link.href = href;
   });
 });
+
+// Videos: each poster's link becomes a real button; pressing it puts the player (the host's
+// privacy embed, or <video controls> for a file on this site) in the poster's place and
+// moves focus to it. Nothing loads from the video's host before that press. Without
+// JavaScript the link opens the video on its host.
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("a[data-video-play]").forEach((link) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = link.className;
+    button.append(...link.childNodes);
+    Object.assign(button.dataset, link.dataset);
+    button.setAttribute("aria-label", link.getAttribute("aria-label"));
+    link.replaceWith(button);
+    button.addEventListener("click", () => {
+      const frame = button.closest("[data-video-frame]");
+      let player;
+      if (button.dataset.embed) {
+        player = document.createElement("iframe");
+        player.src = button.dataset.embed;
+        player.title = button.dataset.title;
+        player.allow = "encrypted-media; fullscreen; picture-in-picture";
+        player.allowFullscreen = true;
+        player.referrerPolicy = "strict-origin-when-cross-origin";
+      } else {
+        player = document.createElement("video");
+        player.controls = true;
+        player.preload = "metadata";
+        player.setAttribute("aria-label", button.dataset.title);
+        const source = document.createElement("source");
+        source.src = button.dataset.file;
+        source.type = button.dataset.type;
+        player.append(source);
+      }
+      player.className = "video__player";
+      player.tabIndex = 0;
+      frame.replaceChildren(player);
+      player.focus();
+      if (player.play) player.play().catch(() => {});
+    });
+  });
+});

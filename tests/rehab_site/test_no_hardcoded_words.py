@@ -79,6 +79,8 @@ STRUCTURAL = {
     "What happens next",
     "Request received",
     "Page not found",
+    # Under an embedded video: where it plays from, and when (privacy, not marketing).
+    "only after you press play.",
     # Form labels and instructions.
     "What would you like to read about?",
     "Try fewer or different words, or browse the categories.",
