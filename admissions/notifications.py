@@ -13,6 +13,7 @@ whatever a lost task (a worker killed mid-task, an enqueue that failed) left und
 """
 
 import logging
+from abc import ABC, abstractmethod
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -50,7 +51,7 @@ def admin_link(inquiry) -> str:
     return settings.SITE_URL.rstrip("/") + inquiry.get_admin_url()
 
 
-class InquiryEmail:
+class InquiryEmail(ABC):
     """One email about one inquiry, sent exactly once: a row lock and the `sent_field`
     timestamp make a second task for the same inquiry find it already sent."""
 
@@ -63,18 +64,20 @@ class InquiryEmail:
     task = None  # set below, once the task function exists
     model = Inquiry
 
+    @abstractmethod
     def recipients(self) -> list[str]:
-        raise NotImplementedError
+        """The addresses this email goes to (from its setting)."""
 
+    @abstractmethod
     def build(self, inquiry: Inquiry) -> tuple[str, str]:
-        raise NotImplementedError
+        """The subject and the PHI-free body for `inquiry`."""
 
     def not_wanted(self, inquiry: Inquiry, now: datetime) -> str:
         """Why this email should not go out (now), or "" to send it."""
         return ""
 
-    def after_sent(self, inquiry: Inquiry) -> None:
-        pass
+    def after_sent(self, inquiry: Inquiry) -> None:  # noqa: B027 (optional hook)
+        """What to do once it is sent (nothing by default)."""
 
     def enqueue(self, inquiry_id: int, attempt: int = 1, run_after=None):
         """Queue the task and record when it is due, so the sweep can spot a lost task."""

@@ -7,8 +7,9 @@ from django.urls import path
 
 class ReportAdmin(admin.ModelAdmin):
     """A report on a proxy model with only a view permission: its changelist URL shows the
-    report (`report_view`, which subclasses write), and nothing else is served, since the
-    usual change and delete views would show single inquiries."""
+    report, and nothing else is served, since the usual change and delete views would show
+    single inquiries. Each subclass writes `report_view(request, period)`, which returns
+    the report's page."""
 
     # {value: label} of the periods offered, and the one shown when none (or a bad one) is.
     PERIODS: dict[int, str] = {}
@@ -43,9 +44,6 @@ class ReportAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         return self.report_view(request, self.period(request))
-
-    def report_view(self, request, period: int):
-        raise NotImplementedError
 
     def period(self, request) -> int:
         try:
