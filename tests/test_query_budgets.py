@@ -144,10 +144,21 @@ def test_the_thank_you_page_for_a_stored_inquiry_costs_the_same_with_more_inquir
 
 def test_warm_public_pages_run_at_most_the_query_for_the_page_itself(client, topics):
     """With the cached fragments and values filled, a page asks the database for nothing
-    but the row its address names (an article, a category), whatever the site holds."""
+    but the row its address names (an article, a category), whatever the site holds;
+    program-side pages, rendered for every visitor (they carry a form), not even that."""
     SiteSettingsFactory()
     add_content(3, topics)
     article = ArticleFactory(categories=[topics["category"]])
+    pages = [
+        factory()
+        for factory in (
+            ProgramFactory,
+            ConditionFactory,
+            AudienceFactory,
+            LocationFactory,
+            PageFactory,
+        )
+    ]
     expected = {
         "/": 0,
         "/blog/": 0,
@@ -155,6 +166,7 @@ def test_warm_public_pages_run_at_most_the_query_for_the_page_itself(client, top
         article.get_absolute_url(): 1,
         "/blog/category/opioids/": 1,
         "/treatment/": 1,
+        **{page.get_absolute_url(): 0 for page in pages},
     }
     empty_caches()
     for path in expected:

@@ -266,6 +266,21 @@ def test_query_strings_a_page_does_not_read_make_no_cache_entries(content, redis
     assert redis_db.dbsize() == keys
 
 
+def test_addresses_that_are_no_live_page_make_no_cache_entries(content, redis_db):
+    """Each kind of page keeps one list of its live addresses; a made-up one adds nothing."""
+    visitor = returning_visitor()
+    prefixes = ("/treatment/", "/addictions/", "/who-we-help/", "/areas-we-serve/", "/")
+    for prefix in prefixes:
+        visitor.get(f"{prefix}first-made-up-address/")
+    keys = redis_db.dbsize()
+
+    for number in range(50):
+        for prefix in prefixes:
+            assert visitor.get(f"{prefix}not-a-page-{number}/").status_code == 404
+
+    assert redis_db.dbsize() == keys
+
+
 def test_each_host_and_scheme_has_its_own_fragments(content, settings, redis_cache):
     settings.ALLOWED_HOSTS = ["www.example.org", "other.example.org"]
     path = content["article"].get_absolute_url()

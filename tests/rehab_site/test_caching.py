@@ -268,3 +268,56 @@ def test_a_save_between_two_requests_moves_the_next_change_earlier(
             article.save()
     with time_machine.travel(DUE, tick=False):
         assert shown("/")
+
+
+# -- the program-side pages themselves (kept for visitors: programs/views.py live_page) -----
+
+PAGE_KINDS = {
+    "program": ("/treatment/", ProgramFactory),
+    "addiction": ("/addictions/", ConditionFactory),
+    "site page": ("/", PageFactory),
+}
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_a_scheduled_page_answers_at_its_time_with_no_save(site, kind):
+    prefix, factory = PAGE_KINDS[kind]
+    with time_machine.travel(NOW, tick=False):
+        factory(slug="zephyrine", name=f"{MARKER} care", publish_at=DUE)
+
+    with time_machine.travel(DUE - datetime.timedelta(seconds=1), tick=False):
+        before = Client().get(f"{prefix}zephyrine/").status_code
+    with time_machine.travel(DUE, tick=False):
+        after = Client().get(f"{prefix}zephyrine/")
+
+    assert before == 404
+    assert after.status_code == 200
+    assert f"{MARKER} care" in after.content.decode()
+
+
+@pytest.mark.parametrize("change", ["unpublish", "delete", "edit"])
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_a_page_taken_down_or_edited_changes_on_the_next_request(
+    site, kind, change, django_capture_on_commit_callbacks
+):
+    prefix, factory = PAGE_KINDS[kind]
+    with time_machine.travel(NOW, tick=False):
+        page = factory(slug="zephyrine", name=f"{MARKER} care")
+        before = Client().get(f"{prefix}zephyrine/")
+        with django_capture_on_commit_callbacks(execute=True):
+            if change == "delete":
+                page.delete()
+            else:
+                if change == "unpublish":
+                    page.status = "draft"
+                else:
+                    page.name = "Quillwort care"
+                page.save()
+        after = Client().get(f"{prefix}zephyrine/")
+
+    assert before.status_code == 200
+    if change == "edit":
+        assert "Quillwort care" in after.content.decode()
+        assert MARKER not in after.content.decode()
+    else:
+        assert after.status_code == 404
