@@ -9,7 +9,6 @@ import calendar
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, prefetch_related_objects
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -17,7 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from programs.models import Condition, Program
-from rehab_site.caching import remember
+from rehab_site import staff
+from rehab_site.caching import kept_object_or_404, remember
 from rehab_site.drafts import preview_draft
 
 from .models import Article, Category, Person, Tag
@@ -101,7 +101,9 @@ class ArticleListView(ListView):
 
 class CategoryView(ArticleListView):
     def get_queryset(self):
-        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        self.category = kept_object_or_404(
+            "blog-category", Category.objects.all(), slug=self.kwargs["slug"]
+        )
         return super().get_queryset().in_category(self.category)
 
     def page_title(self):
@@ -134,7 +136,9 @@ class CategoryView(ArticleListView):
 
 class TagView(ArticleListView):
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.tag = kept_object_or_404(
+            "blog-tag", Tag.objects.all(), slug=self.kwargs["slug"]
+        )
         return super().get_queryset().tagged(self.tag)
 
     def page_title(self):
@@ -154,7 +158,9 @@ class AuthorView(ArticleListView):
     template_name = "blog/author.html"
 
     def get_queryset(self):
-        self.person = get_object_or_404(Person, slug=self.kwargs["slug"])
+        self.person = kept_object_or_404(
+            "blog-person", Person.objects.all(), slug=self.kwargs["slug"]
+        )
         return super().get_queryset().by_person(self.person)
 
     def page_title(self):
@@ -303,7 +309,12 @@ class ArticleDetailView(DetailView):
         return Article.objects.live().select_related("medical_reviewer")
 
     def get_object(self, queryset=None):
-        article = super().get_object(queryset)
+        if self.preview or staff.has_session(self.request):
+            article = super().get_object(queryset)
+        else:
+            article = kept_object_or_404(
+                "live-article", self.get_queryset(), slug=self.kwargs["slug"]
+            )
         # Staff who may edit the article see its draft change here, at its real address.
         self.draft_change = preview_draft(self.request, article)
         return article

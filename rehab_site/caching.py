@@ -34,11 +34,14 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
+from django.db.models import Model, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.http import Http404
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 T = TypeVar("T")
+M = TypeVar("M", bound=Model)
 
 # Apps whose rows visitors see. Saving anything else (inquiries, sessions, tasks, the
 # login throttle's records) leaves the cache alone, so no visitor can churn it.
@@ -147,13 +150,28 @@ def one_content_state() -> Iterator[None]:
 
 
 def remember(name: str, build: Callable[[], T]) -> T:
-    """The value `build()` makes from content, cached until that content changes."""
+    """The value `build()` makes from content, cached until that content changes. When
+    `build()` raises, nothing is kept."""
     state = content_state()
     return caches["template_fragments"].get_or_set(
         f"content:{name}:{state.generation}",
         build,
         state.seconds_left(settings.CONTENT_CACHE_SECONDS),
     )
+
+
+def kept_object_or_404(name: str, queryset: QuerySet[M], **lookup) -> M:
+    """`get_object_or_404(queryset, **lookup)`, kept like remember() under `name` and the
+    lookup, so that a page whose parts are all cached costs no query. A lookup that finds
+    nothing keeps nothing: no visitor can make entries up. For what every visitor sees
+    alike; staff, who may be previewing drafts, ask the database."""
+    key = ",".join(f"{field}={value}" for field, value in sorted(lookup.items()))
+    try:
+        return remember(f"{name}:{key}", lambda: queryset.get(**lookup))
+    except queryset.model.DoesNotExist:
+        raise Http404(
+            f"No {queryset.model._meta.verbose_name} matches the given query."
+        ) from None
 
 
 @dataclass(frozen=True)

@@ -189,9 +189,38 @@ def test_an_article_taken_down_disappears_from_every_page_at_once(
                     article.publish_at = NOW + datetime.timedelta(days=1)
                 article.save()
         after = {name: shown(path) for name, path in pages.items()}
+        own_address = Client().get(MARKED_PATH).status_code
 
     assert before == dict.fromkeys(pages, True)
     assert after == dict.fromkeys(pages, False)
+    assert own_address == 404
+
+
+TOPIC_PAGES = {
+    "category": "/blog/category/opioids/",
+    "tag": "/blog/tag/naloxone/",
+    "author": "/blog/author/jordan/",
+}
+
+
+@pytest.mark.parametrize("topic", TOPIC_PAGES)
+def test_a_topic_renamed_or_deleted_changes_on_the_next_request(
+    site, topic, django_capture_on_commit_callbacks
+):
+    path = TOPIC_PAGES[topic]
+    with time_machine.travel(NOW, tick=False):
+        before = Client().get(path).content.decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            site[topic].name = "Quillwort"
+            site[topic].save()
+        renamed = Client().get(path).content.decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            site[topic].delete()
+        deleted = Client().get(path)
+
+    assert "Quillwort" not in before
+    assert "<h1" in renamed and "Quillwort" in renamed
+    assert deleted.status_code == 404
 
 
 def test_an_edit_shows_on_the_next_request_of_every_page(
