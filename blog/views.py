@@ -306,7 +306,12 @@ class ArticleDetailView(DetailView):
     preview = False
 
     def get_queryset(self):
-        return Article.objects.live().select_related("medical_reviewer")
+        # The search vector is for search alone: not read, not kept.
+        return (
+            Article.objects.live()
+            .select_related("medical_reviewer")
+            .defer("search_vector")
+        )
 
     def get_object(self, queryset=None):
         if self.preview or staff.has_session(self.request):
