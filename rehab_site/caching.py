@@ -24,6 +24,7 @@ the edge; a scheduled page appears on time everywhere.
 import contextlib
 import contextvars
 import datetime
+import hashlib
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -166,6 +167,8 @@ def kept_object_or_404(name: str, queryset: QuerySet[M], **lookup) -> M:
     nothing keeps nothing: no visitor can make entries up. For what every visitor sees
     alike; staff, who may be previewing drafts, ask the database."""
     key = ",".join(f"{field}={value}" for field, value in sorted(lookup.items()))
+    if len(key) > 100:  # an address of any length must not make a key of any length
+        key = hashlib.sha256(key.encode()).hexdigest()
     try:
         return remember(f"{name}:{key}", lambda: queryset.get(**lookup))
     except queryset.model.DoesNotExist:
