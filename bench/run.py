@@ -754,7 +754,11 @@ def targets_section(sites: list[Site]) -> list[str]:
         "Pages that carry a form (program, addiction, admissions form) are never cached "
         "whole now: the baseline served them from its page cache with each visitor's "
         "tokens written into the cached HTML, the substitution that leaked a signed-in "
-        "member's CSRF token (issue 12); their deployed figure is the app's.",
+        "member's CSRF token (issue 12); their deployed figure is the app's. Search "
+        "is kept nowhere now, for the same issue's flooding fault: the baseline kept a "
+        "whole page and a match count in Redis for every query string, so "
+        "each new one typed made entries; both its figures are the app's, with that "
+        "count run for each search.",
         "",
     ]
     return lines
