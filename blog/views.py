@@ -16,7 +16,6 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from programs.models import Condition, Program
-from rehab_site import staff
 from rehab_site.caching import kept_object_or_404, remember
 from rehab_site.drafts import preview_draft
 
@@ -102,7 +101,10 @@ class ArticleListView(ListView):
 class CategoryView(ArticleListView):
     def get_queryset(self):
         self.category = kept_object_or_404(
-            "blog-category", Category.objects.all(), slug=self.kwargs["slug"]
+            self.request,
+            "blog-category",
+            Category.objects.all(),
+            slug=self.kwargs["slug"],
         )
         return super().get_queryset().in_category(self.category)
 
@@ -137,7 +139,7 @@ class CategoryView(ArticleListView):
 class TagView(ArticleListView):
     def get_queryset(self):
         self.tag = kept_object_or_404(
-            "blog-tag", Tag.objects.all(), slug=self.kwargs["slug"]
+            self.request, "blog-tag", Tag.objects.all(), slug=self.kwargs["slug"]
         )
         return super().get_queryset().tagged(self.tag)
 
@@ -159,7 +161,7 @@ class AuthorView(ArticleListView):
 
     def get_queryset(self):
         self.person = kept_object_or_404(
-            "blog-person", Person.objects.all(), slug=self.kwargs["slug"]
+            self.request, "blog-person", Person.objects.all(), slug=self.kwargs["slug"]
         )
         return super().get_queryset().by_person(self.person)
 
@@ -314,11 +316,14 @@ class ArticleDetailView(DetailView):
         )
 
     def get_object(self, queryset=None):
-        if self.preview or staff.has_session(self.request):
+        if self.preview:  # any article by its number: DetailView's own lookup
             article = super().get_object(queryset)
         else:
             article = kept_object_or_404(
-                "live-article", self.get_queryset(), slug=self.kwargs["slug"]
+                self.request,
+                "live-article",
+                queryset if queryset is not None else self.get_queryset(),
+                slug=self.kwargs["slug"],
             )
         # Staff who may edit the article see its draft change here, at its real address.
         self.draft_change = preview_draft(self.request, article)

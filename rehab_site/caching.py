@@ -38,6 +38,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Model, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
@@ -161,11 +162,23 @@ def remember(name: str, build: Callable[[], T]) -> T:
     )
 
 
-def kept_object_or_404(name: str, queryset: QuerySet[M], **lookup) -> M:
+def shares_the_cache(request) -> bool:
+    """Whether `request` may read and fill what is cached for every visitor: GET and HEAD
+    without a session. Posts render what someone typed; anyone with a session (signed-in
+    staff) may be looking at drafts."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and request.method in (
+        "GET",
+        "HEAD",
+    )
+
+
+def kept_object_or_404(request, name: str, queryset: QuerySet[M], **lookup) -> M:
     """`get_object_or_404(queryset, **lookup)`, kept like remember() under `name` and the
     lookup, so that a page whose parts are all cached costs no query. A lookup that finds
-    nothing keeps nothing: no visitor can make entries up. For what every visitor sees
-    alike; staff, who may be previewing drafts, ask the database."""
+    nothing keeps nothing: no visitor can make entries up. A request that does not share
+    the cache (staff, who may be previewing drafts) asks the database."""
+    if not shares_the_cache(request):
+        return get_object_or_404(queryset, **lookup)
     key = ",".join(f"{field}={value}" for field, value in sorted(lookup.items()))
     if len(key) > 100:  # an address of any length must not make a key of any length
         key = hashlib.sha256(key.encode()).hexdigest()
@@ -197,12 +210,7 @@ class FragmentCache:
 
     @classmethod
     def for_request(cls, request) -> "FragmentCache":
-        if (
-            not settings.CACHE_FRAGMENTS
-            or settings.SESSION_COOKIE_NAME in request.COOKIES
-            or request.method not in ("GET", "HEAD")
-        ):
-            # Posts never use the cache: a form they render holds what someone typed.
+        if not settings.CACHE_FRAGMENTS or not shares_the_cache(request):
             return cls.off()
         try:
             site = f"{request.scheme}://{request.get_host()}"
