@@ -25,6 +25,7 @@ import contextlib
 import contextvars
 import datetime
 import hashlib
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -102,6 +103,7 @@ def refresh_content_state(*, keep_earlier_change: bool = False) -> ContentState:
     `keep_earlier_change` keeps the known next scheduled change when it comes sooner: a
     save inside a transaction sees its own uncommitted rows, which a rollback may undo.
     """
+    _changes.unread = False
     state = ContentState.now()
     previous = cache.get(STATE_KEY) if keep_earlier_change else None
     sooner = previous is not None and previous.next_change is not None
@@ -132,7 +134,27 @@ def _read_content_state() -> ContentState:
     return state
 
 
+class _UnseenChanges(threading.local):
+    """What this thread saved since the content state was last refreshed.
+
+    `unread`: its next read of the state must start a new generation first, so that it
+    (and a test inside its transaction) sees its own change. `uncommitted`: the next
+    commit must start a new generation for every process. A transaction that saves 400
+    rows so refreshes the state once after its commit, not 400 times.
+    """
+
+    unread = False
+    uncommitted = False
+
+
+_changes = _UnseenChanges()
+
+
 def content_state() -> ContentState:
+    if _changes.unread:
+        _changes.unread = False
+        # Inside the transaction that saved: its rows may still be rolled back.
+        return refresh_content_state(keep_earlier_change=True)
     state = _request_state.get()
     if state is None or not state.is_current():
         state = _read_content_state()
@@ -282,11 +304,19 @@ def _content_changed(sender, **kwargs) -> None:
     if sender._meta.apps is not apps:
         return
     if sender._meta.app_label in CONTENT_APPS:
-        # At once, so that this process (and a test inside its transaction) sees the
-        # change; and again after the commit, so that nothing another process built from
-        # the rows as they were before the commit is kept as the new content.
-        refresh_content_state(keep_earlier_change=True)
-        transaction.on_commit(refresh_content_state)
+        # Before this thread next reads the state, so that it (and a test inside its
+        # transaction) sees the change; and again after the commit, so that nothing
+        # another process built from the rows as they were before the commit is kept as
+        # the new content.
+        _changes.unread = _changes.uncommitted = True
+        transaction.on_commit(_refresh_after_commit)
+
+
+def _refresh_after_commit() -> None:
+    # Every save of the transaction registered this; the first one to run refreshes.
+    if _changes.uncommitted:
+        _changes.unread = _changes.uncommitted = False
+        refresh_content_state()
 
 
 def _migrated(sender, **kwargs) -> None:

@@ -5,6 +5,7 @@ trail through trees, a circle of chairs, a portrait), so the demo looks like a r
 site without shipping photographs. Only `seed_demo` uses this module.
 """
 
+import functools
 import io
 import math
 import random
@@ -340,8 +341,10 @@ SCENES = {
 }
 
 
+@functools.cache
 def paint(scene: str, seed: int, size: tuple[int, int] = SIZE) -> bytes:
-    """A JPEG of `scene` in one of the palettes, the same for the same seed."""
+    """A JPEG of `scene` in one of the palettes, the same for the same seed: painted once
+    per process (the blur is most of seeding's time), so seeding again costs no painting."""
     rng = random.Random(seed)
     palette = PALETTES[seed % len(PALETTES)]
     image = SCENES[scene](palette, rng, *size)
