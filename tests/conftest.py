@@ -1,10 +1,17 @@
-import os
+import io
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from django.test import override_settings
 
+from rehab_site.caching import content_state
 from tests.caches import empty_every_cache
+from tests.workers import worker_redis_url
 
 
 @pytest.fixture(autouse=True)
@@ -17,8 +24,33 @@ def fresh_cache():
 
 REDIS = {
     "BACKEND": "django.core.cache.backends.redis.RedisCache",
-    "LOCATION": os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9"),
+    "LOCATION": worker_redis_url(),
 }
+
+
+def _after_the_content_state(count_queries):
+    """`count_queries` (pytest-django's query counters), started once the content state
+    has been worked out: in production that happens once after each commit that changed
+    content (rehab_site/caching.py), never in the page being counted; a test's own
+    saves are never committed."""
+
+    @contextlib.contextmanager
+    def counting(*args, **kwargs):
+        content_state()
+        with count_queries(*args, **kwargs) as context:
+            yield context
+
+    return counting
+
+
+@pytest.fixture
+def django_assert_num_queries(django_assert_num_queries):
+    return _after_the_content_state(django_assert_num_queries)
+
+
+@pytest.fixture
+def django_assert_max_num_queries(django_assert_max_num_queries):
+    return _after_the_content_state(django_assert_max_num_queries)
 
 
 @pytest.fixture
@@ -63,6 +95,8 @@ def plain_http_test_settings():
         CSRF_COOKIE_SECURE=False,
         AXES_ENABLED=False,
         REQUIRE_TWO_FACTOR=False,
+        # Django's advice for test suites: PBKDF2 is slow by design (0.3 s a password).
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
     ):
         yield
 
@@ -78,6 +112,63 @@ def media_root(settings, tmp_path):
 def private_media_root(settings, media_root):
     """Where this test's encrypted card photos are stored."""
     return settings.PRIVATE_MEDIA_ROOT
+
+
+@dataclass(frozen=True)
+class DemoSnapshot:
+    """The demo center as `seed_demo` makes it: its rows as a fixture file, its files."""
+
+    fixture: Path
+    media: Path
+    private_media: Path
+
+
+# Left out of the snapshot: rows that migrate makes (content types, permissions), and
+# sessions, which the demo has none of.
+NOT_DEMO_CONTENT = ["contenttypes", "auth.permission", "sessions"]
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoSnapshot:
+    """Seed the demo once per test process, keep it as a fixture file and a folder of files,
+    and roll the seeding back: `demo` loads it in well under a second, where seeding takes
+    several (pictures, renditions, versions)."""
+    folder = tmp_path_factory.mktemp("demo")
+    snapshot = DemoSnapshot(
+        folder / "demo.json", folder / "media", folder / "private-media"
+    )
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            MEDIA_ROOT=snapshot.media, PRIVATE_MEDIA_ROOT=snapshot.private_media
+        ),
+        transaction.atomic(),
+    ):
+        call_command("seed_demo", stdout=io.StringIO())
+        call_command(
+            "dumpdata",
+            natural_foreign=True,
+            natural_primary=True,
+            exclude=NOT_DEMO_CONTENT,
+            output=str(snapshot.fixture),
+            verbosity=0,
+        )
+        transaction.set_rollback(True)
+    empty_every_cache()
+    return snapshot
+
+
+@pytest.fixture
+def demo(db, demo_snapshot, settings, media_root):
+    """The demo center, as `python manage.py seed_demo` leaves it, in this test's database
+    and media folders."""
+    for source, target in (
+        (demo_snapshot.media, settings.MEDIA_ROOT),
+        (demo_snapshot.private_media, settings.PRIVATE_MEDIA_ROOT),
+    ):
+        if source.exists():
+            shutil.copytree(source, target, dirs_exist_ok=True)
+    call_command("loaddata", str(demo_snapshot.fixture), verbosity=0)
 
 
 @pytest.fixture(scope="session")

@@ -166,6 +166,7 @@ def test_the_right_key_passes_the_check(client):
             "key 2 of FIELD_ENCRYPTION_KEYS is not a Fernet key",
         ),
     ],
+    ids=["no key", "not a key", "a good key then a short one"],
 )
 def test_a_missing_or_malformed_key_stops_the_site_from_starting(keys, message):
     environment = {**os.environ, "DEBUG": "false", "FIELD_ENCRYPTION_KEYS": keys}

@@ -1,14 +1,11 @@
 import io
 
-import pytest
 from django.core.management import call_command
 
 from blog.models import Article
 
 
-@pytest.mark.django_db
-def test_check_links_finds_nothing_broken_in_the_seeded_demo():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_check_links_finds_nothing_broken_in_the_seeded_demo(demo):
     output = io.StringIO()
 
     call_command("check_links", stdout=output)  # raises CommandError on a broken link
@@ -19,9 +16,7 @@ def test_check_links_finds_nothing_broken_in_the_seeded_demo():
     assert checked >= 10  # the demo's bodies do link to treatment pages and articles
 
 
-@pytest.mark.django_db
-def test_live_demo_articles_link_to_treatment_pages_from_their_bodies():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_live_demo_articles_link_to_treatment_pages_from_their_bodies(demo):
 
     linking = [
         article.slug

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.utils import timezone
 
 from tests.servers import (
@@ -49,15 +48,16 @@ def server_settings():
 
 
 @pytest.fixture
-def stack(transactional_db, tmp_path, certificate, collected_static, server_settings):
+def stack(
+    transactional_db, demo, tmp_path, certificate, collected_static, server_settings
+):
     """gunicorn on one port, nginx on two more (HTTP and HTTPS), all on 127.0.0.1."""
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     environment = production_environment(
         TRUSTED_PROXIES="127.0.0.1", SECURE_PROXY_SSL_HEADER="true"
     )
     config = server_settings.pop("config", "gunicorn.conf.py")
     environment.update(server_settings)
-    # seed_demo already wrote the blog's pictures into the test's MEDIA_ROOT.
+    # The demo's pictures are in the test's MEDIA_ROOT.
     static_root, media_root = collected_static, Path(settings.MEDIA_ROOT)
     media_root.mkdir(parents=True, exist_ok=True)
     environment["MEDIA_ROOT"] = str(media_root)

@@ -1,11 +1,9 @@
 """Browser tests: Playwright driving Debian's Chromium against pytest-django's live server."""
 
-import io
 import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -39,8 +37,9 @@ def browser():
 
 
 @pytest.fixture
-def demo(transactional_db):
-    call_command("seed_demo", stdout=io.StringIO())
+def demo(transactional_db, demo):
+    """The demo center (tests/conftest.py), committed, so the live server's thread sees it."""
+    return demo
 
 
 def _new_page(browser, viewport):

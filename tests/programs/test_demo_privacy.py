@@ -21,8 +21,7 @@ def policy_text() -> str:
     )
 
 
-def test_the_demo_policy_describes_the_first_visit_cookie_as_the_site_sets_it():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_the_demo_policy_describes_the_first_visit_cookie_as_the_site_sets_it(demo):
     response = Client().get("/")
     assert response.cookies[COOKIE_NAME]["max-age"] == COOKIE_MAX_AGE
 
@@ -41,8 +40,7 @@ def test_the_demo_policy_describes_the_first_visit_cookie_as_the_site_sets_it():
     assert "no advertising or tracking cookies" not in policy
 
 
-def test_a_demo_seeded_with_the_old_policy_gets_the_true_cookie_text():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_a_demo_seeded_with_the_old_policy_gets_the_true_cookie_text(demo):
     page = Page.objects.get(slug="privacy-policy")
     start = page.body.index("<h2>Cookies</h2>")
     end = page.body.index("<h2>Contact</h2>")

@@ -1,8 +1,5 @@
-import io
-
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 
 from programs.models import Page, Program
 from rehab_site.models import MenuItem
@@ -61,8 +58,7 @@ def test_an_item_whose_page_is_deleted_drops_out_of_the_menu():
     assert _labels("treatment-solutions") == []
 
 
-def test_seeded_menus_point_at_pages_and_every_link_reaches_a_page(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seeded_menus_point_at_pages_and_every_link_reaches_a_page(client, demo):
 
     residential = MenuItem.objects.get(menu__slug="main", label="Residential")
     assert residential.target == Program.objects.get(slug="residential")
@@ -83,8 +79,7 @@ def test_seeded_menus_point_at_pages_and_every_link_reaches_a_page(client):
         assert client.get(href).status_code == 200, href
 
 
-def test_seed_demo_shows_only_consented_testimonials(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_shows_only_consented_testimonials(client, demo):
 
     html = client.get("/reviews/").content.decode()
 

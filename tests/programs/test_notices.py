@@ -1,11 +1,8 @@
 """The required notices: seeded, editable pages linked from every page's footer, with the
 demo text marked for the center's counsel to review."""
 
-import io
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.test import Client
 
 from programs.models import Page
@@ -43,11 +40,6 @@ EVERY_KIND_OF_PAGE = [
     "/no-such-page/",
     *NOTICE_PATHS,
 ]
-
-
-@pytest.fixture
-def demo():
-    call_command("seed_demo", stdout=io.StringIO())
 
 
 def footer(html: str) -> str:

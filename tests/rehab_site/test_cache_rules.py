@@ -75,7 +75,7 @@ def inheritance_chain(template_name: str) -> list[str]:
     return chain
 
 
-def fragments_as_rendered() -> list[tuple[str, list]]:
+def fragments_as_rendered() -> list:
     """Each template's cached fragments, with the blocks that it or a template between it
     and the fragment's own template puts inside them: [(template, [nodelist, ...])]."""
     fragments = []
@@ -89,15 +89,18 @@ def fragments_as_rendered() -> list[tuple[str, list]]:
         for template_name in chain:
             for node in nodes_of(template_name).get_nodes_by_type(CacheNode):
                 inner = node.nodelist.get_nodes_by_type(BlockNode)
+                label = f"{name} ({template_name})"
                 fragments.append(
-                    (
-                        f"{name} ({template_name})",
+                    pytest.param(
+                        label,
                         [node.nodelist]
                         + [
                             overrides[block.name].nodelist
                             for block in inner
                             if block.name in overrides
                         ],
+                        # The same name in every test process (pytest-xdist compares).
+                        id=f"{label}: {node.fragment_name} #{len(fragments)}",
                     )
                 )
     return fragments
@@ -152,7 +155,6 @@ def test_every_cached_fragment_is_keyed_by_the_content_and_the_site(
 @pytest.mark.parametrize(
     ("template_name", "nodelists"),
     fragments_as_rendered(),
-    ids=lambda value: str(value),
 )
 def test_no_cached_fragment_holds_anything_that_differs_per_visitor(
     template_name, nodelists

@@ -2,7 +2,6 @@
 a scheduled article at its time, and a save made anywhere else."""
 
 import datetime
-import os
 import urllib.request
 
 import pytest
@@ -12,10 +11,11 @@ from tests.blog.factories import ArticleFactory
 from tests.factories import SiteSettingsFactory
 from tests.servers import gunicorn, production_environment
 from tests.time_travel_gunicorn import CONFIG
+from tests.workers import worker_redis_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
+REDIS_URL = worker_redis_url()
 
 
 def page(base_url: str, path: str) -> str:

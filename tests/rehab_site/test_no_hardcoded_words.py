@@ -4,14 +4,12 @@ label on the short list below (headings of fixed sections, form instructions, th
 numbers that nobody may edit away)."""
 
 import html
-import io
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.test import Client
 
 from blog.models import Article, Category, Person, Tag
@@ -167,8 +165,7 @@ def public_pages() -> list[str]:
 
 
 @pytest.mark.django_db
-def test_no_page_shows_a_sentence_written_into_a_template(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_no_page_shows_a_sentence_written_into_a_template(client, demo):
     sentences = template_sentences() - STRUCTURAL
 
     written_in_templates = {}

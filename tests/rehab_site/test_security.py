@@ -3,14 +3,13 @@ import subprocess
 import sys
 
 import pytest
-from django.core.management import call_command
 
 from tests.servers import PROJECT_ROOT, production_environment
 
 
 @pytest.fixture
-def demo_site(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo_site(demo):
+    return demo
 
 
 def test_check_deploy_is_clean_in_production_mode(db):

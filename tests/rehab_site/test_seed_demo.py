@@ -30,9 +30,7 @@ def test_seed_demo_prints_the_admin_password_only_when_it_creates_the_admin(caps
     assert "already exists" in second_output
 
 
-@pytest.mark.django_db
-def test_seed_demo_builds_the_center_and_its_navigation():
-    call_command("seed_demo")
+def test_seed_demo_builds_the_center_and_its_navigation(demo):
 
     assert SiteSettings.load().phone
     main = Menu.objects.get(slug="main")
@@ -64,9 +62,7 @@ def test_seed_demo_builds_the_center_and_its_navigation():
     } <= footer_titles
 
 
-@pytest.mark.django_db
-def test_seed_demo_does_not_overwrite_what_staff_edited():
-    call_command("seed_demo")
+def test_seed_demo_does_not_overwrite_what_staff_edited(demo):
     SiteSettings.objects.filter(pk=1).update(phone="(828) 555-0199")
     call_command("seed_demo")
 

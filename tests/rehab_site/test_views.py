@@ -1,7 +1,4 @@
-import io
-
 import pytest
-from django.core.management import call_command
 from django.db import OperationalError
 from django.test import Client
 from django.urls import reverse
@@ -11,8 +8,7 @@ from tests.factories import MenuFactory, MenuItemFactory, SiteSettingsFactory
 
 
 @pytest.fixture
-def demo_site(db):
-    call_command("seed_demo", stdout=io.StringIO())
+def demo_site(demo):
     return SiteSettings.load()
 
 
