@@ -1,3 +1,4 @@
+import contextlib
 import io
 import shutil
 from dataclasses import dataclass
@@ -26,6 +27,25 @@ REDIS = {
     "BACKEND": "django.core.cache.backends.redis.RedisCache",
     "LOCATION": worker_redis_url(),
 }
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgresql_only(reason)` are left out when the database is SQLite
+    (`make test` runs the suite on both); every such mark must say why."""
+    from django.db import connection
+
+    on_sqlite = connection.vendor == "sqlite"
+    kept, left_out = [], []
+    for item in items:
+        marker = item.get_closest_marker("postgresql_only")
+        if marker is not None and not (marker.args or marker.kwargs.get("reason")):
+            raise pytest.UsageError(
+                f"{item.nodeid}: say why in postgresql_only(reason=...)"
+            )
+        (left_out if marker is not None and on_sqlite else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
 
 
 def _after_the_content_state(count_queries):
