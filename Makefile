@@ -11,9 +11,10 @@ PORT ?= 8000
 .PHONY: run test install migrate seed serve worker lint format system-packages clean bench lighthouse bench-packages
 
 run: install migrate seed ## set up, migrate, load demo content and serve http://127.0.0.1:$(PORT)/
-	@echo "Serving the demo site at http://127.0.0.1:$(PORT)/ (admin at /admin/); Ctrl-C stops it."
 	@DEBUG=true SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py db_worker --queue-name '*' --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	echo "Serving the demo site at http://127.0.0.1:$(PORT)/ (admin at /admin/); Ctrl-C stops it."; \
+	DEBUG=true $(BIN)/python manage.py demo_sign_ins; \
 	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install system-packages lint ## set up and run the whole suite, browser tests included

@@ -1,8 +1,9 @@
 """Demo inquiries in different states, and one staff user in each role.
 
 Created only when missing; the users' passwords are printed once, when they are created.
-Ages are relative to the first seeding: the urgent inquiry has waited past its target, so
-the worker sends its escalation email (once) as soon as it starts.
+Ages are relative to the first seeding: the urgent inquiry has waited past its target, and
+its escalation is recorded as sent at that target, as a running worker would have sent it,
+so a new demo does not start by emailing staff about itself.
 """
 
 import secrets
@@ -13,6 +14,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from programs.models import Insurer, Program
+from rehab_site import demo_sign_ins
 from rehab_site.roles import ADMISSIONS, MARKETING, sync_roles
 
 from .models import Inquiry, InquiryNote
@@ -166,7 +168,11 @@ def seed(stdout) -> None:
         if not created:
             continue
         if status == Inquiry.Status.NEW:
-            schedule_escalation(inquiry)
+            deadline = inquiry.escalation_deadline
+            if deadline <= now:
+                Inquiry.objects.filter(pk=inquiry.pk).update(escalated_at=deadline)
+            else:
+                schedule_escalation(inquiry)
         elif status != Inquiry.Status.SPAM:
             called_at = received_at + timedelta(
                 minutes=FIRST_CONTACT_MINUTES[reference]
@@ -202,6 +208,7 @@ def _seed_user(stdout, first_name, last_name, group_name, *, username):
         is_staff=True,
     )
     user.groups.add(Group.objects.get(name=group_name))
+    demo_sign_ins.remember(username, group_name.lower(), password)
     stdout.write(
         f"Demo {group_name.lower()} user created. Sign in at /admin/ as '{username}' with password: {password}"
     )

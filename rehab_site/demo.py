@@ -8,6 +8,7 @@ import secrets
 
 from django.contrib.auth import get_user_model
 
+from . import demo_sign_ins
 from .models import HomePage, Menu, MenuItem, NextStep, SiteSettings
 from .models.home_page import DEFAULT_PROMISES, DEFAULT_STEPS
 from .models.site_settings import DEFAULT_NEXT_STEPS
@@ -207,6 +208,7 @@ def _seed_admin(stdout) -> None:
         return
     password = secrets.token_urlsafe(12)
     User.objects.create_superuser("admin", "admin@willowridge.example", password)
+    demo_sign_ins.remember("admin", "administrator", password)
     stdout.write(
         f"Demo administrator created. Sign in at /admin/ as 'admin' with password: {password}"
     )

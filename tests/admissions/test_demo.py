@@ -5,6 +5,8 @@ from django.core.management import call_command
 
 from admissions.models import Inquiry
 
+from .conftest import run_worker
+
 
 @pytest.mark.django_db
 def test_the_demo_adds_inquiries_in_several_states_and_a_user_per_role(capsys):
@@ -19,3 +21,14 @@ def test_the_demo_adds_inquiries_in_several_states_and_a_user_per_role(capsys):
     assert "as 'admissions' with password:" in out.getvalue()
     assert "as 'marketing' with password:" in out.getvalue()
     assert "with password:" not in again.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)  # the worker runs each task in its own
+def test_a_new_demo_sends_no_email_when_the_worker_first_runs(mailoutbox):
+    call_command("seed_demo", stdout=io.StringIO())
+
+    run_worker()
+
+    assert mailoutbox == []
+    overdue = Inquiry.objects.get(reference="DEMURG33")
+    assert overdue.escalated_at == overdue.escalation_deadline
