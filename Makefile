@@ -17,11 +17,18 @@ run: install migrate seed ## set up, migrate, load demo content and serve http:/
 	DEBUG=true $(BIN)/python manage.py demo_sign_ins; \
 	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install system-packages lint ## set up and run the whole suite, browser tests included
-	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} \
-	SECRET_KEY=$${SECRET_KEY:-insecure-key-for-the-test-suite-only} \
+# The suite runs twice: on PostgreSQL (production's database), then on SQLite (`make run`'s)
+# without the tests marked postgresql_only. Each run is spread over TEST_WORKERS processes
+# (pytest-xdist), each with its own test database, Redis database and folders.
+TEST_WORKERS ?= 2
+TEST_SQLITE_URL := sqlite:///$(CURDIR)/var/test.sqlite3
+PYTEST := SECRET_KEY=$${SECRET_KEY:-insecure-key-for-the-test-suite-only} \
 	FIELD_ENCRYPTION_KEYS=$${FIELD_ENCRYPTION_KEYS:-dGVzdC1zdWl0ZS1vbmx5LWtleS1ub3QtYS1zZWNyZXQ=} \
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --durations=10
+
+test: install system-packages lint ## set up and run the whole suite on both databases, browser tests included
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PYTEST)
+	DATABASE_URL=$(TEST_SQLITE_URL) $(PYTEST)
 
 install: $(STAMP)
 

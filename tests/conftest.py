@@ -1,6 +1,8 @@
 import contextlib
 import io
+import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +11,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from filelock import FileLock
 
 from rehab_site.caching import content_state
 from tests.caches import empty_every_cache
@@ -116,7 +119,11 @@ def plain_http_test_settings():
         AXES_ENABLED=False,
         REQUIRE_TWO_FACTOR=False,
         # Django's advice for test suites: PBKDF2 is slow by design (0.3 s a password).
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        # It stays available for users who sign in to a production server (gunicorn).
+        PASSWORD_HASHERS=[
+            "django.contrib.auth.hashers.MD5PasswordHasher",
+            "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+        ],
     ):
         yield
 
@@ -148,34 +155,52 @@ class DemoSnapshot:
 NOT_DEMO_CONTENT = ["contenttypes", "auth.permission", "sessions"]
 
 
+def once_per_run(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
+    """A folder that the first test process of the run to ask fills with `build(folder)`;
+    the others (pytest-xdist workers) wait for it and share it."""
+    root = tmp_path_factory.getbasetemp()
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        root = root.parent  # the run's folder, above each worker's own
+    folder = root / name
+    with FileLock(root / f"{name}.lock"):
+        if not (folder / ".complete").exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            build(folder)
+            (folder / ".complete").touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoSnapshot:
-    """Seed the demo once per test process, keep it as a fixture file and a folder of files,
-    and roll the seeding back: `demo` loads it in well under a second, where seeding takes
+    """Seed the demo once per run, keep it as a fixture file and a folder of files, and
+    roll the seeding back: `demo` loads it in well under a second, where seeding takes
     several (pictures, renditions, versions)."""
-    folder = tmp_path_factory.mktemp("demo")
-    snapshot = DemoSnapshot(
+
+    def seed(folder: Path) -> None:
+        with (
+            django_db_blocker.unblock(),
+            override_settings(
+                MEDIA_ROOT=folder / "media", PRIVATE_MEDIA_ROOT=folder / "private-media"
+            ),
+            transaction.atomic(),
+        ):
+            call_command("seed_demo", stdout=io.StringIO())
+            call_command(
+                "dumpdata",
+                natural_foreign=True,
+                natural_primary=True,
+                exclude=NOT_DEMO_CONTENT,
+                output=str(folder / "demo.json"),
+                verbosity=0,
+            )
+            transaction.set_rollback(True)
+        empty_every_cache()
+
+    folder = once_per_run(tmp_path_factory, "demo", seed)
+    return DemoSnapshot(
         folder / "demo.json", folder / "media", folder / "private-media"
     )
-    with (
-        django_db_blocker.unblock(),
-        override_settings(
-            MEDIA_ROOT=snapshot.media, PRIVATE_MEDIA_ROOT=snapshot.private_media
-        ),
-        transaction.atomic(),
-    ):
-        call_command("seed_demo", stdout=io.StringIO())
-        call_command(
-            "dumpdata",
-            natural_foreign=True,
-            natural_primary=True,
-            exclude=NOT_DEMO_CONTENT,
-            output=str(snapshot.fixture),
-            verbosity=0,
-        )
-        transaction.set_rollback(True)
-    empty_every_cache()
-    return snapshot
 
 
 @pytest.fixture
@@ -196,6 +221,8 @@ def collected_static(tmp_path_factory):
     """Static files collected once per run the way production does it (hashed, compressed)."""
     from tests.servers import collect_static, production_environment
 
-    static_root = tmp_path_factory.mktemp("static")
-    collect_static(static_root, production_environment())
-    return static_root
+    return once_per_run(
+        tmp_path_factory,
+        "static",
+        lambda folder: collect_static(folder, production_environment()),
+    )
