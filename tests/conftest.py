@@ -32,9 +32,19 @@ REDIS = {
 }
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+
+
+def uses_the_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or bool(
+        DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgresql_only(reason)` are left out when the database is SQLite
-    (`make test` runs the suite on both); every such mark must say why."""
+    """`make test` runs the suite on PostgreSQL, then on SQLite. On SQLite it leaves out
+    the tests marked `postgresql_only(reason)` (every such mark must say why), and those
+    that never touch a database: they ran, the same, on PostgreSQL."""
     from django.db import connection
 
     on_sqlite = connection.vendor == "sqlite"
@@ -45,7 +55,8 @@ def pytest_collection_modifyitems(config, items):
             raise pytest.UsageError(
                 f"{item.nodeid}: say why in postgresql_only(reason=...)"
             )
-        (left_out if marker is not None and on_sqlite else kept).append(item)
+        postgresql_only = marker is not None or not uses_the_database(item)
+        (left_out if on_sqlite and postgresql_only else kept).append(item)
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
