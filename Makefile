@@ -24,7 +24,7 @@ TEST_WORKERS ?= 2
 TEST_SQLITE_URL := sqlite:///$(CURDIR)/var/test.sqlite3
 PYTEST := SECRET_KEY=$${SECRET_KEY:-insecure-key-for-the-test-suite-only} \
 	FIELD_ENCRYPTION_KEYS=$${FIELD_ENCRYPTION_KEYS:-dGVzdC1zdWl0ZS1vbmx5LWtleS1ub3QtYS1zZWNyZXQ=} \
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --durations=10
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal --durations=10
 
 test: install system-packages lint ## set up and run the whole suite on both databases, browser tests included
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PYTEST)

@@ -1,8 +1,6 @@
 import contextlib
 import io
-import os
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,11 +9,10 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
-from filelock import FileLock
 
 from rehab_site.caching import content_state
 from tests.caches import empty_every_cache
-from tests.workers import worker_redis_url
+from tests.workers import once_per_run, worker_redis_url
 
 
 @pytest.fixture(autouse=True)
@@ -164,22 +161,6 @@ class DemoSnapshot:
 # Left out of the snapshot: rows that migrate makes (content types, permissions), and
 # sessions, which the demo has none of.
 NOT_DEMO_CONTENT = ["contenttypes", "auth.permission", "sessions"]
-
-
-def once_per_run(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
-    """A folder that the first test process of the run to ask fills with `build(folder)`;
-    the others (pytest-xdist workers) wait for it and share it."""
-    root = tmp_path_factory.getbasetemp()
-    if "PYTEST_XDIST_WORKER" in os.environ:
-        root = root.parent  # the run's folder, above each worker's own
-    folder = root / name
-    with FileLock(root / f"{name}.lock"):
-        if not (folder / ".complete").exists():
-            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
-            folder.mkdir()
-            build(folder)
-            (folder / ".complete").touch()
-    return folder
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""What each pytest-xdist worker keeps to itself: its Redis database.
+"""What each pytest-xdist worker keeps to itself (its Redis database) and what the workers
+of one run share (what is built once per run).
 
 pytest-django gives each worker its own test database (`test_<name>_gw0`, ...) and pytest
 its own temporary folders; the Redis database is ours to split. Worker N uses the base
@@ -6,7 +7,12 @@ database number (TEST_REDIS_URL, database 9 by default) plus N.
 """
 
 import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlsplit
+
+from filelock import FileLock
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/9"
 
@@ -21,3 +27,19 @@ def worker_redis_url() -> str:
     url = urlsplit(os.environ.get("TEST_REDIS_URL", DEFAULT_REDIS_URL))
     database = int(url.path.strip("/") or 0) + worker_index()
     return f"{url.scheme}://{url.netloc}/{database}"
+
+
+def once_per_run(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
+    """A folder that the first test process of the run to ask fills with `build(folder)`;
+    the others (pytest-xdist workers) wait for it and share it."""
+    root = tmp_path_factory.getbasetemp()
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        root = root.parent  # the run's folder, above each worker's own
+    folder = root / name
+    with FileLock(root / f"{name}.lock"):
+        if not (folder / ".complete").exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            build(folder)
+            (folder / ".complete").touch()
+    return folder

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.servers import PROJECT_ROOT, free_port, wait_until_answering
+from tests.workers import once_per_run
 
 # What the wheel carries: the apps, and the project-wide templates/ and static/ folders
 # that settings.py finds beside rehab_site/.
@@ -41,15 +42,13 @@ def source_files() -> list[str]:
     return [name for name in names if name and (PROJECT_ROOT / name).is_file()]
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    """The wheel built from a copy of the checkout, so no build files land in it."""
-    source = tmp_path_factory.mktemp("source")
+def build_wheel(output: Path) -> None:
+    """Build the wheel from a copy of the checkout, so no build files land in it."""
+    source = output / "source"
     for name in source_files():
         target = source / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes((PROJECT_ROOT / name).read_bytes())
-    output = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps"]
         + ["--no-build-isolation", "--no-index", "--wheel-dir", str(output), "."],
@@ -57,7 +56,11 @@ def wheel(tmp_path_factory) -> Path:
         check=True,
         timeout=300,
     )
-    (built,) = output.glob("*.whl")
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory) -> Path:
+    (built,) = once_per_run(tmp_path_factory, "wheel", build_wheel).glob("*.whl")
     return built
 
 
