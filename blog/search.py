@@ -1,5 +1,5 @@
 """Article search: PostgreSQL full-text search ranked title > summary > body, with
-highlighted snippets; a plain substring match when the database is SQLite.
+highlighted snippets; on SQLite, the words as typed, ranked the same way, unhighlighted.
 
 Visitors type anything into a search box, so the terms are cleaned before they reach the
 database and PostgreSQL parses them with websearch_to_tsquery, which accepts any text
@@ -8,15 +8,14 @@ database and PostgreSQL parses them with websearch_to_tsquery, which accepts any
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import connection
-from django.db.models import F, Q, TextField, Value
+from django.db.models import Case, F, Q, TextField, Value, When
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from rehab_site.visitor_text import VisitorTextField
 
-from .models.article import SEARCH_CONFIG
+from .models.article import SEARCH_CONFIG, has_full_text_search
 
 MAX_QUERY_LENGTH = 200
 # A search shows at most this many articles: the newest matches, best first.
@@ -40,38 +39,19 @@ class SearchForm(forms.Form):
 
 
 def search_articles(queryset, terms: str):
-    """`queryset` narrowed to articles matching `terms`, best match first.
+    """`queryset` narrowed to the newest RANKED_MATCHES articles matching `terms`, best
+    match first.
 
-    On PostgreSQL each result carries `title_highlighted` and `snippet_highlighted`,
-    strings marked up with the control characters above; `highlight()` turns them into
-    safe HTML.
+    Each result carries `title_highlighted` and `snippet_highlighted`; on PostgreSQL their
+    matches are marked up with the control characters above, which `highlight()` turns into
+    safe HTML. On SQLite (no full-text search) they are the title and summary as they are.
     """
-    if connection.vendor != "postgresql":
-        return (
-            queryset.filter(
-                Q(title__icontains=terms)
-                | Q(summary__icontains=terms)
-                | Q(body_text__icontains=terms)
-            )
-            .annotate(
-                title_highlighted=F("title"),
-                snippet_highlighted=F("summary"),
-            )
-            .order_by("-publish_at", "-pk")
-        )
-    query = SearchQuery(terms, search_type="websearch", config=SEARCH_CONFIG)
-    # Ranking looks at every match; a common word matches most of a large blog. Only the
-    # newest matches are ranked, so a search costs the same at any size.
-    newest_matches = (
-        queryset.filter(search_vector=query)
-        .order_by("-publish_at", "-pk")
-        .values("pk")[:RANKED_MATCHES]
-    )
-    return (
-        queryset.filter(pk__in=newest_matches)
-        .annotate(
-            rank=SearchRank(F("search_vector"), query),
-            title_highlighted=SearchHeadline(
+    if has_full_text_search():
+        query = SearchQuery(terms, search_type="websearch", config=SEARCH_CONFIG)
+        matches = Q(search_vector=query)
+        ranked = {
+            "rank": SearchRank(F("search_vector"), query),
+            "title_highlighted": SearchHeadline(
                 "title",
                 query,
                 config=SEARCH_CONFIG,
@@ -79,7 +59,7 @@ def search_articles(queryset, terms: str):
                 stop_sel=_STOP,
                 highlight_all=True,
             ),
-            snippet_highlighted=SearchHeadline(
+            "snippet_highlighted": SearchHeadline(
                 Concat("summary", Value(" "), "body_text", output_field=TextField()),
                 query,
                 config=SEARCH_CONFIG,
@@ -90,7 +70,30 @@ def search_articles(queryset, terms: str):
                 max_fragments=2,
                 fragment_delimiter=" … ",
             ),
-        )
+        }
+    else:
+        # The words as typed (SQLite ignores the case of ASCII letters only): a title
+        # match first, then the summary, then the body, as the search vector weighs them.
+        in_title = Q(title__icontains=terms)
+        in_summary = Q(summary__icontains=terms)
+        matches = in_title | in_summary | Q(body_text__icontains=terms)
+        ranked = {
+            "rank": Case(
+                When(in_title, then=Value(3)),
+                When(in_summary, then=Value(2)),
+                default=Value(1),
+            ),
+            "title_highlighted": F("title"),
+            "snippet_highlighted": F("summary"),
+        }
+    # Ranking looks at every match; a common word matches most of a large blog. Only the
+    # newest matches are ranked, so a search costs the same at any size.
+    newest_matches = (
+        queryset.filter(matches).order_by("-publish_at", "-pk").values("pk")
+    )[:RANKED_MATCHES]
+    return (
+        queryset.filter(pk__in=newest_matches)
+        .annotate(**ranked)
         .order_by("-rank", "-publish_at", "-pk")
     )
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .attention import Notice
-from .drafts import scheduled_changes, waiting_changes
+from .drafts import scheduled_pages, waiting_changes
 from .publishing import Status
 
 
@@ -30,12 +30,7 @@ def publishing_notices(request, model) -> list[Notice]:
                 detail="Changes saved as drafts: preview them, then publish or discard them.",
             )
         )
-    scheduled = (
-        model.objects.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
-        .values("pk")
-        .union(scheduled_changes(model).values("object_id"))
-        .count()
-    )
+    scheduled = model.objects.filter(scheduled_pages(model)).count()
     if scheduled:
         first = (
             model.objects.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())

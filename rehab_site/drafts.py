@@ -136,10 +136,7 @@ class PublishingFilter(admin.SimpleListFilter):
                 pk__in=waiting_changes(queryset.model).values("object_id")
             )
         if self.value() == "scheduled":
-            return queryset.filter(
-                models.Q(status=Status.PUBLISHED, publish_at__gt=timezone.now())
-                | models.Q(pk__in=scheduled_changes(queryset.model).values("object_id"))
-            )
+            return queryset.filter(scheduled_pages(queryset.model))
         return queryset
 
 
@@ -156,6 +153,14 @@ def waiting_changes(model):
 
 def scheduled_changes(model):
     return changes_to(model).filter(publish_at__isnull=False)
+
+
+def scheduled_pages(model) -> models.Q:
+    """Pages of `model` that change by themselves at a time: published pages whose time
+    is still to come, and pages with a scheduled draft change."""
+    return models.Q(status=Status.PUBLISHED, publish_at__gt=timezone.now()) | models.Q(
+        pk__in=scheduled_changes(model).values("object_id")
+    )
 
 
 class DraftScheduleForm:

@@ -16,16 +16,17 @@ from django.db import models
 
 # Anything a browser drops or rewrites inside a URL: it turns "/\t/evil.example" into
 # "//evil.example" and reads a backslash as "/". The expressions are written to mean the same in
-# PostgreSQL and in Python's re (which SQLite uses for `make run`): no POSIX classes.
+# PostgreSQL and in Python's re (which SQLite uses for `make run`): no POSIX classes, and
+# \A and \Z for the ends of the text (Python's $ also matches before a final line break).
 _SAFE_CHARACTER = r"[^\x01-\x20\x7f\\]"
 _FIRST_PATH_CHARACTER = r"[^/\x01-\x20\x7f\\]"
-SITE_PATH_REGEX = rf"^/({_FIRST_PATH_CHARACTER}{_SAFE_CHARACTER}*)?$"
-WEB_ADDRESS_REGEX = rf"^https?://{_SAFE_CHARACTER}+$"
+SITE_PATH_REGEX = rf"\A/({_FIRST_PATH_CHARACTER}{_SAFE_CHARACTER}*)?\Z"
+WEB_ADDRESS_REGEX = rf"\Ahttps?://{_SAFE_CHARACTER}+\Z"
 LINK_REGEX = (
-    rf"^(/({_FIRST_PATH_CHARACTER}{_SAFE_CHARACTER}*)?"
+    rf"\A(/({_FIRST_PATH_CHARACTER}{_SAFE_CHARACTER}*)?"
     rf"|https?://{_SAFE_CHARACTER}+"
     r"|(tel|sms):\+?[0-9().-]+"
-    rf"|mailto:{_SAFE_CHARACTER}+@{_SAFE_CHARACTER}+)$"
+    rf"|mailto:{_SAFE_CHARACTER}+@{_SAFE_CHARACTER}+)\Z"
 )
 
 SITE_PATH_MESSAGE = (

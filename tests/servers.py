@@ -1,7 +1,9 @@
 """Real servers for tests: gunicorn (and nginx in front of it) on loopback ports.
 
 They talk to the same PostgreSQL test database as the test itself, so a test that uses
-`transactional_db` sees, and is seen by, what the server writes.
+`transactional_db` sees, and is seen by, what the server writes. Only PostgreSQL's test
+database can be shared so: on SQLite it lives in the test process's memory, so a test that
+starts a server is marked `SHARES_THE_TEST_DATABASE` and runs on PostgreSQL only.
 """
 
 import contextlib
@@ -14,7 +16,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+from django.db import connection
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,7 +29,21 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+SHARES_THE_TEST_DATABASE = pytest.mark.postgresql_only(
+    reason="a real server in another process shares the test database, and SQLite's test "
+    "database lives in the test process's memory"
+)
+
+NOT_SHAREABLE = (
+    "Only a PostgreSQL database can be shared with a server in another process: mark the "
+    "test with tests.servers.SHARES_THE_TEST_DATABASE."
+)
+
+
 def test_database_url() -> str:
+    """The test database as another process opens it; only PostgreSQL's can be opened."""
+    if connection.vendor != "postgresql":
+        raise RuntimeError(NOT_SHAREABLE)
     database = settings.DATABASES["default"]
     user = database.get("USER") or "postgres"
     password = f":{database['PASSWORD']}" if database.get("PASSWORD") else ""
@@ -35,7 +53,9 @@ def test_database_url() -> str:
 
 
 def production_environment(**overrides) -> dict[str, str]:
-    """The environment a real deployment would give the site, pointed at the test database."""
+    """The environment a real deployment would give the site, pointed at the test database
+    on PostgreSQL; on SQLite at an empty database of its own, enough for commands that read
+    no rows (collectstatic, check), while `gunicorn` refuses it."""
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -47,7 +67,11 @@ def production_environment(**overrides) -> dict[str, str]:
         FIELD_ENCRYPTION_KEYS=os.environ.get(
             "FIELD_ENCRYPTION_KEYS", "dGVzdC1zdWl0ZS1vbmx5LWtleS1ub3QtYS1zZWNyZXQ="
         ),
-        DATABASE_URL=test_database_url(),
+        DATABASE_URL=(
+            test_database_url()
+            if connection.vendor == "postgresql"
+            else "sqlite://:memory:"
+        ),
         ALLOWED_HOSTS="localhost,127.0.0.1",
         SECURE_SSL_REDIRECT="false",
         SECURE_COOKIES="false",
@@ -88,6 +112,8 @@ def gunicorn(
     config: str = "gunicorn.conf.py",
 ):
     """Run gunicorn with the project's gunicorn.conf.py (or `config`); yields its base URL."""
+    if not environment["DATABASE_URL"].startswith("postgres"):
+        raise RuntimeError(NOT_SHAREABLE)
     port = port or free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", config, "rehab_site.wsgi"],

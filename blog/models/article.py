@@ -24,6 +24,15 @@ WORDS_PER_MINUTE = 225
 REVIEW_INTERVAL = timedelta(days=365)
 SEARCH_CONFIG = "english"
 
+
+def has_full_text_search() -> bool:
+    """Whether the database is PostgreSQL, with full-text search: articles keep a weighted
+    search vector, and search matches word forms, ranks and highlights (blog/search.py). On
+    SQLite, the database of `make run`, there is no search vector and search matches the
+    words as typed (README: What differs on SQLite)."""
+    return connection.vendor == "postgresql"
+
+
 # Paths under /blog/ that belong to other pages, so no article may take them as its slug.
 RESERVED_SLUGS = {
     "archive",
@@ -249,7 +258,7 @@ class Article(Publishable):
         if self.featured_image_renditions.get("source", "") != current_image:
             self.featured_image_renditions = build_renditions(self.featured_image)
             derived["featured_image_renditions"] = self.featured_image_renditions
-        if connection.vendor == "postgresql":
+        if has_full_text_search():
             derived["search_vector"] = (
                 SearchVector("title", weight="A", config=SEARCH_CONFIG)
                 + SearchVector("summary", weight="B", config=SEARCH_CONFIG)

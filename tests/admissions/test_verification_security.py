@@ -56,9 +56,11 @@ def send(client, **overrides) -> InsuranceVerification:
 
 def raw_rows() -> str:
     """The verifications table as a dump would show it: every column as text."""
+    table = connection.ops.quote_name(InsuranceVerification._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT t::text FROM admissions_insuranceverification AS t")
-        return "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute(f"SELECT * FROM {table}")
+        rows = cursor.fetchall()
+    return "\n".join(" ".join(str(value) for value in row) for row in rows)
 
 
 def stored_bytes(root) -> list[bytes]:

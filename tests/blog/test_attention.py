@@ -79,6 +79,24 @@ def test_drafts_schedules_and_reviews_are_noticed(marketer):
     assert all(isinstance(notice, Notice) for notice in notices.values())
 
 
+def test_an_article_scheduled_with_a_scheduled_change_counts_once(marketer):
+    article = ArticleFactory(
+        scheduled=True,
+        medical_reviewer=PersonFactory(),
+        reviewed_on=timezone.localdate(),
+    )
+    save_draft_change(
+        article,
+        ArticleForm(),
+        marketer,
+        publish_at=timezone.now() + datetime.timedelta(days=2),
+    )
+
+    titles = [notice.title for notice in attention(request_by(marketer))]
+
+    assert titles == ["1 article scheduled"]
+
+
 def test_the_notices_lead_to_lists_of_those_articles(client, marketer):
     reviewer = PersonFactory()
     waiting = ArticleFactory(

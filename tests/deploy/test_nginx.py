@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from tests.servers import (
     PROJECT_ROOT,
+    SHARES_THE_TEST_DATABASE,
     free_port,
     gunicorn,
     production_environment,
@@ -24,9 +25,12 @@ from tests.servers import (
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
-pytestmark = pytest.mark.skipif(
-    not shutil.which("openssl"), reason="openssl is part of every Debian install"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not shutil.which("openssl"), reason="openssl is part of every Debian install"
+    ),
+    SHARES_THE_TEST_DATABASE,
+]
 
 
 @pytest.fixture

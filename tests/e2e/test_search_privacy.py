@@ -10,7 +10,7 @@ from admissions.models import AccessLog
 from rehab_site.roles import ADMISSIONS
 from tests.admissions.factories import InquiryFactory
 from tests.factories import PASSWORD, StaffFactory
-from tests.servers import gunicorn, production_environment
+from tests.servers import SHARES_THE_TEST_DATABASE, gunicorn, production_environment
 
 MARKER = "Zylphrax"
 EMAIL = f"{MARKER.lower()}.family@example.com"
@@ -18,6 +18,8 @@ PHONE = "+18285550163"
 PHONE_AS_TYPED = "(828) 555-0163"
 # What must never reach the log, in any spelling a URL could give it.
 FORBIDDEN = [MARKER.lower(), "zylphrax", "5550163", "555-0163", "555%2d0163"]
+
+pytestmark = SHARES_THE_TEST_DATABASE
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from tests.blog.factories import ArticleFactory
 from tests.factories import SiteSettingsFactory
-from tests.servers import gunicorn, production_environment
+from tests.servers import SHARES_THE_TEST_DATABASE, gunicorn, production_environment
 from tests.time_travel_gunicorn import CONFIG
 from tests.workers import worker_redis_url
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), SHARES_THE_TEST_DATABASE]
 
 REDIS_URL = worker_redis_url()
 

@@ -9,6 +9,10 @@ from blog.search import search_articles
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.postgresql_only(
+    reason="seed_bench fills the benchmark's PostgreSQL database: search vectors in SQL "
+    "and VACUUM ANALYZE"
+)
 def test_seed_bench_tops_up_to_the_numbers_asked_for():
     call_command("seed_bench", articles=40, inquiries=5)
     articles, inquiries = Article.objects.count(), Inquiry.objects.count()

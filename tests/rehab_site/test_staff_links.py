@@ -31,6 +31,9 @@ HOSTILE_LINKS = [
     "\\\\evil.example",
     "/\t/evil.example",
     "/\n/evil.example",
+    # A line break at the very end: Python's `$` (SQLite's REGEXP) matches before it.
+    "/admissions/\n",
+    "https://example.org/\n",
     "https://",
     "https://exa mple.org/",
     "tel:javascript:alert(1)",

@@ -5,11 +5,13 @@ from concurrent.futures import ThreadPoolExecutor
 from admissions.models import Inquiry
 from tests.reliability.conftest import server_environment
 from tests.reliability.visitors import Visitor, inquiry_fields, is_thank_you
-from tests.servers import gunicorn
+from tests.servers import SHARES_THE_TEST_DATABASE, gunicorn
 
 CLIENTS = 20
 SUBMISSIONS = 500
 REPEATED = 50
+
+pytestmark = SHARES_THE_TEST_DATABASE
 
 
 def test_concurrent_submissions_are_all_stored_once(site_settings, collected_static):

@@ -21,9 +21,15 @@ from tests.reliability.visitors import (
 )
 from tests.servers import PROJECT_ROOT, gunicorn
 
-pytestmark = pytest.mark.skipif(
-    postgres_bin_dir() is None, reason="needs PostgreSQL's server binaries"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        postgres_bin_dir() is None, reason="needs PostgreSQL's server binaries"
+    ),
+    pytest.mark.postgresql_only(
+        reason="stops and starts a PostgreSQL cluster of its own under the site: what "
+        "it proves is an outage of the production database, PostgreSQL"
+    ),
+]
 
 LOAD_CLIENTS = 4
 OUTAGE_SECONDS = 3

@@ -14,10 +14,12 @@ from django_tasks_db.models import DBTaskResult
 from admissions.models import Inquiry
 from tests.reliability.conftest import server_environment
 from tests.reliability.visitors import Visitor, inquiry_fields, is_thank_you
-from tests.servers import PROJECT_ROOT, free_port, gunicorn
+from tests.servers import PROJECT_ROOT, SHARES_THE_TEST_DATABASE, free_port, gunicorn
 
 INQUIRIES = 12
 RETRY_SECONDS = 1
+
+pytestmark = SHARES_THE_TEST_DATABASE
 
 
 class MailSink:
