@@ -37,15 +37,17 @@ from . import (
     verification_admin,  # noqa: F401 (registers insurance verifications)
 )
 from .attribution import UTM_FIELDS
-from .contact import (
-    log_contact_attempt,
-    note_added,
-    record_first_contact,
-    status_change_is_contact,
-)
+from .contact import log_contact_attempt, note_added, status_changed
 from .display import local_time, local_time_and_age, short_local_time, staff_name
 from .forms import normalize_phone
-from .models import AccessLog, AttributionReport, Inquiry, InquiryNote, record_access
+from .models import (
+    AccessLog,
+    AttributionReport,
+    Inquiry,
+    InquiryNote,
+    InquiryQuerySet,
+    record_access,
+)
 from .notifications import schedule_escalation
 from .queue import (
     SEARCH_PARAMETER,
@@ -311,12 +313,13 @@ class InquiryAdmin(admin.ModelAdmin):
         view = request.GET.get(QueueViewFilter.parameter_name)
         if view in ("closed", "spam", "all") or request.GET.get(SEARCH_PARAMETER):
             return ["-received_at"]
-        # Urgent first, then those nobody has contacted yet, the longest waiting first.
-        not_contacted_first = Case(
-            When(Inquiry.objects.awaiting_first_contact_q(), then=Value(0)),
+        # Urgent first, then those still waiting (urgent: nobody reached them yet), the
+        # longest waiting first.
+        waiting_first = Case(
+            When(InquiryQuerySet.waiting_q(), then=Value(0)),
             default=Value(1),
         )
-        return ["-is_urgent", not_contacted_first.asc(), "received_at"]
+        return ["-is_urgent", waiting_first.asc(), "received_at"]
 
     def search(self, request, queryset, term: str):
         """Every word must match the name, or the term is a reference, email or phone."""
@@ -503,11 +506,9 @@ class InquiryAdmin(admin.ModelAdmin):
             return None
         # Only what the form changed, so nothing a colleague saved meanwhile is overwritten.
         obj.save(update_fields=[*changed, "updated_at"])
-        if "status" in changed and status_change_is_contact(
-            form.initial.get("status"), obj.status
-        ):
-            record_first_contact(obj, request.user)
-        if "is_urgent" in changed and obj.is_awaiting_first_contact:
+        if "status" in changed:
+            status_changed(obj, form.initial.get("status"), request.user)
+        if "is_urgent" in changed and obj.is_waiting:
             schedule_escalation(obj)
         return None
 
@@ -538,15 +539,7 @@ class InquiryAdmin(admin.ModelAdmin):
             obj.refresh_from_db()
             self.message_user(
                 request,
-                f"Logged “{kind.label}” on {obj}."
-                + (
-                    f" First contact recorded, {wait_for(obj, timezone.now()).words} "
-                    "after it arrived."
-                    if obj.first_contact_by_id == request.user.pk
-                    and obj.first_contact_at
-                    and (timezone.now() - obj.first_contact_at).total_seconds() < 60
-                    else ""
-                ),
+                f"Logged “{kind.label}” on {obj}. {wait_for(obj, timezone.now()).after_attempt}",
                 messages.SUCCESS,
             )
             return HttpResponseRedirect(request.get_full_path())
@@ -709,7 +702,8 @@ CSV_COLUMNS = [
     ("insurance", lambda i: i.insurance),
     ("other insurance", lambda i: i.insurance_other),
     ("message", lambda i: i.message),
-    ("first contact", lambda i: local_time(i.first_contact_at)),
+    ("first attempt", lambda i: local_time(i.first_attempt_at)),
+    ("reached", lambda i: local_time(i.reached_at)),
     ("landing page", lambda i: i.landing_page),
     ("form page", lambda i: i.form_page),
     ("referred by", lambda i: i.referrer_host),

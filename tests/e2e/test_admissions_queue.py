@@ -40,7 +40,7 @@ def crowded_queue(counselor):
     InquiryFactory(
         status=Inquiry.Status.ASSESSMENT_SCHEDULED,
         assigned_to=counselor,
-        first_contact_at=timezone.now(),
+        first_attempt_at=timezone.now(),
     )
 
 
