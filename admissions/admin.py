@@ -30,8 +30,6 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from rehab_site.roles import ADMISSIONS
-
 from . import (
     contact_report,  # noqa: F401 (registers the first-contact report)
     verification_admin,  # noqa: F401 (registers insurance verifications)
@@ -63,19 +61,13 @@ from .queue import (
 )
 from .reach import contact_links, is_preferred_time, preference
 from .report_admin import ReportAdmin
+from .staff_admin import AssignedToAdmissionsStaff, reach_links
 from .text import spreadsheet_safe
 from .timeline import timeline
 
 ATTRIBUTION_FIELDS = ["landing_page", "form_page", "referrer_host", *UTM_FIELDS]
 
 Action = AccessLog.Action
-
-
-class StaffChoiceField(forms.ModelChoiceField):
-    """Colleagues by their full name, not their username."""
-
-    def label_from_instance(self, user):
-        return staff_name(user)
 
 
 class NewNoteForm(forms.ModelForm):
@@ -117,7 +109,7 @@ class QueueChangeListForm(forms.ModelForm):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(admin.ModelAdmin):
+class InquiryAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
     list_display = [
         "waiting",
         "urgency",
@@ -210,32 +202,10 @@ class InquiryAdmin(admin.ModelAdmin):
 
     @admin.display(description="reach them")
     def reach(self, inquiry):
-        links = contact_links(inquiry)
-        shown = [
-            # The number (or, without one, the address) is written once, on its link.
-            (link, link.value if index == 0 else link.label)
-            for index, link in enumerate(sorted(links, key=lambda link: link.order))
-        ]
         timing = "" if is_preferred_time(inquiry) else " (not now)"
         return format_html(
-            '<span class="reach-links">{}</span><span class="prefers">{}{}</span>',
-            format_html_join(
-                "",
-                '<a class="reach-link reach-link--{}{}" href="{}" aria-label="{} {}{}">'
-                "{}</a>",
-                (
-                    (
-                        link.kind,
-                        " reach-link--preferred" if link.preferred else "",
-                        link.href,
-                        link.label,
-                        link.value,
-                        " (preferred)" if link.preferred else "",
-                        text,
-                    )
-                    for link, text in shown
-                ),
-            ),
+            '{}<span class="prefers">{}{}</span>',
+            reach_links(inquiry),
             preference(inquiry),
             timing,
         )
@@ -291,19 +261,6 @@ class InquiryAdmin(admin.ModelAdmin):
     @admin.display(description="substances of concern")
     def substances_display(self, inquiry):
         return ", ".join(str(name) for name in inquiry.substances) or "-"
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "assigned_to":
-            kwargs["queryset"] = (
-                db_field.remote_field.model.objects.filter(
-                    is_staff=True, is_active=True
-                )
-                .filter(Q(is_superuser=True) | Q(groups__name=ADMISSIONS))
-                .distinct()
-                .order_by("first_name", "last_name", "username")
-            )
-            kwargs["form_class"] = StaffChoiceField
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changelist_form(self, request, **kwargs):
         kwargs.setdefault("form", QueueChangeListForm)
