@@ -1,5 +1,5 @@
-"""Migration 0005: inquiries received before the first attempt and the reach were kept apart
-get both moments from their notes."""
+"""Migrations 0005 and 0006: inquiries received before the first attempt and the reach
+were kept apart get both moments from their notes (on PostgreSQL too, with rows)."""
 
 from datetime import datetime, timedelta
 
@@ -10,7 +10,7 @@ from django.db.migrations.executor import MigrationExecutor
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("admissions", "0004_insurance_verifications")]
-AFTER = [("admissions", "0005_inquiry_first_attempt_and_reach")]
+AFTER = [("admissions", "0006_inquiry_moments_from_notes")]
 ARRIVAL = datetime.fromisoformat("2026-03-02T14:00:00+00:00")
 
 
