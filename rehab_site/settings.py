@@ -464,8 +464,9 @@ ADMISSIONS_ESCALATE_AFTER_MINUTES = env.int(
 # When a routine inquiry stops waiting (the queue's clock, its colours, the escalation):
 # "attempt", the first logged call, text, email or voicemail; or "reached", only once
 # somebody has spoken with the person or heard back, as for urgent inquiries always.
+# (Unset or empty means "attempt".)
 ADMISSIONS_ROUTINE_WAIT_ENDS = (
-    env.str("ADMISSIONS_ROUTINE_WAIT_ENDS", default="attempt").strip().lower()
+    env.str("ADMISSIONS_ROUTINE_WAIT_ENDS", default="").strip().lower() or "attempt"
 )
 if ADMISSIONS_ROUTINE_WAIT_ENDS not in ("attempt", "reached"):
     sys.exit(

@@ -238,3 +238,30 @@ def test_logging_no_answer_on_an_urgent_inquiry_says_the_clock_still_runs(
         reverse("admin:admissions_inquiry_changelist"), {"view": "urgent"}
     ).content.decode()
     assert "wait--ok" in listing and "tried, not reached" in listing
+
+
+@pytest.mark.parametrize(
+    ("value", "starts"),
+    [("attempt", True), ("Reached", True), ("", True), ("sometimes", False)],
+)
+def test_the_routine_wait_setting_is_checked_at_start_up(value, starts):
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "ADMISSIONS_ROUTINE_WAIT_ENDS": value}
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert (result.returncode == 0) is starts, result.stderr
+    if not starts:
+        assert (
+            "ADMISSIONS_ROUTINE_WAIT_ENDS must be 'attempt' or 'reached'"
+            in result.stderr
+        )
