@@ -1,4 +1,5 @@
-"""First contact: who first reached out and when, recorded once, and shown as a timeline."""
+"""The first attempt: who first reached out and when, recorded once, and shown with the
+reach as a timeline."""
 
 from datetime import timedelta
 
