@@ -30,22 +30,22 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from rehab_site.roles import ADMISSIONS
-
 from . import (
     contact_report,  # noqa: F401 (registers the first-contact report)
     verification_admin,  # noqa: F401 (registers insurance verifications)
 )
 from .attribution import UTM_FIELDS
-from .contact import (
-    log_contact_attempt,
-    note_added,
-    record_first_contact,
-    status_change_is_contact,
-)
+from .contact import log_contact_attempt, note_added, status_changed
 from .display import local_time, local_time_and_age, short_local_time, staff_name
 from .forms import normalize_phone
-from .models import AccessLog, AttributionReport, Inquiry, InquiryNote, record_access
+from .models import (
+    AccessLog,
+    AttributionReport,
+    Inquiry,
+    InquiryNote,
+    InquiryQuerySet,
+    record_access,
+)
 from .notifications import schedule_escalation
 from .queue import (
     SEARCH_PARAMETER,
@@ -61,19 +61,13 @@ from .queue import (
 )
 from .reach import contact_links, is_preferred_time, preference
 from .report_admin import ReportAdmin
+from .staff_admin import AssignedToAdmissionsStaff, reach_links
 from .text import spreadsheet_safe
 from .timeline import timeline
 
 ATTRIBUTION_FIELDS = ["landing_page", "form_page", "referrer_host", *UTM_FIELDS]
 
 Action = AccessLog.Action
-
-
-class StaffChoiceField(forms.ModelChoiceField):
-    """Colleagues by their full name, not their username."""
-
-    def label_from_instance(self, user):
-        return staff_name(user)
 
 
 class NewNoteForm(forms.ModelForm):
@@ -115,7 +109,7 @@ class QueueChangeListForm(forms.ModelForm):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(admin.ModelAdmin):
+class InquiryAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
     list_display = [
         "waiting",
         "urgency",
@@ -208,32 +202,10 @@ class InquiryAdmin(admin.ModelAdmin):
 
     @admin.display(description="reach them")
     def reach(self, inquiry):
-        links = contact_links(inquiry)
-        shown = [
-            # The number (or, without one, the address) is written once, on its link.
-            (link, link.value if index == 0 else link.label)
-            for index, link in enumerate(sorted(links, key=lambda link: link.order))
-        ]
         timing = "" if is_preferred_time(inquiry) else " (not now)"
         return format_html(
-            '<span class="reach-links">{}</span><span class="prefers">{}{}</span>',
-            format_html_join(
-                "",
-                '<a class="reach-link reach-link--{}{}" href="{}" aria-label="{} {}{}">'
-                "{}</a>",
-                (
-                    (
-                        link.kind,
-                        " reach-link--preferred" if link.preferred else "",
-                        link.href,
-                        link.label,
-                        link.value,
-                        " (preferred)" if link.preferred else "",
-                        text,
-                    )
-                    for link, text in shown
-                ),
-            ),
+            '{}<span class="prefers">{}{}</span>',
+            reach_links(inquiry),
             preference(inquiry),
             timing,
         )
@@ -290,19 +262,6 @@ class InquiryAdmin(admin.ModelAdmin):
     def substances_display(self, inquiry):
         return ", ".join(str(name) for name in inquiry.substances) or "-"
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "assigned_to":
-            kwargs["queryset"] = (
-                db_field.remote_field.model.objects.filter(
-                    is_staff=True, is_active=True
-                )
-                .filter(Q(is_superuser=True) | Q(groups__name=ADMISSIONS))
-                .distinct()
-                .order_by("first_name", "last_name", "username")
-            )
-            kwargs["form_class"] = StaffChoiceField
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
     def get_changelist_form(self, request, **kwargs):
         kwargs.setdefault("form", QueueChangeListForm)
         return super().get_changelist_form(request, **kwargs)
@@ -311,12 +270,13 @@ class InquiryAdmin(admin.ModelAdmin):
         view = request.GET.get(QueueViewFilter.parameter_name)
         if view in ("closed", "spam", "all") or request.GET.get(SEARCH_PARAMETER):
             return ["-received_at"]
-        # Urgent first, then those nobody has contacted yet, the longest waiting first.
-        not_contacted_first = Case(
-            When(Inquiry.objects.awaiting_first_contact_q(), then=Value(0)),
+        # Urgent first, then those still waiting (urgent: nobody reached them yet), the
+        # longest waiting first.
+        waiting_first = Case(
+            When(InquiryQuerySet.waiting_q(), then=Value(0)),
             default=Value(1),
         )
-        return ["-is_urgent", not_contacted_first.asc(), "received_at"]
+        return ["-is_urgent", waiting_first.asc(), "received_at"]
 
     def search(self, request, queryset, term: str):
         """Every word must match the name, or the term is a reference, email or phone."""
@@ -503,11 +463,9 @@ class InquiryAdmin(admin.ModelAdmin):
             return None
         # Only what the form changed, so nothing a colleague saved meanwhile is overwritten.
         obj.save(update_fields=[*changed, "updated_at"])
-        if "status" in changed and status_change_is_contact(
-            form.initial.get("status"), obj.status
-        ):
-            record_first_contact(obj, request.user)
-        if "is_urgent" in changed and obj.is_awaiting_first_contact:
+        if "status" in changed:
+            status_changed(obj, form.initial.get("status"), request.user)
+        if "is_urgent" in changed and obj.is_waiting:
             schedule_escalation(obj)
         return None
 
@@ -538,15 +496,7 @@ class InquiryAdmin(admin.ModelAdmin):
             obj.refresh_from_db()
             self.message_user(
                 request,
-                f"Logged “{kind.label}” on {obj}."
-                + (
-                    f" First contact recorded, {wait_for(obj, timezone.now()).words} "
-                    "after it arrived."
-                    if obj.first_contact_by_id == request.user.pk
-                    and obj.first_contact_at
-                    and (timezone.now() - obj.first_contact_at).total_seconds() < 60
-                    else ""
-                ),
+                f"Logged “{kind.label}” on {obj}. {wait_for(obj, timezone.now()).after_attempt}",
                 messages.SUCCESS,
             )
             return HttpResponseRedirect(request.get_full_path())
@@ -709,7 +659,8 @@ CSV_COLUMNS = [
     ("insurance", lambda i: i.insurance),
     ("other insurance", lambda i: i.insurance_other),
     ("message", lambda i: i.message),
-    ("first contact", lambda i: local_time(i.first_contact_at)),
+    ("first attempt", lambda i: local_time(i.first_attempt_at)),
+    ("reached", lambda i: local_time(i.reached_at)),
     ("landing page", lambda i: i.landing_page),
     ("form page", lambda i: i.form_page),
     ("referred by", lambda i: i.referrer_host),

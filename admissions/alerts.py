@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from rehab_site.task_queue import late_task_count
 
-from .models import Inquiry
+from .models import Inquiry, InquiryQuerySet
 
 
 def _inquiries(count: int) -> str:
@@ -25,10 +25,9 @@ def notification_alerts() -> list[str]:
             "Check this queue often until it is set."
         )
     late = timezone.now() - timedelta(minutes=settings.TASK_QUEUE_LATE_MINUTES)
-    # Both halves of the filter match a partial index, so this stays cheap.
+    # Each part of the filter matches a partial index, so this stays cheap.
     counts = Inquiry.objects.filter(
-        Q(notified_at__isnull=True)
-        | Q(status=Inquiry.Status.NEW, first_contact_at__isnull=True)
+        Q(notified_at__isnull=True) | InquiryQuerySet.waiting_q()
     ).aggregate(
         failed=Count(
             "pk", filter=Q(notified_at__isnull=True, notification_attempts__gt=0)

@@ -25,7 +25,7 @@ def inquiry_notices(request) -> list[Notice]:
     now = timezone.now()
     counts = Inquiry.objects.aggregate(
         urgent=Count("pk", filter=InquiryQuerySet.open_q() & Q(is_urgent=True)),
-        new=Count("pk", filter=InquiryQuerySet.awaiting_first_contact_q()),
+        new=Count("pk", filter=InquiryQuerySet.waiting_q()),
         over_target=Count("pk", filter=InquiryQuerySet.over_target_q(now)),
     )
     queue = reverse("admin:admissions_inquiry_changelist")
@@ -43,10 +43,10 @@ def inquiry_notices(request) -> list[Notice]:
         late = counts["over_target"]
         notices.append(
             Notice(
-                title=f"{_inquiries(counts['new'])} waiting for a first contact",
+                title=f"{_inquiries(counts['new'])} waiting for contact",
                 url=f"{queue}?view=over_target" if late else queue,
                 tone="warning" if late else "info",
-                detail=f"{late} past the first-contact target." if late else "",
+                detail=f"{late} past the contact target." if late else "",
             )
         )
     return notices

@@ -1,6 +1,7 @@
-"""The admissions lead's report: how fast inquiries get a first contact (median and 90th
-percentile, per week and per staff member), the share reached within target, and how
-inquiries ended. Counts and durations only: no inquirer's name or contact detail.
+"""The admissions lead's report: how fast inquiries get a first attempt and how fast
+somebody reaches the person (median and 90th percentile, overall, per week and per staff
+member), the share of each within target, and how inquiries ended. Counts and durations
+only: no inquirer's name or contact detail.
 
 Figures are computed in Python from one row per inquiry of the period (a center receives
 hundreds a month, not millions), so they are the same on PostgreSQL and SQLite.
@@ -9,6 +10,7 @@ hundreds a month, not millions), so they are the same on PostgreSQL and SQLite.
 import math
 import statistics
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -28,16 +30,45 @@ DEFAULT_WEEKS = 12
 @dataclass(frozen=True)
 class Row:
     received_at: datetime
-    first_contact_at: datetime | None
-    first_contact_by_id: int | None
+    first_attempt_at: datetime | None
+    first_attempt_by_id: int | None
+    reached_at: datetime | None
+    reached_by_id: int | None
     is_urgent: bool
     status: str
 
-    @property
-    def time_to_contact(self) -> timedelta | None:
-        if self.first_contact_at is None:
+    def time_to(self, moment: datetime | None) -> timedelta | None:
+        if moment is None:
             return None
-        return max(self.first_contact_at - self.received_at, timedelta())
+        return max(moment - self.received_at, timedelta())
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One of the two moments the report measures, and how to judge a row without it."""
+
+    key: str
+    at: Callable[[Row], datetime | None]
+    by: Callable[[Row], int | None]
+    # Whether a row without the moment still counts against the target once past it:
+    # one still waiting for it. A row that moved on without it was worked before the
+    # moment was recorded, or closed without it: nothing to judge it by.
+    still_waiting: Callable[[Row], bool]
+
+
+ATTEMPT = Moment(
+    "attempt",
+    at=lambda row: row.first_attempt_at,
+    by=lambda row: row.first_attempt_by_id,
+    still_waiting=lambda row: row.status == Inquiry.Status.NEW,
+)
+REACH = Moment(
+    "reach",
+    at=lambda row: row.reached_at,
+    by=lambda row: row.reached_by_id,
+    still_waiting=lambda row: row.status in Inquiry.UNREACHED_STATUSES,
+)
+MOMENTS = [ATTEMPT, REACH]
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -49,14 +80,14 @@ def percentile(values: list[float], share: float) -> float:
 
 @dataclass(frozen=True)
 class Speed:
-    """Time to first contact over a group of inquiries."""
+    """Time to one moment (first attempt or reach) over a group of inquiries."""
 
     inquiries: int
-    contacted: int
+    recorded: int  # inquiries with the moment recorded
     median: timedelta | None
     p90: timedelta | None
     within_target: int
-    judged: int  # contacted, or past their target without contact
+    judged: int  # with the moment, or still waiting for it past their target
 
     @property
     def share_within_target(self) -> int | None:
@@ -72,31 +103,44 @@ class Speed:
     def p90_words(self) -> str:
         return duration_words(self.p90) if self.p90 is not None else "–"
 
+    @property
+    def share_words(self) -> str:
+        share = self.share_within_target
+        return "–" if share is None else f"{share}%"
 
-def speed(rows: list[Row], now: datetime) -> Speed:
-    seconds = [
-        row.time_to_contact.total_seconds()
-        for row in rows
-        if row.time_to_contact is not None
-    ]
+
+def speed(rows: list[Row], now: datetime, moment: Moment) -> Speed:
+    seconds = []
     within = judged = 0
     for row in rows:
         target = first_contact_target(row.is_urgent)
-        if row.time_to_contact is not None:
+        waited = row.time_to(moment.at(row))
+        if waited is not None:
+            seconds.append(waited.total_seconds())
             judged += 1
-            within += row.time_to_contact <= target
-        elif row.status == Inquiry.Status.NEW and now - row.received_at > target:
-            # Still waiting past its target. (An inquiry moved on from New without a
-            # recorded first contact predates that record: nothing to judge it by.)
+            within += waited <= target
+        elif moment.still_waiting(row) and now - row.received_at > target:
             judged += 1
     return Speed(
         inquiries=len(rows),
-        contacted=len(seconds),
+        recorded=len(seconds),
         median=timedelta(seconds=statistics.median(seconds)) if seconds else None,
         p90=timedelta(seconds=percentile(seconds, 0.9)) if seconds else None,
         within_target=within,
         judged=judged,
     )
+
+
+@dataclass(frozen=True)
+class Speeds:
+    """Time to first attempt and time to reach, side by side."""
+
+    attempt: Speed
+    reach: Speed
+
+
+def speeds(rows: list[Row], now: datetime) -> Speeds:
+    return Speeds(*(speed(rows, now, moment) for moment in MOMENTS))
 
 
 def week_start(moment: datetime) -> date:
@@ -116,35 +160,45 @@ def report(weeks: int, now: datetime | None = None) -> dict:
         .filter(received_at__gte=since)
         .order_by()
         .values_list(
-            "received_at", "first_contact_at", "first_contact_by", "is_urgent", "status"
+            "received_at",
+            "first_attempt_at",
+            "first_attempt_by",
+            "reached_at",
+            "reached_by",
+            "is_urgent",
+            "status",
         )
     ]
     by_week = defaultdict(list)
-    by_staff = defaultdict(list)
+    # Each staff member's first attempts and reaches, measured apart.
+    by_staff = defaultdict(lambda: {moment.key: [] for moment in MOMENTS})
     by_status = defaultdict(int)
     for row in rows:
         by_week[week_start(row.received_at)].append(row)
-        if row.first_contact_by_id is not None:
-            by_staff[row.first_contact_by_id].append(row)
+        for moment in MOMENTS:
+            if moment.by(row) is not None:
+                by_staff[moment.by(row)][moment.key].append(row)
         by_status[row.status] += 1
     staff = get_user_model().objects.in_bulk(list(by_staff))
     weeks_shown = [first_week + timedelta(weeks=number) for number in range(weeks)]
     total = len(rows)
     return {
         "since": first_week,
-        "overall": speed(rows, now),
+        "overall": speeds(rows, now),
         "by_week": [
-            (week, speed(by_week[week], now)) for week in reversed(weeks_shown)
+            (week, speeds(by_week[week], now)) for week in reversed(weeks_shown)
         ],
         "by_staff": sorted(
             (
                 (
                     staff_name(staff.get(user_id)) or "Former staff member",
-                    speed(group, now),
+                    Speeds(
+                        *(speed(groups[moment.key], now, moment) for moment in MOMENTS)
+                    ),
                 )
-                for user_id, group in by_staff.items()
+                for user_id, groups in by_staff.items()
             ),
-            key=lambda item: (-item[1].contacted, item[0]),
+            key=lambda item: (-item[1].attempt.recorded, item[0]),
         ),
         "by_status": [
             (
@@ -166,10 +220,11 @@ class FirstContactReportAdmin(ReportAdmin):
     PERIOD_PARAMETER = "weeks"
 
     def report_view(self, request, weeks: int):
+        figures = report(weeks)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": "Speed to first contact",
+            "title": "Speed to contact",
             "periods": PERIODS.items(),
             "weeks": weeks,
             "period_label": PERIODS[weeks],
@@ -177,7 +232,11 @@ class FirstContactReportAdmin(ReportAdmin):
                 "urgent": duration_words(first_contact_target(True)),
                 "routine": duration_words(first_contact_target(False)),
             },
-            **report(weeks),
+            **figures,
+            "overall_pairs": [
+                ("Time to first attempt", figures["overall"].attempt),
+                ("Time to reach", figures["overall"].reach),
+            ],
         }
         return TemplateResponse(
             request, "admin/admissions/first_contact_report.html", context

@@ -185,7 +185,10 @@ def seed(stdout) -> None:
                 created_at=called_at,
             )
             Inquiry.objects.filter(pk=inquiry.pk).update(
-                first_contact_at=called_at, first_contact_by=users["admissions"]
+                first_attempt_at=called_at,
+                first_attempt_by=users["admissions"],
+                reached_at=called_at,
+                reached_by=users["admissions"],
             )
 
 

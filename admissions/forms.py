@@ -73,15 +73,21 @@ def normalize_phone(value: str) -> str:
 def insurance_choices(
     answers=Inquiry.InsuranceAnswer.choices, empty_label="Choose one (optional)"
 ) -> list[tuple[str, str]]:
-    """The staff-managed insurers in their order, then the answers the form offers.
+    """The staff-managed insurers in their order (the same list /insurance/ explains, the
+    ones the center does not take said so), then the answers the form offers.
 
     Called when the choices are first read (rendering or validating), so a form whose
     fields come from the cache costs no query.
     """
-    insurers = Insurer.objects.order_by("order", "name").values_list("pk", "name")
+    insurers = Insurer.objects.order_by("order", "name").values_list(
+        "pk", "name", "is_accepted"
+    )
     return [
         ("", empty_label),
-        *((str(pk), name) for pk, name in insurers),
+        *(
+            (str(pk), name if accepted else f"{name} (we are not in network)")
+            for pk, name, accepted in insurers
+        ),
         *answers,
     ]
 

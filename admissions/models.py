@@ -48,6 +48,12 @@ def escalation_delay(is_urgent: bool) -> timedelta:
     return timedelta(minutes=settings.ADMISSIONS_ESCALATE_AFTER_MINUTES)
 
 
+def routine_waits_until_reached() -> bool:
+    """ADMISSIONS_ROUTINE_WAIT_ENDS: whether a routine inquiry, like an urgent one, waits
+    until the person is reached ("reached") or only until the first attempt ("attempt")."""
+    return settings.ADMISSIONS_ROUTINE_WAIT_ENDS == "reached"
+
+
 class InquiryQuerySet(models.QuerySet):
     """Each rule as a Q (so the queue can count several in one query) and as a filter."""
 
@@ -57,9 +63,26 @@ class InquiryQuerySet(models.QuerySet):
         return ~models.Q(status__in=Inquiry.CLOSED_STATUSES)
 
     @staticmethod
-    def awaiting_first_contact_q() -> models.Q:
+    def awaiting_attempt_q() -> models.Q:
         """Inquiries nobody has tried to reach yet."""
-        return models.Q(status=Inquiry.Status.NEW, first_contact_at__isnull=True)
+        return models.Q(status=Inquiry.Status.NEW, first_attempt_at__isnull=True)
+
+    @staticmethod
+    def awaiting_reach_q() -> models.Q:
+        """Open inquiries whose person nobody has spoken with or heard back from yet (a
+        status that only follows a conversation counts as reached)."""
+        return models.Q(status__in=Inquiry.UNREACHED_STATUSES, reached_at__isnull=True)
+
+    @classmethod
+    def waiting_q(cls) -> models.Q:
+        """Inquiries whose clock still runs: urgent ones until the person is reached,
+        routine ones until the first attempt (or until reached, as the center sets)."""
+        if routine_waits_until_reached():
+            return cls.awaiting_reach_q()
+        return (
+            models.Q(is_urgent=True) & cls.awaiting_reach_q()
+            | models.Q(is_urgent=False) & cls.awaiting_attempt_q()
+        )
 
     @staticmethod
     def received_before_q(now: datetime, delay_for) -> models.Q:
@@ -70,10 +93,8 @@ class InquiryQuerySet(models.QuerySet):
 
     @classmethod
     def over_target_q(cls, now: datetime) -> models.Q:
-        """Waiting for a first contact longer than their target."""
-        return cls.awaiting_first_contact_q() & cls.received_before_q(
-            now, first_contact_target
-        )
+        """Still waiting (see waiting_q) longer than their target."""
+        return cls.waiting_q() & cls.received_before_q(now, first_contact_target)
 
     def not_spam(self):
         return self.exclude(status=Inquiry.Status.SPAM)
@@ -81,17 +102,17 @@ class InquiryQuerySet(models.QuerySet):
     def open(self):
         return self.filter(self.open_q())
 
-    def awaiting_first_contact(self):
-        return self.filter(self.awaiting_first_contact_q())
+    def waiting(self):
+        return self.filter(self.waiting_q())
 
     def over_target(self, now: datetime):
         return self.filter(self.over_target_q(now))
 
     def due_for_escalation(self, now: datetime, lost_after: timedelta):
-        """Untouched past their escalation delay, not escalated, and with no escalation task
-        due within `lost_after` (a task that should have run by then was lost)."""
+        """Still waiting past their escalation delay, not escalated, and with no escalation
+        task due within `lost_after` (a task that should have run by then was lost)."""
         return self.filter(
-            self.awaiting_first_contact_q(),
+            self.waiting_q(),
             self.received_before_q(now, escalation_delay),
             models.Q(escalated_at__isnull=True),
             models.Q(escalation_due_at__isnull=True)
@@ -171,6 +192,12 @@ class Inquiry(ClosedAtOnSave):
 
     # Statuses after which an inquiry needs no more work; closed_at starts its retention clock.
     CLOSED_STATUSES = [Status.ADMITTED, Status.REFERRED, Status.CLOSED, Status.SPAM]
+    # Open statuses that say nothing about whether anybody got through ("Contacted" may
+    # be a voicemail); an inquiry in one of these still waits to be reached. Assessment
+    # scheduled can only follow a conversation.
+    UNREACHED_STATUSES = [Status.NEW, Status.CONTACTED]
+    # Moving an inquiry into one of these records that the person was reached.
+    REACHED_STATUSES = [Status.ASSESSMENT_SCHEDULED, Status.ADMITTED]
 
     reference = models.CharField(
         max_length=REFERENCE_LENGTH, unique=True, default=new_reference, editable=False
@@ -276,16 +303,33 @@ class Inquiry(ClosedAtOnSave):
     notification_due_at = models.DateTimeField(null=True, editable=False)
     notification_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
 
-    first_contact_at = models.DateTimeField(
-        "first contact at",
+    first_attempt_at = models.DateTimeField(
+        "first attempt at",
         null=True,
         blank=True,
         editable=False,
-        help_text="The first contact attempt or status change away from New.",
+        help_text="The first logged call, text, email or voicemail, or status change away "
+        "from New, whether or not it got through.",
     )
-    first_contact_by = models.ForeignKey(
+    first_attempt_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="first contact by",
+        verbose_name="first attempt by",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reached_at = models.DateTimeField(
+        "reached at",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The first time somebody spoke with the person or heard back from them.",
+    )
+    reached_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="reached by",
         null=True,
         blank=True,
         editable=False,
@@ -297,7 +341,8 @@ class Inquiry(ClosedAtOnSave):
         null=True,
         blank=True,
         editable=False,
-        help_text="When the escalation list was told that nobody had contacted it.",
+        help_text="When the escalation list was told that nobody had reached the person "
+        "(or, for a routine inquiry, tried to) in time.",
     )
     escalation_due_at = models.DateTimeField(null=True, editable=False)
     escalation_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
@@ -327,8 +372,15 @@ class Inquiry(ClosedAtOnSave):
             ),
             models.Index(
                 fields=["received_at"],
-                condition=models.Q(first_contact_at__isnull=True, status="new"),
+                condition=models.Q(first_attempt_at__isnull=True, status="new"),
                 name="inquiry_uncontacted_idx",
+            ),
+            models.Index(
+                fields=["received_at"],
+                condition=models.Q(
+                    reached_at__isnull=True, status__in=["new", "contacted"]
+                ),
+                name="inquiry_unreached_idx",
             ),
         ]
         constraints = [
@@ -354,12 +406,33 @@ class Inquiry(ClosedAtOnSave):
         return self.received_at + escalation_delay(self.is_urgent)
 
     @property
-    def is_awaiting_first_contact(self) -> bool:
-        return self.status == self.Status.NEW and self.first_contact_at is None
+    def waits_until_reached(self) -> bool:
+        """Whether its clock runs until the person is reached, not just tried."""
+        return self.is_urgent or routine_waits_until_reached()
+
+    @property
+    def is_awaiting_attempt(self) -> bool:
+        return self.status == self.Status.NEW and self.first_attempt_at is None
+
+    @property
+    def is_awaiting_reach(self) -> bool:
+        return self.status in self.UNREACHED_STATUSES and self.reached_at is None
+
+    @property
+    def is_waiting(self) -> bool:
+        """The Python twin of InquiryQuerySet.waiting_q()."""
+        if self.waits_until_reached:
+            return self.is_awaiting_reach
+        return self.is_awaiting_attempt
+
+    @property
+    def wait_ended_at(self) -> datetime | None:
+        """The moment that stopped its clock: the reach, or the first attempt."""
+        return self.reached_at if self.waits_until_reached else self.first_attempt_at
 
     def waited(self, now: datetime | None = None) -> timedelta:
-        """Until the first contact, or until now while nobody has been in touch."""
-        end = self.first_contact_at or now or timezone.now()
+        """Until the moment that stops its clock, or until now while it still waits."""
+        end = self.wait_ended_at or now or timezone.now()
         return max(end - self.received_at, timedelta())
 
     @property
@@ -375,6 +448,7 @@ class InquiryNote(models.Model):
     class Kind(models.TextChoices):
         NOTE = "note", "Note only"
         SPOKE = "spoke", "Called: spoke with them"
+        REPLIED = "replied", "They called, texted or emailed back"
         NO_ANSWER = "no_answer", "Called: no answer"
         VOICEMAIL = "voicemail", "Called: left voicemail"
         TEXT = "text", "Sent a text"
@@ -389,7 +463,7 @@ class InquiryNote(models.Model):
         max_length=10,
         choices=Kind.choices,
         default=Kind.NOTE,
-        help_text="Choose the attempt you made; it counts as the first contact if it is one.",
+        help_text="Choose the attempt you made, or that they got back to you.",
     )
     body = models.TextField("note", max_length=4000, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -411,9 +485,16 @@ class InquiryNote(models.Model):
         what = "Note" if self.kind == self.Kind.NOTE else "Contact attempt"
         return f"{what} on {self.inquiry}"
 
+    # Outcomes in which somebody actually spoke with the person or heard from them.
+    REACHED_KINDS = [Kind.SPOKE, Kind.REPLIED]
+
     @property
     def is_contact_attempt(self) -> bool:
         return self.kind != self.Kind.NOTE
+
+    @property
+    def reached_them(self) -> bool:
+        return self.kind in self.REACHED_KINDS
 
 
 class AccessLog(models.Model):

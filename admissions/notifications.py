@@ -1,8 +1,9 @@
 """Emails that tell admissions staff about an inquiry, with no personal data in them:
 
 - the notification that a new inquiry arrived (ADMISSIONS_NOTIFY_EMAILS), and
-- the escalation when nobody has contacted it in time (ADMISSIONS_ESCALATION_EMAILS): an
-  urgent inquiry after its first-contact target, any other after
+- the escalation when it still waits (ADMISSIONS_ESCALATION_EMAILS): an urgent inquiry
+  whose person nobody has reached by its target, any other that nobody has tried (or,
+  with ADMISSIONS_ROUTINE_WAIT_ENDS=reached, reached) after
   ADMISSIONS_ESCALATE_AFTER_MINUTES.
 
 Each is sent at most once per inquiry, by a task that retries with backoff when mail fails.
@@ -165,12 +166,13 @@ class NewInquiryEmail(InquiryEmail):
         return subject, body
 
     def after_sent(self, inquiry: Inquiry) -> None:
-        if inquiry.is_awaiting_first_contact and inquiry.escalated_at is None:
+        if inquiry.is_waiting and inquiry.escalated_at is None:
             schedule_escalation(inquiry)
 
 
 class EscalationEmail(InquiryEmail):
-    """That an inquiry has waited past its deadline with no contact attempt at all."""
+    """That an inquiry has waited past its deadline: nobody reached the person (urgent),
+    or nobody tried to (routine, unless the center waits for a reach there too)."""
 
     name = "escalation"
     done = "escalated"
@@ -185,9 +187,13 @@ class EscalationEmail(InquiryEmail):
         )
 
     def not_wanted(self, inquiry: Inquiry, now: datetime) -> str:
-        if not inquiry.is_awaiting_first_contact:
+        if not inquiry.is_waiting:
             Inquiry.objects.filter(pk=inquiry.pk).update(escalation_due_at=None)
-            return "contacted: no escalation needed"
+            return (
+                "reached: no escalation needed"
+                if inquiry.waits_until_reached
+                else "contacted: no escalation needed"
+            )
         if now < inquiry.escalation_deadline:
             # Urgency changed, or the task ran early: come back at the deadline.
             self.enqueue(inquiry.pk, run_after=inquiry.escalation_deadline)
@@ -197,12 +203,14 @@ class EscalationEmail(InquiryEmail):
     def build(self, inquiry: Inquiry) -> tuple[str, str]:
         waited = duration_words(inquiry.waited())
         urgency = "URGENT inquiry" if inquiry.is_urgent else "Inquiry"
-        subject = f"{urgency} not contacted after {waited} ({inquiry.reference})"
+        missing = "reached" if inquiry.waits_until_reached else "contacted"
+        subject = f"{urgency} not {missing} after {waited} ({inquiry.reference})"
         body = render_to_string(
             "admissions/email/escalation.txt",
             {
                 "inquiry": inquiry,
                 "waited": waited,
+                "attempted": inquiry.first_attempt_at is not None,
                 "target": duration_words(inquiry.contact_target),
                 "admin_link": admin_link(inquiry),
             },

@@ -148,11 +148,22 @@ def normalized_search(text: str) -> str:
 
 @dataclass(frozen=True)
 class Wait:
-    """How long an inquiry has waited for its first contact, against its target."""
+    """How long an inquiry has waited, against its target: until the person is reached
+    for an urgent inquiry, until the first attempt for a routine one (see
+    Inquiry.waits_until_reached)."""
 
     words: str
     state: str  # "ok", "soon", "over", "reached", "reached-late" or "closed"
     description: str
+
+    @property
+    def after_attempt(self) -> str:
+        """What a counselor is told after logging an attempt."""
+        if self.state in ("reached", "reached-late"):
+            return f"The clock stopped: {self.description}."
+        if self.state in ("ok", "soon", "over"):
+            return f"Still {self.description}."
+        return ""
 
 
 def wait_for(inquiry: Inquiry, now: datetime) -> Wait:
@@ -160,18 +171,27 @@ def wait_for(inquiry: Inquiry, now: datetime) -> Wait:
     target_words = duration_words(target)
     waited = inquiry.waited(now)
     words = duration_words(waited)
-    if inquiry.first_contact_at is not None:
+    goal = "reached" if inquiry.waits_until_reached else "first contact"
+    if inquiry.wait_ended_at is not None:
         late = waited > target
         return Wait(
             words,
             "reached-late" if late else "reached",
-            f"first contact after {words}, "
+            f"{goal} after {words}, "
             + (f"over the {target_words} target" if late else "within target"),
         )
-    if inquiry.status != Inquiry.Status.NEW:
-        return Wait(words, "closed", "no first contact was recorded")
+    if not inquiry.is_waiting:
+        noun = "reach" if inquiry.waits_until_reached else "first contact"
+        return Wait(words, "closed", f"no {noun} was recorded")
+    attempted = (
+        " (tried, not reached)"
+        if inquiry.waits_until_reached and inquiry.first_attempt_at
+        else ""
+    )
     if waited >= target:
-        return Wait(words, "over", f"waiting, over the {target_words} target")
+        return Wait(
+            words, "over", f"waiting{attempted}, over the {target_words} target"
+        )
     if waited >= target / 2:
-        return Wait(words, "soon", f"waiting, {target_words} target")
-    return Wait(words, "ok", f"waiting, {target_words} target")
+        return Wait(words, "soon", f"waiting{attempted}, {target_words} target")
+    return Wait(words, "ok", f"waiting{attempted}, {target_words} target")

@@ -72,18 +72,20 @@ def dialable(phone: str) -> str:
     return digits if sum(character.isdigit() for character in digits) >= 7 else ""
 
 
-def contact_links(inquiry: Inquiry) -> list[Link]:
+def contact_links(record) -> list[Link]:
+    """Links for anything with a `phone` and an `email` (an inquiry, a verification); the
+    way it prefers, when it records one (`contact_method`), is marked and comes first."""
     links = []
-    number = dialable(inquiry.phone)
+    number = dialable(record.phone)
     if number:
-        shown = phone_for_people(inquiry.phone)
+        shown = phone_for_people(record.phone)
         links.append(Link("call", f"tel:{number}", "Call", shown, False))
         links.append(Link("text", f"sms:{number}", "Text", shown, False))
-    if inquiry.email:
-        href = "mailto:" + quote(inquiry.email, safe="@+")
-        links.append(Link("email", href, "Email", inquiry.email, False))
-    preferred = inquiry.contact_method
-    if preferred not in METHOD_FOR_LINK.values():
+    if record.email:
+        href = "mailto:" + quote(record.email, safe="@+")
+        links.append(Link("email", href, "Email", record.email, False))
+    preferred = getattr(record, "contact_method", None)
+    if preferred is not None and preferred not in METHOD_FOR_LINK.values():
         preferred = Inquiry.ContactMethod.PHONE
     links = [
         Link(

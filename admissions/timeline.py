@@ -1,8 +1,9 @@
 """An inquiry's story on its detail page: arrival, notification, every contact attempt and
-note, the escalation if there was one, and its closing, in order."""
+note, the first attempt and the reach, the escalation if there was one, and its closing,
+in order."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from .display import duration_words, staff_name
 from .models import Inquiry
@@ -17,15 +18,28 @@ class Event:
     body: str = ""
 
 
+def milestone(inquiry: Inquiry, moment: datetime, what: str, stops_clock: bool) -> str:
+    """'First attempt, 1 min after it arrived', with the verdict on the target when this
+    moment is the one that stops the inquiry's clock."""
+    waited = duration_words(max(moment - inquiry.received_at, timedelta()))
+    title = f"{what}, {waited} after it arrived"
+    if not stops_clock:
+        return title
+    target = inquiry.contact_target
+    verdict = "within" if moment - inquiry.received_at <= target else "over"
+    return f"{title} ({verdict} the {duration_words(target)} target)"
+
+
 def timeline(inquiry: Inquiry, notes) -> list[Event]:
     events = [Event(inquiry.received_at, "Inquiry received", "received")]
     if inquiry.notified_at:
         events.append(Event(inquiry.notified_at, "Admissions team emailed", "system"))
     if inquiry.escalated_at:
+        missing = "reached them" if inquiry.waits_until_reached else "made contact"
         events.append(
             Event(
                 inquiry.escalated_at,
-                "Escalation emailed: nobody had made contact",
+                f"Escalation emailed: nobody had {missing}",
                 "alert",
             )
         )
@@ -40,16 +54,35 @@ def timeline(inquiry: Inquiry, notes) -> list[Event]:
                 note.body,
             )
         )
-    if inquiry.first_contact_at:
-        waited = duration_words(inquiry.waited())
-        target = duration_words(inquiry.contact_target)
-        verdict = "within" if inquiry.waited() <= inquiry.contact_target else "over"
+    if inquiry.first_attempt_at and inquiry.first_attempt_at != inquiry.reached_at:
         events.append(
             Event(
-                inquiry.first_contact_at,
-                f"First contact, {waited} after it arrived ({verdict} the {target} target)",
+                inquiry.first_attempt_at,
+                milestone(
+                    inquiry,
+                    inquiry.first_attempt_at,
+                    "First attempt",
+                    stops_clock=not inquiry.waits_until_reached,
+                ),
                 "first-contact",
-                staff_name(inquiry.first_contact_by),
+                staff_name(inquiry.first_attempt_by),
+            )
+        )
+    if inquiry.reached_at:
+        events.append(
+            Event(
+                inquiry.reached_at,
+                milestone(
+                    inquiry,
+                    inquiry.reached_at,
+                    "Reached them"
+                    if inquiry.reached_at != inquiry.first_attempt_at
+                    else "Reached them on the first attempt",
+                    stops_clock=inquiry.waits_until_reached
+                    or inquiry.reached_at == inquiry.first_attempt_at,
+                ),
+                "first-contact",
+                staff_name(inquiry.reached_by),
             )
         )
     if inquiry.closed_at:
@@ -58,5 +91,5 @@ def timeline(inquiry: Inquiry, notes) -> list[Event]:
                 inquiry.closed_at, f"Closed as {inquiry.get_status_display()}", "closed"
             )
         )
-    # Stable: a first contact made by a note shows right after that note.
+    # Stable: a first attempt or reach made by a note shows right after that note.
     return sorted(events, key=lambda event: event.at)

@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -17,8 +17,6 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.debug import sensitive_post_parameters
-
-from rehab_site.roles import ADMISSIONS
 
 from .display import (
     duration_words,
@@ -29,6 +27,8 @@ from .display import (
 )
 from .encryption import decrypt
 from .models import AccessLog, InsuranceVerification, VerificationNote, record_access
+from .reach import contact_links
+from .staff_admin import AssignedToAdmissionsStaff, reach_links
 
 Action = AccessLog.Action
 CARD_SIDES = {"front": "card_front", "back": "card_back"}
@@ -75,7 +75,7 @@ class VerificationStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(InsuranceVerification)
-class InsuranceVerificationAdmin(admin.ModelAdmin):
+class InsuranceVerificationAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
     list_display = [
         "waiting",
         "person",
@@ -165,16 +165,7 @@ class InsuranceVerificationAdmin(admin.ModelAdmin):
 
     @admin.display(description="reach them")
     def reach(self, verification):
-        links = []
-        if verification.phone:
-            links.append(("phone", f"tel:{verification.phone}", verification.phone))
-        if verification.email:
-            links.append(("email", f"mailto:{verification.email}", verification.email))
-        return format_html_join(
-            " ",
-            '<a class="reach-link reach-link--{}" href="{}">{}</a>',
-            links,
-        )
+        return reach_links(verification)
 
     @admin.display(description="assigned to", ordering="assigned_to__first_name")
     def assignee(self, verification):
@@ -209,7 +200,7 @@ class InsuranceVerificationAdmin(admin.ModelAdmin):
 
     @admin.display(description="reach them")
     def reach_display(self, verification):
-        return self.reach(verification) or "-"
+        return self.reach(verification) if contact_links(verification) else "-"
 
     @admin.display(description="card photos")
     def card_photos(self, verification):
@@ -253,18 +244,6 @@ class InsuranceVerificationAdmin(admin.ModelAdmin):
                 ),
             ),
         )
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "assigned_to":
-            kwargs["queryset"] = (
-                db_field.remote_field.model.objects.filter(
-                    is_staff=True, is_active=True
-                )
-                .filter(Q(is_superuser=True) | Q(groups__name=ADMISSIONS))
-                .distinct()
-                .order_by("first_name", "last_name", "username")
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_ordering(self, request):
         # Open ones first, the longest waiting first; then the rest, newest first.

@@ -176,15 +176,17 @@ def _seed_testimonials(programs: dict) -> None:
 
 
 def _seed_insurers() -> None:
-    """The carriers a center in the region typically lists; Medicaid and Medicare are on
-    the form but not accepted, as at many private centers."""
-    for order, (name, accepted) in enumerate(content.INSURERS):
+    """The carriers a center in the region typically lists, each with its line; Medicaid
+    and Medicare are on the forms but not accepted, as at many private centers, and the
+    insurance page says what to do instead."""
+    for order, (name, accepted, line) in enumerate(content.INSURERS):
         Insurer.objects.get_or_create(
             name=name,
             defaults={
                 "slug": slugify(name),
                 "is_accepted": accepted,
                 "order": order * 10,
+                "summary": line,
             },
         )
     _seed_insurer_pages()

@@ -641,16 +641,58 @@ TESTIMONIALS = [
 ]
 
 
-# (name, accepted): the insurers' list the forms offer and the insurance pages show.
+# (name, accepted, line): the insurers' list the forms offer and /insurance/ explains, each
+# with the line its card shows. The carriers with pages below get their page's summary.
 INSURERS = [
-    ("Aetna", True),
-    ("Blue Cross Blue Shield", True),
-    ("Cigna", True),
-    ("Humana", True),
-    ("UnitedHealthcare", True),
-    ("TRICARE", True),
-    ("Medicaid", False),
-    ("Medicare", False),
+    (
+        "Aetna",
+        True,
+        "Most Aetna commercial and employer plans cover detox, residential and outpatient "
+        "care here; we ask Aetna for any prior authorization on your behalf.",
+    ),
+    (
+        "Blue Cross Blue Shield",
+        True,
+        "In network with Blue Cross Blue Shield plans, including many out-of-state plans "
+        "through BlueCard.",
+    ),
+    (
+        "Cigna",
+        True,
+        "In network with Cigna and Evernorth behavioral health plans for detox, residential "
+        "and intensive outpatient care; what you pay depends on your deductible.",
+    ),
+    (
+        "Humana",
+        True,
+        "Humana employer and individual plans usually cover treatment here. Humana "
+        "Medicare Advantage plans differ: we check yours before you decide.",
+    ),
+    (
+        "UnitedHealthcare",
+        True,
+        "In network with UnitedHealthcare and Optum behavioral health plans; residential "
+        "care and detox usually need prior authorization, which we request for you.",
+    ),
+    (
+        "TRICARE",
+        True,
+        "A TRICARE-authorized provider for service members, retirees and their families "
+        "(TRICARE East); most plans cover detox and residential care with a referral.",
+    ),
+    (
+        "Medicaid",
+        False,
+        "We are not in network with Medicaid. Call us anyway: we help you find a "
+        "Medicaid-funded program nearby, or talk through what private pay would cost here.",
+    ),
+    (
+        "Medicare",
+        False,
+        "Original Medicare does not cover treatment here. Some Medicare Advantage plans "
+        "may: send us your card and we check, or call and we help you find a Medicare "
+        "provider.",
+    ),
 ]
 
 

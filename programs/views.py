@@ -316,22 +316,27 @@ class LocationIndexView(IndexView):
 
 
 class InsuranceIndexView(ListView):
-    """/insurance/: the carriers the center accepts, from the staff-managed list."""
+    """/insurance/: every carrier the inquiry and verification forms offer, from the same
+    staff-managed list: the accepted ones, then those the center does not take, each with
+    its line, so whatever a family picks on a form is explained here."""
 
     template_name = "programs/insurance_index.html"
     title = "Insurance we accept"
     lede = "We are in network with these insurers. Coverage differs from plan to plan, so we check your benefits for you, free, before you decide anything."
 
     def get_queryset(self):
-        return Insurer.objects.accepted().only(
+        return Insurer.objects.only(
             "name", "slug", "summary", "has_page", "is_accepted", "order"
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        insurers = list(context["object_list"])
         context.update(
             title=self.title,
             lede=self.lede,
+            accepted=[insurer for insurer in insurers if insurer.is_accepted],
+            not_accepted=[insurer for insurer in insurers if not insurer.is_accepted],
             breadcrumbs=[HOME, (self.title, self.request.path)],
         )
         return context

@@ -452,8 +452,8 @@ ADMISSIONS_MIN_FILL_SECONDS = env.int("ADMISSIONS_MIN_FILL_SECONDS", default=3)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 # The first wait before a failed notification email is tried again; it doubles each time.
 ADMISSIONS_NOTIFY_RETRY_SECONDS = env.int("ADMISSIONS_NOTIFY_RETRY_SECONDS", default=60)
-# Speed to first contact: the targets the queue colours waiting times by, and when an
-# inquiry nobody has contacted is escalated (urgent ones at their target).
+# Speed to contact: the targets the queue colours waiting times by, and when an inquiry
+# still waiting is escalated (urgent ones, not yet reached, at their target).
 ADMISSIONS_URGENT_TARGET_MINUTES = env.int(
     "ADMISSIONS_URGENT_TARGET_MINUTES", default=15
 )
@@ -461,6 +461,18 @@ ADMISSIONS_TARGET_MINUTES = env.int("ADMISSIONS_TARGET_MINUTES", default=60)
 ADMISSIONS_ESCALATE_AFTER_MINUTES = env.int(
     "ADMISSIONS_ESCALATE_AFTER_MINUTES", default=120
 )
+# When a routine inquiry stops waiting (the queue's clock, its colours, the escalation):
+# "attempt", the first logged call, text, email or voicemail; or "reached", only once
+# somebody has spoken with the person or heard back, as for urgent inquiries always.
+# (Unset or empty means "attempt".)
+ADMISSIONS_ROUTINE_WAIT_ENDS = (
+    env.str("ADMISSIONS_ROUTINE_WAIT_ENDS", default="").strip().lower() or "attempt"
+)
+if ADMISSIONS_ROUTINE_WAIT_ENDS not in ("attempt", "reached"):
+    sys.exit(
+        "Refusing to start: ADMISSIONS_ROUTINE_WAIT_ENDS must be 'attempt' or 'reached', "
+        f"not {ADMISSIONS_ROUTINE_WAIT_ENDS!r}."
+    )
 # Who hears about an escalation; empty means the ADMISSIONS_NOTIFY_EMAILS list.
 ADMISSIONS_ESCALATION_EMAILS = env.list("ADMISSIONS_ESCALATION_EMAILS", default=[])
 # A queued task still waiting this long means no worker is running (/readyz, admin banner).

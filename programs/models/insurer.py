@@ -10,6 +10,10 @@ class InsurerQuerySet(models.QuerySet):
         """Carriers the center takes, in marketing's order."""
         return self.filter(is_accepted=True)
 
+    def not_accepted(self):
+        """Carriers the forms offer but the center does not take, in marketing's order."""
+        return self.filter(is_accepted=False)
+
     def with_pages(self):
         """Accepted carriers whose page marketing has published."""
         return self.accepted().filter(has_page=True)
@@ -19,9 +23,11 @@ class Insurer(models.Model):
     """An insurance carrier, as the center's forms and insurance pages name it.
 
     The inquiry and verification forms offer every insurer (a family whose plan the center
-    does not take still gets a call back); /insurance/ lists the accepted ones, and an
-    accepted one can have a page of its own. An inquiry keeps the name it was sent with,
-    so renaming or removing an insurer changes no inquiry.
+    does not take still gets a call back), and /insurance/ explains every one of them: the
+    accepted ones with what their plans usually cover, the others with what to do instead.
+    So every insurer has its line (`summary`), never empty. An accepted one can have a page
+    of its own. An inquiry keeps the name it was sent with, so renaming or removing an
+    insurer changes no inquiry.
     """
 
     name = models.CharField(
@@ -49,9 +55,11 @@ class Insurer(models.Model):
         help_text="Give this carrier a page of its own (shown only while it is accepted).",
     )
     summary = models.TextField(
+        "line on the insurance page",
         max_length=400,
-        blank=True,
-        help_text="One or two sentences for the insurance list and search results.",
+        help_text="One or two sentences on its card at /insurance/ (and in search "
+        "results). For a carrier you accept: what its plans usually cover here. For one "
+        "you do not: say so, and what families can do instead.",
     )
     coverage = RichTextField(
         "what the plan usually covers here",
@@ -66,6 +74,13 @@ class Insurer(models.Model):
 
     class Meta:
         ordering = ["order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(summary=""),
+                name="insurer_has_a_line",
+                violation_error_message="Write the line its card shows on the insurance page.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -1,5 +1,5 @@
-"""The first-contact report for the admissions lead: known times give known figures, and no
-inquirer's personal data appears in it."""
+"""The contact report for the admissions lead: known times give known figures for the first
+attempt and for the reach, and no inquirer's personal data appears in it."""
 
 from datetime import datetime, timedelta
 
@@ -36,11 +36,23 @@ def staff():
     }
 
 
-def contacted(received_at, minutes, by, status=Inquiry.Status.CONTACTED, **fields):
+def contacted(
+    received_at,
+    minutes,
+    by,
+    status=Inquiry.Status.CONTACTED,
+    reached=None,
+    reached_by=None,
+    **fields,
+):
+    """An inquiry first tried `minutes` after it arrived, and reached `reached` minutes
+    after it arrived (by `reached_by`, else the same person) when given."""
     return InquiryFactory(
         received_at=received_at,
-        first_contact_at=received_at + timedelta(minutes=minutes),
-        first_contact_by=by,
+        first_attempt_at=received_at + timedelta(minutes=minutes),
+        first_attempt_by=by,
+        reached_at=received_at + timedelta(minutes=reached) if reached else None,
+        reached_by=(reached_by or by) if reached else None,
         status=status,
         **fields,
     )
@@ -51,27 +63,57 @@ def known_times(frozen, staff, settings):
     settings.ADMISSIONS_URGENT_TARGET_MINUTES = 15
     settings.ADMISSIONS_TARGET_MINUTES = 60
     ana, ben = staff["ana"], staff["ben"]
-    contacted(MONDAY_9AM, 5, ana)
-    contacted(MONDAY_9AM, 10, ana, Inquiry.Status.ADMITTED)
+    contacted(MONDAY_9AM, 5, ana, reached=30)
+    contacted(MONDAY_9AM, 10, ana, Inquiry.Status.ADMITTED, reached=10)
+    # Referred without a recorded reach: nothing to judge its reach by.
     contacted(MONDAY_9AM, 20, ben, Inquiry.Status.REFERRED, is_urgent=True)
-    contacted(MONDAY_9AM, 40, ben, Inquiry.Status.ASSESSMENT_SCHEDULED)
-    contacted(MONDAY_9AM, 90, ana, Inquiry.Status.CLOSED)
+    contacted(MONDAY_9AM, 40, ben, Inquiry.Status.ASSESSMENT_SCHEDULED, reached=40)
+    contacted(MONDAY_9AM, 90, ana, Inquiry.Status.CLOSED, reached=120, reached_by=ben)
     InquiryFactory(received_at=NOW - timedelta(hours=2))  # past its target, untouched
     InquiryFactory(received_at=NOW - timedelta(minutes=10))  # still within its target
     InquiryFactory(received_at=NOW - timedelta(hours=1), status=Inquiry.Status.SPAM)
-    contacted(MONDAY_9AM - timedelta(weeks=1), 30, ana, Inquiry.Status.ADMITTED)
+    contacted(
+        MONDAY_9AM - timedelta(weeks=1), 30, ana, Inquiry.Status.ADMITTED, reached=45
+    )
     InquiryFactory(received_at=MONDAY_9AM - timedelta(weeks=13))  # before the period
 
 
-def test_the_overall_figures_on_known_times(known_times):
-    overall = report(12)["overall"]
+def test_the_overall_time_to_first_attempt_on_known_times(known_times):
+    overall = report(12)["overall"].attempt
 
     assert overall.inquiries == 8
-    assert overall.contacted == 6
+    assert overall.recorded == 6
     assert overall.median == timedelta(minutes=25)
     assert overall.p90 == timedelta(minutes=90)
     assert (overall.within_target, overall.judged) == (4, 7)
     assert overall.share_within_target == 57
+
+
+def test_the_overall_time_to_reach_on_known_times(known_times):
+    overall = report(12)["overall"].reach
+
+    assert overall.inquiries == 8
+    assert overall.recorded == 5
+    assert overall.median == timedelta(minutes=40)
+    assert overall.p90 == timedelta(minutes=120)
+    # The untouched inquiry past its target is a miss; the referral without a recorded
+    # reach is not judged.
+    assert (overall.within_target, overall.judged) == (4, 6)
+    assert overall.share_within_target == 67
+
+
+def test_an_inquiry_tried_but_never_reached_counts_against_the_reach_target(
+    frozen, staff, settings
+):
+    settings.ADMISSIONS_URGENT_TARGET_MINUTES = 15
+    contacted(NOW - timedelta(minutes=20), 1, staff["ana"], is_urgent=True)
+
+    figures = report(4)["overall"]
+
+    assert (figures.attempt.within_target, figures.attempt.judged) == (1, 1)
+    assert figures.reach.recorded == 0
+    assert (figures.reach.within_target, figures.reach.judged) == (0, 1)
+    assert figures.reach.share_within_target == 0
 
 
 def test_the_figures_per_week_on_known_times(known_times):
@@ -80,27 +122,50 @@ def test_the_figures_per_week_on_known_times(known_times):
     this_week = by_week[MONDAY_9AM.date()]
     last_week = by_week[MONDAY_9AM.date() - timedelta(weeks=1)]
     assert len(by_week) == 12
-    assert (this_week.inquiries, this_week.contacted) == (7, 5)
-    assert (this_week.median, this_week.p90) == (
+    assert (this_week.attempt.inquiries, this_week.attempt.recorded) == (7, 5)
+    assert (this_week.attempt.median, this_week.attempt.p90) == (
         timedelta(minutes=20),
         timedelta(minutes=90),
     )
-    assert this_week.share_within_target == 50
-    assert (last_week.inquiries, last_week.median) == (1, timedelta(minutes=30))
-    assert by_week[MONDAY_9AM.date() - timedelta(weeks=2)].median is None
+    assert this_week.attempt.share_within_target == 50
+    assert (this_week.reach.recorded, this_week.reach.median) == (
+        4,
+        timedelta(minutes=35),
+    )
+    assert this_week.reach.p90 == timedelta(minutes=120)
+    assert this_week.reach.share_within_target == 60
+    assert (last_week.attempt.inquiries, last_week.attempt.median) == (
+        1,
+        timedelta(minutes=30),
+    )
+    assert last_week.reach.median == timedelta(minutes=45)
+    assert by_week[MONDAY_9AM.date() - timedelta(weeks=2)].attempt.median is None
+    assert by_week[MONDAY_9AM.date() - timedelta(weeks=2)].reach.median is None
 
 
 def test_the_figures_per_staff_member_on_known_times(known_times):
     by_staff = dict(report(12)["by_staff"])
 
+    ana, ben = by_staff["Ana Ortiz"], by_staff["Ben Cho"]
     assert list(by_staff) == ["Ana Ortiz", "Ben Cho"]
-    assert by_staff["Ana Ortiz"].contacted == 4
-    assert by_staff["Ana Ortiz"].median == timedelta(minutes=20)
-    assert by_staff["Ana Ortiz"].p90 == timedelta(minutes=90)
-    assert by_staff["Ana Ortiz"].share_within_target == 75
-    assert by_staff["Ben Cho"].median == timedelta(minutes=30)
-    assert by_staff["Ben Cho"].p90 == timedelta(minutes=40)
-    assert by_staff["Ben Cho"].share_within_target == 50
+    assert ana.attempt.recorded == 4
+    assert ana.attempt.median == timedelta(minutes=20)
+    assert ana.attempt.p90 == timedelta(minutes=90)
+    assert ana.attempt.share_within_target == 75
+    assert ben.attempt.median == timedelta(minutes=30)
+    assert ben.attempt.p90 == timedelta(minutes=40)
+    assert ben.attempt.share_within_target == 50
+    # Reaches count for whoever got through, not whoever tried first.
+    assert (ana.reach.recorded, ana.reach.median) == (3, timedelta(minutes=30))
+    assert (ana.reach.p90, ana.reach.share_within_target) == (
+        timedelta(minutes=45),
+        100,
+    )
+    assert (ben.reach.recorded, ben.reach.median) == (2, timedelta(minutes=80))
+    assert (ben.reach.p90, ben.reach.share_within_target) == (
+        timedelta(minutes=120),
+        50,
+    )
 
 
 def test_inquiries_by_status_and_outcome_on_known_times(known_times):
@@ -122,16 +187,15 @@ def test_inquiries_worked_before_first_contacts_were_recorded_are_not_judged(
     settings.ADMISSIONS_TARGET_MINUTES = 60
     InquiryFactory(received_at=MONDAY_9AM, status=Inquiry.Status.ADMITTED)
 
-    overall = report(4)["overall"]
-
-    assert (overall.inquiries, overall.contacted, overall.judged) == (1, 0, 0)
-    assert overall.share_within_target is None
+    for overall in (report(4)["overall"].attempt, report(4)["overall"].reach):
+        assert (overall.inquiries, overall.recorded, overall.judged) == (1, 0, 0)
+        assert overall.share_within_target is None
 
 
 def test_a_shorter_period_leaves_out_older_weeks(known_times):
-    assert report(4)["overall"].inquiries == 8
+    assert report(4)["overall"].attempt.inquiries == 8
     with time_machine.travel(NOW + timedelta(weeks=4), tick=False):
-        assert report(4)["overall"].inquiries == 0
+        assert report(4)["overall"].attempt.inquiries == 0
 
 
 def test_the_report_page_shows_the_figures_in_words(admissions_client, known_times):
@@ -139,9 +203,12 @@ def test_the_report_page_shows_the_figures_in_words(admissions_client, known_tim
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<dd>25 min</dd>" in html
-    assert "<dd>1 h</dd>" in html
-    assert "57%" in html and "4 of 7" in html
+    attempt = html[html.index(">Time to first attempt</h2>") :]
+    reach = html[html.index(">Time to reach</h2>") :]
+    assert attempt.index("<dd>25 min</dd>") < attempt.index("<dd>1 h</dd>")
+    assert "57%" in attempt and "4 of 7" in attempt
+    assert reach.index("<dd>40 min</dd>") < reach.index("<dd>2 h</dd>")
+    assert "67%" in reach and "4 of 6" in reach
     assert "Ana Ortiz" in html and "Ben Cho" in html
 
 
@@ -174,18 +241,26 @@ def test_the_report_has_no_personal_data(admissions_client, frozen, staff):
         assert personal not in html
 
 
-def test_a_new_first_contact_shows_in_the_report(admissions_client, frozen, staff):
+def test_a_logged_attempt_and_reach_show_in_the_report(
+    admissions_client, frozen, staff
+):
     inquiry = InquiryFactory(received_at=NOW - timedelta(minutes=12))
-    before = admissions_client.get(REPORT_URL).context["overall"].contacted
+    change_url = reverse("admin:admissions_inquiry_change", args=[inquiry.pk])
+    before = admissions_client.get(REPORT_URL).context["overall"]
 
-    admissions_client.post(
-        reverse("admin:admissions_inquiry_change", args=[inquiry.pk]),
-        change_form_data(_contact_attempt="no_answer"),
+    admissions_client.post(change_url, change_form_data(_contact_attempt="no_answer"))
+    tried = admissions_client.get(REPORT_URL).context["overall"]
+    with time_machine.travel(NOW + timedelta(minutes=5), tick=False):
+        admissions_client.post(change_url, change_form_data(_contact_attempt="spoke"))
+        reached = admissions_client.get(REPORT_URL).context["overall"]
+
+    assert (before.attempt.recorded, before.reach.recorded) == (0, 0)
+    assert (tried.attempt.recorded, tried.reach.recorded) == (1, 0)
+    assert tried.attempt.median == timedelta(minutes=12)
+    assert (reached.attempt.median, reached.reach.median) == (
+        timedelta(minutes=12),
+        timedelta(minutes=17),
     )
-    after = admissions_client.get(REPORT_URL).context["overall"]
-
-    assert (before, after.contacted) == (0, 1)
-    assert after.median == timedelta(minutes=12)
 
 
 def test_the_report_is_for_admissions_staff_not_marketing(marketing_client):
@@ -240,5 +315,5 @@ def test_times_are_taken_in_the_centers_week(frozen):
 
     by_week = dict(report(4)["by_week"])
 
-    assert by_week[MONDAY_9AM.date() - timedelta(weeks=1)].inquiries == 1
-    assert by_week[MONDAY_9AM.date()].inquiries == 0
+    assert by_week[MONDAY_9AM.date() - timedelta(weeks=1)].attempt.inquiries == 1
+    assert by_week[MONDAY_9AM.date()].attempt.inquiries == 0

@@ -61,19 +61,19 @@ def test_an_untouched_urgent_inquiry_escalates_once_after_its_target():
     inquiry.refresh_from_db()
     [message] = escalations()
     assert message.subject == (
-        f"URGENT inquiry not contacted after 15 min ({inquiry.reference})"
+        f"URGENT inquiry not reached after 15 min ({inquiry.reference})"
     )
     assert inquiry.escalated_at == inquiry.received_at + timedelta(minutes=15)
     assert inquiry.escalation_attempts == 1
 
 
-def test_a_contacted_urgent_inquiry_never_escalates():
+def test_a_reached_urgent_inquiry_never_escalates():
     with time_machine.travel(ARRIVAL, tick=False) as traveller:
         inquiry = InquiryFactory(is_urgent=True, received_at=timezone.now())
         notify_staff_of_inquiry.enqueue(inquiry.pk)
         run_worker()
         traveller.shift(timedelta(minutes=14))
-        log_contact_attempt(inquiry, InquiryNote.Kind.NO_ANSWER, admissions_user())
+        log_contact_attempt(inquiry, InquiryNote.Kind.SPOKE, admissions_user())
         traveller.shift(timedelta(hours=6))
         run_worker()
         sweep()
@@ -84,7 +84,7 @@ def test_a_contacted_urgent_inquiry_never_escalates():
     assert inquiry.escalated_at is None
     assert DBTaskResult.objects.get(
         task_path__endswith="escalate_inquiry"
-    ).return_value == ("contacted: no escalation needed")
+    ).return_value == ("reached: no escalation needed")
 
 
 def test_a_routine_inquiry_escalates_after_the_longer_delay_not_at_its_target():
@@ -146,7 +146,7 @@ def test_the_sweep_queues_an_escalation_whose_task_was_lost():
     assert "Queued 1 escalation." in output
     assert "Queued 0 escalations." in again
     assert [message.subject for message in escalations()] == [
-        f"URGENT inquiry not contacted after 30 min ({lost.reference})"
+        f"URGENT inquiry not reached after 30 min ({lost.reference})"
     ]
 
 
@@ -187,7 +187,7 @@ def test_the_escalation_email_carries_no_personal_data_and_links_to_the_inquiry(
         f"https://www.example.org/admin/admissions/inquiry/{inquiry.pk}/change/"
         in message.body
     )
-    assert "first contact within 15 min" in message.body
+    assert "Target:   reach them within 15 min" in message.body
     for personal in ["Jordan", "Quixote", "555", "Fentanyl", "Secret", "brother"]:
         assert personal not in text
 
@@ -216,4 +216,4 @@ def test_the_escalation_is_recorded_on_the_inquiry_and_shown_in_its_timeline(
     ).content.decode()
 
     assert Inquiry.objects.get(pk=inquiry.pk).escalated_at is not None
-    assert "Escalation emailed: nobody had made contact" in html
+    assert "Escalation emailed: nobody had reached them" in html

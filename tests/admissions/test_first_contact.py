@@ -1,4 +1,5 @@
-"""First contact: who first reached out and when, recorded once, and shown as a timeline."""
+"""The first attempt: who first reached out and when, recorded once, and shown with the
+reach as a timeline."""
 
 from datetime import timedelta
 
@@ -8,7 +9,7 @@ from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 from django.utils import timezone
 
-from admissions.contact import log_contact_attempt, record_first_contact
+from admissions.contact import log_contact_attempt, record_first_attempt
 from admissions.models import AccessLog, Inquiry, InquiryNote
 
 from .conftest import change_form_data
@@ -36,8 +37,8 @@ def test_the_first_status_change_away_from_new_records_who_and_when(
         contacted_at = timezone.now()
 
     inquiry.refresh_from_db()
-    assert inquiry.first_contact_at == contacted_at
-    assert inquiry.first_contact_by == admissions_client.user
+    assert inquiry.first_attempt_at == contacted_at
+    assert inquiry.first_attempt_by == admissions_client.user
 
 
 def test_a_contact_attempt_note_records_the_first_contact(admissions_client):
@@ -52,8 +53,8 @@ def test_a_contact_attempt_note_records_the_first_contact(admissions_client):
     note = InquiryNote.objects.get()
     assert (note.kind, note.author) == ("no_answer", admissions_client.user)
     assert inquiry.status == Inquiry.Status.NEW
-    assert inquiry.first_contact_at == note.created_at
-    assert inquiry.first_contact_by == admissions_client.user
+    assert inquiry.first_attempt_at == note.created_at
+    assert inquiry.first_attempt_by == admissions_client.user
 
 
 def test_a_plain_note_is_not_a_contact(admissions_client):
@@ -65,7 +66,7 @@ def test_a_plain_note_is_not_a_contact(admissions_client):
 
     inquiry.refresh_from_db()
     assert InquiryNote.objects.get().kind == InquiryNote.Kind.NOTE
-    assert inquiry.first_contact_at is None
+    assert inquiry.first_attempt_at is None
 
 
 def test_marking_an_inquiry_as_spam_is_not_a_contact(admissions_client):
@@ -76,7 +77,7 @@ def test_marking_an_inquiry_as_spam_is_not_a_contact(admissions_client):
         LIST_URL, {"action": "mark_as_spam", "_selected_action": [InquiryFactory().pk]}
     )
 
-    assert not Inquiry.objects.filter(first_contact_at__isnull=False).exists()
+    assert not Inquiry.objects.filter(first_attempt_at__isnull=False).exists()
 
 
 def test_first_contact_is_recorded_once(admissions_client):
@@ -96,8 +97,8 @@ def test_first_contact_is_recorded_once(admissions_client):
         )
 
     inquiry.refresh_from_db()
-    assert inquiry.first_contact_at == first
-    assert inquiry.first_contact_by == colleague
+    assert inquiry.first_attempt_at == first
+    assert inquiry.first_attempt_by == colleague
     assert InquiryNote.objects.filter(inquiry=inquiry).count() == 2
 
 
@@ -106,11 +107,11 @@ def test_two_first_contacts_at_once_record_only_one():
     first, second = admissions_user(), admissions_user()
     stale_copy = Inquiry.objects.get(pk=inquiry.pk)
 
-    assert record_first_contact(inquiry, first) is True
-    assert record_first_contact(stale_copy, second) is False
+    assert record_first_attempt(inquiry, first) is True
+    assert record_first_attempt(stale_copy, second) is False
 
     inquiry.refresh_from_db()
-    assert inquiry.first_contact_by == first
+    assert inquiry.first_attempt_by == first
 
 
 def test_saving_the_form_never_erases_a_first_contact_made_meanwhile(
@@ -119,12 +120,12 @@ def test_saving_the_form_never_erases_a_first_contact_made_meanwhile(
     colleague = admissions_user()
     inquiry = InquiryFactory()
     page_shown = change_form_data(assigned_to=admissions_client.user.pk)
-    record_first_contact(inquiry, colleague)
+    record_first_attempt(inquiry, colleague)
 
     admissions_client.post(change_url(inquiry), page_shown)
 
     inquiry.refresh_from_db()
-    assert inquiry.first_contact_by == colleague
+    assert inquiry.first_attempt_by == colleague
     assert inquiry.assigned_to == admissions_client.user
 
 
@@ -145,10 +146,10 @@ def test_one_tap_logs_no_answer_stays_on_the_page_and_says_so(admissions_client)
         "",
         admissions_client.user,
     )
-    assert inquiry.first_contact_by == admissions_client.user
+    assert inquiry.first_attempt_by == admissions_client.user
     html = response.content.decode()
     assert "Logged “Called: no answer”" in html
-    assert "First contact recorded" in html
+    assert "The clock stopped: first contact after under 1 min, within target." in html
     assert "added contact attempt" in AccessLog.objects.get(action="change").detail
     assert "Added contact attempt" in LogEntry.objects.get().get_change_message()
 
@@ -162,7 +163,7 @@ def test_an_unknown_one_tap_value_logs_nothing(admissions_client):
 
     inquiry.refresh_from_db()
     assert not InquiryNote.objects.exists()
-    assert inquiry.first_contact_at is None
+    assert inquiry.first_attempt_at is None
 
 
 def test_a_note_without_text_is_refused_with_a_clear_message_and_nothing_lost(
@@ -210,9 +211,10 @@ def test_the_detail_page_shows_the_contact_attempts_as_a_timeline(admissions_cli
         for text in [
             "Inquiry received",
             "Called: no answer",
-            "First contact, 6 min after it arrived (within the 1 h target)",
+            "First attempt, 6 min after it arrived (within the 1 h target)",
             "Called: spoke with them",
             "Booked an assessment.",
+            "Reached them, 26 min after it arrived",
         ]
     ]
     assert order == sorted(order)

@@ -10,6 +10,9 @@ from programs.models import Insurer
 
 from .conftest import form_key, valid_post
 
+# Every insurer has the line its card shows on /insurance/.
+LINE = "Plans usually cover treatment here; we check yours for free."
+
 pytestmark = pytest.mark.django_db
 
 NO_FAQS = {
@@ -25,15 +28,17 @@ def send(client, **overrides):
 
 
 def test_the_form_offers_the_insurers_in_staff_order_then_the_fixed_answers():
-    Insurer.objects.create(name="Zephyr Health", slug="zephyr", order=1)
-    Insurer.objects.create(name="Acme Mutual", slug="acme", order=2, is_accepted=False)
+    Insurer.objects.create(summary=LINE, name="Zephyr Health", slug="zephyr", order=1)
+    Insurer.objects.create(
+        summary=LINE, name="Acme Mutual", slug="acme", order=2, is_accepted=False
+    )
 
     labels = [label for _, label in InquiryForm().fields["insurance"].choices]
 
     assert labels == [
         "Choose one (optional)",
         "Zephyr Health",
-        "Acme Mutual",
+        "Acme Mutual (we are not in network)",
         "Other insurance",
         "No insurance / paying privately",
         "Not sure",
@@ -48,6 +53,7 @@ def test_the_page_shows_an_insurer_added_in_the_admin(client, admin_client):
             "slug": "zephyr-health",
             "is_accepted": "on",
             "order": "5",
+            "summary": LINE,
             **NO_FAQS,
         },
     )
@@ -56,7 +62,7 @@ def test_the_page_shows_an_insurer_added_in_the_admin(client, admin_client):
 
 
 def test_an_inquiry_keeps_its_insurer_label_after_a_rename(client):
-    insurer = Insurer.objects.create(name="Zephyr Health", slug="zephyr")
+    insurer = Insurer.objects.create(summary=LINE, name="Zephyr Health", slug="zephyr")
     send(client, insurance=str(insurer.pk))
 
     insurer.name = "Zephyr Health Plans of Carolina"
@@ -68,7 +74,7 @@ def test_an_inquiry_keeps_its_insurer_label_after_a_rename(client):
 
 
 def test_an_inquiry_keeps_its_insurer_label_after_the_insurer_is_removed(client):
-    insurer = Insurer.objects.create(name="Zephyr Health", slug="zephyr")
+    insurer = Insurer.objects.create(summary=LINE, name="Zephyr Health", slug="zephyr")
     send(client, insurance=str(insurer.pk))
 
     insurer.delete()
@@ -85,7 +91,7 @@ def test_a_fixed_answer_is_kept_as_its_label(client):
 
 
 def test_an_insurer_removed_while_the_form_was_open_is_explained(client):
-    insurer = Insurer.objects.create(name="Zephyr Health", slug="zephyr")
+    insurer = Insurer.objects.create(summary=LINE, name="Zephyr Health", slug="zephyr")
     pk = insurer.pk
     insurer.delete()
 
@@ -99,7 +105,13 @@ def test_an_insurer_removed_while_the_form_was_open_is_explained(client):
 def test_marketing_manages_the_insurers(marketing_client):
     response = marketing_client.post(
         reverse("admin:programs_insurer_add"),
-        {"name": "Zephyr Health", "slug": "zephyr-health", "order": "5", **NO_FAQS},
+        {
+            "name": "Zephyr Health",
+            "slug": "zephyr-health",
+            "order": "5",
+            "summary": LINE,
+            **NO_FAQS,
+        },
     )
 
     assert response.status_code == 302

@@ -57,7 +57,7 @@ def test_inquiries_already_contacted_come_after_those_still_waiting(admissions_c
     contacted = InquiryFactory(
         received_at=minutes_ago(600),
         status=Inquiry.Status.CONTACTED,
-        first_contact_at=minutes_ago(590),
+        first_attempt_at=minutes_ago(590),
     )
     waiting = InquiryFactory(received_at=minutes_ago(3))
 
@@ -97,7 +97,7 @@ def one_of_each(admissions_client, targets):
         "contacted_late": InquiryFactory(
             received_at=minutes_ago(300),
             status=Inquiry.Status.CONTACTED,
-            first_contact_at=minutes_ago(100),
+            first_attempt_at=minutes_ago(100),
             assigned_to=colleague,
         ),
         "admitted": InquiryFactory(status=Inquiry.Status.ADMITTED),
@@ -187,12 +187,12 @@ def test_a_first_contact_stops_the_clock_and_says_whether_it_met_the_target(targ
     fast = InquiryFactory(
         received_at=received,
         status=Inquiry.Status.CONTACTED,
-        first_contact_at=received + timedelta(minutes=12),
+        first_attempt_at=received + timedelta(minutes=12),
     )
     slow = InquiryFactory(
         received_at=received,
         status=Inquiry.Status.CONTACTED,
-        first_contact_at=received + timedelta(minutes=75),
+        first_attempt_at=received + timedelta(minutes=75),
     )
 
     assert wait_for(fast, timezone.now()).words == "12 min"
@@ -356,7 +356,7 @@ def test_status_changes_from_the_list_are_saved_and_logged(admissions_client):
     inquiry.refresh_from_db()
     assert response.status_code == 302
     assert inquiry.status == Inquiry.Status.CONTACTED
-    assert inquiry.first_contact_by == admissions_client.user
+    assert inquiry.first_attempt_by == admissions_client.user
     assert AccessLog.objects.filter(
         action="change", inquiry_id=inquiry.pk, detail="changed Status"
     ).exists()

@@ -27,6 +27,9 @@ from .verification_helpers import (
     verification_post,
 )
 
+# Every insurer has the line its card shows on /insurance/.
+LINE = "Plans usually cover treatment here; we check yours for free."
+
 pytestmark = pytest.mark.django_db
 
 URL = "/admissions/verify-insurance/"
@@ -50,7 +53,7 @@ def test_the_form_page_asks_for_the_card_with_the_camera_or_a_file(client):
 
 
 def test_an_insurer_from_the_list_is_offered_and_preselected_by_its_page(client):
-    insurer = Insurer.objects.create(name="Zephyr Health", slug="zephyr")
+    insurer = Insurer.objects.create(summary=LINE, name="Zephyr Health", slug="zephyr")
 
     html = client.get(URL, {"insurer": insurer.pk}).text
 
@@ -58,7 +61,7 @@ def test_an_insurer_from_the_list_is_offered_and_preselected_by_its_page(client)
 
 
 def test_a_verification_is_stored_with_its_details(client):
-    insurer = Insurer.objects.create(name="Zephyr Health", slug="zephyr")
+    insurer = Insurer.objects.create(summary=LINE, name="Zephyr Health", slug="zephyr")
 
     response = send(client, insurance=str(insurer.pk), insurer_other="")
 

@@ -40,7 +40,7 @@ def crowded_queue(counselor):
     InquiryFactory(
         status=Inquiry.Status.ASSESSMENT_SCHEDULED,
         assigned_to=counselor,
-        first_contact_at=timezone.now(),
+        first_attempt_at=timezone.now(),
     )
 
 
@@ -100,8 +100,14 @@ def test_a_counselor_calls_the_urgent_inquiry_logs_no_answer_and_sees_the_report
         "href", "tel:+18645550123"
     )
 
-    page.goto(f"{live_server.url}/admin/admissions/firstcontactreport/")
-    contacted_before = int(page.locator(".report-figures dd").nth(1).inner_text())
+    report = f"{live_server.url}/admin/admissions/firstcontactreport/"
+    attempts = page.locator(".report-moment").nth(0).locator("dd").nth(1)
+    reaches = page.locator(".report-moment").nth(1).locator("dd").nth(1)
+    page.goto(report)
+    attempts_before, reaches_before = (
+        int(attempts.inner_text()),
+        int(reaches.inner_text()),
+    )
 
     open_queue(page, live_server.url)
     page.locator("#result_list tbody tr").first.get_by_role(
@@ -109,14 +115,30 @@ def test_a_counselor_calls_the_urgent_inquiry_logs_no_answer_and_sees_the_report
     ).click()
     page.get_by_role("button", name="Called: no answer").click()
 
+    # Nobody was reached: an urgent inquiry's clock keeps running.
     expect(page.locator(".messagelist")).to_contain_text("Logged “Called: no answer”")
+    expect(page.locator(".messagelist")).to_contain_text("tried, not reached")
     expect(page.locator(".timeline")).to_contain_text("Called: no answer · Dana Reyes")
-    expect(page.locator(".timeline")).to_contain_text("First contact")
+    expect(page.locator(".timeline")).to_contain_text("First attempt")
+    open_queue(page, live_server.url)
+    expect(
+        page.locator("#result_list tbody tr").first.locator(".wait--over")
+    ).to_be_visible()
+    page.goto(report)
+    expect(attempts).to_have_text(str(attempts_before + 1))
+    expect(reaches).to_have_text(str(reaches_before))
 
-    page.goto(f"{live_server.url}/admin/admissions/firstcontactreport/")
-    expect(page.locator(".report-figures dd").nth(1)).to_have_text(
-        str(contacted_before + 1)
-    )
+    open_queue(page, live_server.url)
+    page.locator("#result_list tbody tr").first.get_by_role(
+        "link", name="Maria L."
+    ).click()
+    page.get_by_role("button", name="Called: spoke with them").click()
+
+    expect(page.locator(".messagelist")).to_contain_text("The clock stopped: reached")
+    expect(page.locator(".timeline")).to_contain_text("Reached them")
+    page.goto(report)
+    expect(attempts).to_have_text(str(attempts_before + 1))
+    expect(reaches).to_have_text(str(reaches_before + 1))
     expect(page.locator("#by-staff + .report-table")).to_contain_text("Dana Reyes")
 
 

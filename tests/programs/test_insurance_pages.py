@@ -1,5 +1,6 @@
-"""/insurance/ and the accepted carriers' pages: from the staff-managed list, with FAQs
-and their FAQPage data, the verification form preselected, the sitemap and menus."""
+"""/insurance/ and the accepted carriers' pages: from the staff-managed list the forms
+offer too, every carrier with its line, with FAQs and their FAQPage data, the verification
+form preselected, the sitemap and menus."""
 
 import json
 import re
@@ -10,6 +11,9 @@ from django.urls import reverse
 from programs.models import FAQ, Insurer
 from rehab_site.models import MenuItem
 from tests.factories import MenuFactory
+
+# Every insurer has the line its card shows on /insurance/.
+LINE = "Plans usually cover treatment here; we check yours for free."
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +29,16 @@ def carriers():
             summary="In network for every level of care.",
             coverage="<p>Zephyr plans usually cover residential care.</p>",
         ),
-        "acme": Insurer.objects.create(name="Acme Mutual", slug="acme", order=2),
+        "acme": Insurer.objects.create(
+            summary=LINE, name="Acme Mutual", slug="acme", order=2
+        ),
         "medicaid": Insurer.objects.create(
-            name="Medicaid", slug="medicaid", is_accepted=False, has_page=True
+            summary="We are not in network with Medicaid; we help you find a program "
+            "that is.",
+            name="Medicaid",
+            slug="medicaid",
+            is_accepted=False,
+            has_page=True,
         ),
     }
 
@@ -41,13 +52,79 @@ def json_ld(html: str) -> list[dict]:
     ]
 
 
-def test_the_list_shows_only_accepted_carriers_in_order(client, carriers):
+def test_the_list_shows_accepted_carriers_in_order_then_the_others(client, carriers):
     html = client.get("/insurance/").text
 
-    assert html.index("Zephyr Health") < html.index("Acme Mutual")
-    assert "Medicaid" not in html
+    elsewhere = html.index("Plans we are not in network with")
+    assert html.index("Zephyr Health") < html.index("Acme Mutual") < elsewhere
+    assert html.index("Medicaid", elsewhere) > elsewhere
+    assert "Medicaid" not in html[:elsewhere]
     assert 'href="/insurance/zephyr-health/"' in html
     assert 'href="/insurance/acme/"' not in html  # no page of its own
+    assert 'href="/insurance/medicaid/"' not in html  # not accepted: no page
+
+
+def test_every_carrier_the_forms_offer_is_on_the_page_with_its_line(client, carriers):
+    from admissions.forms import InquiryForm
+    from admissions.verifications import VerificationForm
+
+    html = client.get("/insurance/").text
+
+    for form in (InquiryForm(), VerificationForm()):
+        offered = [value for value, _ in form.fields["insurance"].choices]
+        insurers = Insurer.objects.filter(pk__in=[v for v in offered if v.isdigit()])
+        assert set(insurers) == set(Insurer.objects.all())
+    for insurer in Insurer.objects.all():
+        card = html[html.index(f">{insurer.name}<") :]
+        card = card[: card.index("</li>")]
+        assert f'<p class="insurers__summary">{insurer.summary}</p>' in card
+
+
+def test_a_carrier_not_accepted_says_so_and_what_to_do_instead(client, carriers):
+    html = client.get("/insurance/").text
+
+    elsewhere = html[html.index("Plans we are not in network with") :]
+    card = elsewhere[elsewhere.index(">Medicaid<") :]
+    card = card[: card.index("</li>")]
+    assert "We are not in network with Medicaid" in card
+    assert f'href="{reverse("admissions:inquiry")}"' in card
+    assert "Verify your Medicaid benefits" not in html
+
+
+def test_the_forms_say_which_carriers_are_not_in_network(carriers):
+    from admissions.verifications import VerificationForm
+
+    labels = dict(VerificationForm().fields["insurance"].choices)
+
+    assert labels[str(carriers["medicaid"].pk)] == "Medicaid (we are not in network)"
+    assert labels[str(carriers["acme"].pk)] == "Acme Mutual"
+
+
+@pytest.mark.parametrize("summary", ["", "   \n  "])
+def test_a_carrier_cannot_be_saved_without_its_line(admin_client, summary):
+    response = admin_client.post(
+        reverse("admin:programs_insurer_add"),
+        {
+            "name": "Zephyr Health",
+            "slug": "zephyr-health",
+            "is_accepted": "on",
+            "order": "5",
+            "summary": summary,
+            "programs-faq-content_type-object_id-TOTAL_FORMS": "0",
+            "programs-faq-content_type-object_id-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "This field is required." in response.text
+    assert not Insurer.objects.exists()
+
+
+def test_the_database_refuses_a_carrier_without_its_line():
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Insurer.objects.create(name="Zephyr Health", slug="zephyr-health")
 
 
 def test_a_carrier_page_shows_coverage_faqs_and_the_form_preselected(client, carriers):
@@ -122,3 +199,17 @@ def test_the_header_program_pages_and_thank_you_link_to_verification(client):
     assert f'href="{url}"' in client.get("/").text
     assert f'href="{url}"' in client.get(program.get_absolute_url()).text
     assert f'href="{url}"' in client.get(reverse("admissions:thank_you")).text
+
+
+def test_every_demo_carrier_has_its_own_line_on_the_page(client, demo):
+    from django.utils.html import escape
+
+    html = client.get("/insurance/").text
+    insurers = list(Insurer.objects.all())
+
+    assert {insurer.name for insurer in insurers} >= {"Cigna", "Medicaid", "TRICARE"}
+    assert len({insurer.summary for insurer in insurers}) == len(insurers)
+    for insurer in insurers:
+        card = html[html.index(f">{insurer.name}<") :]
+        card = card[: card.index("</li>")]
+        assert f'<p class="insurers__summary">{escape(insurer.summary)}</p>' in card

@@ -93,9 +93,9 @@ def test_admissions_staff_see_urgent_and_waiting_inquiries_first(client, rf):
     page = dashboard(client, user)
 
     assert page.index("1 inquiry marked urgent") < page.index(
-        "3 inquiries waiting for a first contact"
+        "3 inquiries waiting for contact"
     )
-    assert "1 past the first-contact target." in page
+    assert "1 past the contact target." in page
     request = rf.get("/admin/")
     request.user = marketing_user()
     assert admissions_attention(request) == []

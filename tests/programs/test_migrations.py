@@ -1,0 +1,44 @@
+"""Migration programs 0007: insurers saved without a line get one marketing can edit,
+saying whether the center takes the plan."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BEFORE = [("programs", "0006_page_videos")]
+AFTER = [("programs", "0007_every_insurer_has_a_line")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.fixture
+def old_apps():
+    apps = migrate(BEFORE)
+    yield apps
+    migrate(AFTER)  # leave the schema as every other test expects it
+
+
+def test_insurers_without_a_line_get_one_and_written_lines_stay(old_apps):
+    Insurer = old_apps.get_model("programs", "Insurer")
+    Insurer.objects.create(name="Zephyr Health", slug="zephyr", summary="")
+    Insurer.objects.create(name="Medicaid", slug="medicaid", is_accepted=False)
+    Insurer.objects.create(name="Acme Mutual", slug="acme", summary="  \n ")
+    Insurer.objects.create(name="Cigna", slug="cigna", summary="Our own words.")
+
+    lines = dict(
+        migrate(AFTER)
+        .get_model("programs", "Insurer")
+        .objects.values_list("name", "summary")
+    )
+
+    assert lines["Zephyr Health"].startswith("We are in network with Zephyr Health.")
+    assert lines["Acme Mutual"].startswith("We are in network with Acme Mutual.")
+    assert lines["Medicaid"].startswith("We are not in network with Medicaid.")
+    assert lines["Cigna"] == "Our own words."
