@@ -258,7 +258,9 @@ class EditorImageAdmin(admin.ModelAdmin):
         "uploaded_by",
         "uploaded_at",
     ]
-    fields = ["image", *readonly_fields]
+    # The image is shown, never replaced here: the editor's upload endpoint is the one way
+    # in, and it re-encodes every file.
+    fields = readonly_fields
     date_hierarchy = "uploaded_at"
     search_fields = ["original_name"]
 
