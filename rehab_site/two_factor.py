@@ -184,9 +184,12 @@ def _page(request, template: str, title: str, status: int = 200, **context):
 @never_cache
 @sensitive_variables("code")
 def enrol_link(request, code: str):
-    """A link with the code in its path: keep the code in the session and go on to an
-    address without it, before anything else (signing in included) can put it in a log,
-    a `next` parameter or a Referer."""
+    """A link with the code in its path: take the code out of the address before anything
+    else (signing in included) can copy it into a log, a `next` parameter or a Referer.
+    Signed in, the code goes into the session, as Django's password reset does with its
+    token; otherwise to the link page, after `#` (no session is made for a bare GET)."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('two_factor_enrol_from_link')}#{format_code(code)}")
     hold_code(request, code)
     return redirect("two_factor_enrol")
 
