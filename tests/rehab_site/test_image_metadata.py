@@ -430,3 +430,37 @@ def test_every_picture_field_in_the_admin_re_encodes_its_upload():
     assert not problems, problems
     assert not unchecked, f"picture fields with no re-encoding admin form: {unchecked}"
     assert covered & set(NOT_IN_ANY_ADMIN_FORM) == set()
+
+
+# -- colour: a profile stays only with pixels it describes -------------------------------
+
+
+def stored_by_editor(client, content: bytes, name: str) -> Image.Image:
+    response = client.post(
+        "/admin/editor-images/upload/",
+        {"upload": SimpleUploadedFile(name, content, content_type="image/jpeg")},
+    )
+    assert response.status_code == 200, response.content
+    return Image.open(EditorImage.objects.latest("pk").image)
+
+
+def test_a_cmyk_jpeg_is_stored_as_rgb(superuser_client):
+    output = io.BytesIO()
+    Image.new("CMYK", (64, 48), (0, 200, 200, 0)).save(
+        output, "JPEG", comment=marker("comment", "JPEG")
+    )
+
+    stored = stored_by_editor(superuser_client, output.getvalue(), "print.jpg")
+
+    assert stored.mode == "RGB"
+    assert "comment" not in stored.info
+
+
+def test_a_grey_picture_drops_a_colour_profile_made_for_rgb(superuser_client):
+    output = io.BytesIO()
+    Image.new("L", (64, 48), 128).save(output, "PNG", icc_profile=SRGB)
+
+    stored = stored_by_editor(superuser_client, output.getvalue(), "grey.png")
+
+    assert stored.mode == "L"
+    assert "icc_profile" not in stored.info
