@@ -166,12 +166,13 @@ def upright_and_within(image: Image.Image, max_edge: int) -> Image.Image:
 
 def clean_image(fileobj) -> CleanImage:
     """Re-encode an uploaded image without its metadata, at most MAX_EDGE pixels on a side:
-    JPEG stays JPEG, WebP stays WebP, PNG stays PNG and a GIF becomes a PNG of its first
+    JPEG stays JPEG (a camera's multi-picture JPEG, which Pillow calls MPO, keeps only its
+    first picture), WebP stays WebP, PNG stays PNG and a GIF becomes a PNG of its first
     frame."""
     image = open_image(fileobj)
     source_format = image.format
     image = upright_and_within(image, MAX_EDGE)
-    if source_format == "JPEG":
+    if source_format in ("JPEG", "MPO"):
         return encode(pixels_only(image, ("RGB", "L")), "JPEG")
     if source_format == "WEBP":
         return encode(pixels_only(image, ("RGB", "RGBA")), "WEBP")

@@ -464,3 +464,21 @@ def test_a_grey_picture_drops_a_colour_profile_made_for_rgb(superuser_client):
 
     assert stored.mode == "L"
     assert "icc_profile" not in stored.info
+
+
+def test_a_multi_picture_jpeg_is_stored_as_its_first_picture_alone(superuser_client):
+    hidden = Image.new("RGB", (64, 48), (200, 20, 30))
+    output = io.BytesIO()
+    Image.new("RGB", (64, 48), (10, 20, 30)).save(
+        output,
+        "MPO",
+        save_all=True,
+        append_images=[hidden],
+        comment=marker("comment", "JPEG"),
+    )
+
+    stored = stored_by_editor(superuser_client, output.getvalue(), "camera.jpg")
+
+    assert stored.format == "JPEG"
+    assert getattr(stored, "n_frames", 1) == 1
+    assert markers_in(EditorImage.objects.get().image.read(), "JPEG") == []
