@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Min, Q
 from django.utils import timezone
 
+from rehab_site.links import WebAddressField, web_address_constraint
+
 
 def start_of_day(day: datetime.date) -> datetime.datetime:
     """Midnight at the start of `day` in the center's time zone."""
@@ -86,7 +88,7 @@ class Accreditation(models.Model):
         blank=True,
         help_text='Short words for the drawn badge, for example "CARF Accredited". Empty: the issuing body.',
     )
-    verification_url = models.URLField(
+    verification_url = WebAddressField(
         "verification page",
         blank=True,
         help_text="The body's own page where anyone can check it (its directory or certificate lookup).",
@@ -110,7 +112,10 @@ class Accreditation(models.Model):
                 | Q(expires_on__gte=models.F("issued_on")),
                 name="accreditation_expires_after_issue",
                 violation_error_message="The expiry date cannot come before the issue date.",
-            )
+            ),
+            web_address_constraint(
+                "verification_url", "accreditation_verification_url_is_web_address"
+            ),
         ]
 
     def __str__(self) -> str:

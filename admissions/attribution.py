@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core import signing
 
+from rehab_site.links import is_site_path
+
 COOKIE_NAME = "first_visit"
 COOKIE_SALT = "admissions.first-visit"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 30
@@ -20,13 +22,9 @@ HOST_LIMIT = 255
 
 
 def local_path(value: str) -> str:
-    """`value` when it is a path on this site, else an empty string."""
+    """`value` when it is a path on this site (rehab_site.links' rule), else ""."""
     value = (value or "").strip()
-    if not value.startswith("/") or value.startswith("//") or "\\" in value:
-        return ""
-    if any(ord(character) < 32 for character in value):
-        return ""
-    return value[:PATH_LIMIT]
+    return value[:PATH_LIMIT] if is_site_path(value) else ""
 
 
 def external_referrer_host(request) -> str:

@@ -347,8 +347,13 @@ class Inquiry(ClosedAtOnSave):
     escalation_due_at = models.DateTimeField(null=True, editable=False)
     escalation_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
 
-    landing_page = models.CharField("first page visited", max_length=300, blank=True)
-    form_page = models.CharField("form sent from", max_length=300, blank=True)
+    # Filled by the site (attribution.py keeps only paths on this site), never typed.
+    landing_page = models.CharField(
+        "first page visited", max_length=300, blank=True, editable=False
+    )
+    form_page = models.CharField(
+        "form sent from", max_length=300, blank=True, editable=False
+    )
     referrer_host = models.CharField("referred by", max_length=255, blank=True)
     utm_source = models.CharField("UTM source", max_length=100, blank=True)
     utm_medium = models.CharField("UTM medium", max_length=100, blank=True)
@@ -779,7 +784,9 @@ class InsuranceVerification(ClosedAtOnSave):
     notified_at = models.DateTimeField("staff notified at", null=True, editable=False)
     notification_due_at = models.DateTimeField(null=True, editable=False)
     notification_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
-    form_page = models.CharField("form sent from", max_length=300, blank=True)
+    form_page = models.CharField(
+        "form sent from", max_length=300, blank=True, editable=False
+    )
 
     objects = InsuranceVerificationQuerySet.as_manager()
 

@@ -15,7 +15,7 @@ class BrokenLink(models.Model):
     source = GenericForeignKey("content_type", "object_id")
     where = models.CharField("found in", max_length=300)
     field = models.CharField(max_length=100)
-    url = models.CharField("link", max_length=2000)
+    url = models.CharField("link", max_length=2000, editable=False)  # as found
     problem = models.CharField(max_length=200)
     edit_url = models.CharField(max_length=300, editable=False)
     found_at = models.DateTimeField(auto_now_add=True)

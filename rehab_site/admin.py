@@ -20,6 +20,7 @@ from .models import (
     SiteSettings,
 )
 from .models.enrolment import format_code
+from .two_factor import enrolment_link
 from .uploads import MediaStorageFailureAdminMixin
 
 WORDS_ADMIN_CSS = {"all": ["rehab_site/admin/words.css"]}
@@ -258,7 +259,9 @@ class EditorImageAdmin(admin.ModelAdmin):
         "uploaded_by",
         "uploaded_at",
     ]
-    fields = ["image", *readonly_fields]
+    # The image is shown, never replaced here: the editor's upload endpoint is the one way
+    # in, and it re-encodes every file.
+    fields = readonly_fields
     date_hierarchy = "uploaded_at"
     search_fields = ["original_name"]
 
@@ -316,9 +319,7 @@ class EnrolmentLinkAdmin(admin.ModelAdmin):
 
     def response_add(self, request, obj, post_url_continue=None):
         code = request.enrolment_code
-        link = request.build_absolute_uri(
-            reverse("two_factor_enrol_link", kwargs={"code": code})
-        )
+        link = enrolment_link(request.build_absolute_uri("/"), code)
         context = {
             **self.admin_site.each_context(request),
             "title": "Enrolment link issued",

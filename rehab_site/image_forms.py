@@ -1,26 +1,22 @@
 """The image pipeline (images.py) for admin forms: an uploaded image field is checked and
-re-encoded before it is stored, and a bad file is a message on the form, never a 500."""
+re-encoded before it is stored, and a bad file is a message on the form, never a 500.
+Every picture field of every admin form cleans its upload with `cleaned_image_upload`."""
 
 import uuid
 
 from django import forms
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 
-from .images import InvalidImage, clean_image
+from .images import InvalidImage, clean_image, refuse_oversized
 
 
 def cleaned_image_upload(upload):
     """A fresh, metadata-free copy of a newly uploaded image; anything else unchanged."""
     if not isinstance(upload, UploadedFile):
         return upload  # unchanged or cleared
-    limit = settings.MAX_UPLOAD_IMAGE_BYTES
-    if upload.size > limit:
-        raise forms.ValidationError(
-            f"This file is larger than {limit // (1024 * 1024)} MB. Upload a smaller image."
-        )
     try:
+        refuse_oversized(upload)
         clean = clean_image(upload)
     except InvalidImage as error:
         raise forms.ValidationError(str(error)) from error

@@ -1,15 +1,29 @@
 """Where a link that staff type may lead: the rule for every staff-typed URL on the site.
 
 A menu item may lead to a path on this site or to an http(s), tel:, sms: or mailto:
-address; a redirect and the address it answers only to paths on this site; a profile link
-only to an http(s) address. Each rule exists three times, on purpose:
+address; a redirect and the address it answers only to paths on this site; every other
+web address (profile links, an accreditation's verification page, a video's transcript)
+only to an http(s) address, through `WebAddressField`. Each rule exists three times, on
+purpose:
 - a validator on the model field, which gives the admin (and full_clean) a clear message;
 - a database check constraint (the regular expressions below, in PostgreSQL's syntax), so
   imports, fixtures and the shell cannot store what the admin refuses;
 - a test on output (``is_safe_link`` and friends), so a row stored before the rule existed
   is left out of the page rather than rendered.
+
+`check_every_link_field` (a system check, so `manage.py check`, `migrate` and the test
+suite all run it) fails for any model field a person can type a URL into that does not
+use one of these rules: a `URLField` that is not a `WebAddressField` (Django's own accepts
+ftp: and any scheme it is given), or a text field named like a link without a validator
+from here.
 """
 
+from pathlib import Path
+
+from django import forms
+from django.apps import apps
+from django.conf import settings
+from django.core import checks
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import models
@@ -145,3 +159,80 @@ def web_address_constraint(field: str, name: str) -> models.CheckConstraint:
         name=name,
         violation_error_message=WEB_ADDRESS_MESSAGE,
     )
+
+
+class WebAddressFormField(forms.URLField):
+    """A typed web address: http(s) only, refused with WEB_ADDRESS_MESSAGE otherwise. An
+    address typed without a scheme (www.example.org) is read as https."""
+
+    default_validators = [validate_web_address]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
+class WebAddressField(models.URLField):
+    """The model field for every web address a person types. Django's URLField accepts
+    ftp: (and any scheme its validator is given); this one only http(s), with a clear
+    message in the admin and in `full_clean`. Pair it with `web_address_constraint`."""
+
+    default_validators = [validate_web_address]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": WebAddressFormField, **kwargs})
+
+
+LINK_VALIDATORS = (validate_link, validate_site_path, validate_web_address)
+# The last word of a field's name that says it holds an address ("url", "new_path"...).
+LINK_NAME_WORDS = {"url", "uri", "href", "link", "path", "page", "website"}
+
+
+def holds_a_link(field: models.Field) -> bool:
+    """A field a person could type an address into: a URLField, or a text field whose
+    name ends in a word such as url, link, path or page. Fields no form edits
+    (editable=False), such as addresses the site records itself, are not typed."""
+    if not field.editable or not field.concrete:
+        return False
+    if isinstance(field, models.URLField):
+        return True
+    return (
+        isinstance(field, models.CharField | models.TextField)
+        and field.name.rsplit("_", 1)[-1] in LINK_NAME_WORDS
+    )
+
+
+def link_field_problem(field: models.Field) -> str | None:
+    """Why `field` escapes the rules above, or None when it follows one."""
+    if not holds_a_link(field):
+        return None
+    if isinstance(field, models.URLField) and not isinstance(field, WebAddressField):
+        return "is a URLField that accepts ftp: and other schemes; use rehab_site.links.WebAddressField"
+    if not any(validator in field.validators for validator in LINK_VALIDATORS):
+        return (
+            "holds a link but has no validator from rehab_site.links (validate_link, "
+            "validate_site_path or validate_web_address); or mark it editable=False if "
+            "the site fills it itself"
+        )
+    return None
+
+
+def check_every_link_field(app_configs=None, **kwargs) -> list[checks.Error]:
+    """rehab_site.E001 for each field of this project's apps that escapes the rules."""
+    configs = [
+        config
+        for config in app_configs or apps.get_app_configs()
+        if Path(config.path).is_relative_to(settings.BASE_DIR)
+    ]
+    return [
+        checks.Error(
+            f"{model._meta.label}.{field.name} {problem}.",
+            obj=field,
+            id="rehab_site.E001",
+        )
+        for config in configs
+        for model in config.get_models()
+        for field in model._meta.get_fields()
+        if getattr(field, "model", None) is model  # a proxy shares its model's fields
+        and (problem := link_field_problem(field))
+    ]

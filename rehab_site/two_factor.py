@@ -5,6 +5,13 @@ once.
 Setting one up needs a one-time enrolment link that an administrator issued
 (rehab_site.models.EnrolmentLink): a stolen password alone never lets anyone enrol their
 own authenticator. Staff already signed in with a second factor may add another.
+
+The code never travels in a request line, where web-server and proxy logs would keep it:
+an issued link carries it after `#` (browsers never send that part), and the page it opens
+posts it into the session; a link with the code in its path (as links were issued before)
+moves it into the session and redirects at once, as Django's password reset does with its
+token. Wrong codes are counted per account and per address in the shared cache and paused
+after AXES_FAILURE_LIMIT, like sign-in.
 """
 
 from base64 import b32encode
@@ -13,6 +20,7 @@ from io import BytesIO
 import qrcode
 import qrcode.image.svg
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -20,6 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
@@ -28,11 +37,21 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
 from .models import EnrolmentLink
-from .models.enrolment import EnrolmentRefused
+from .models.enrolment import EnrolmentRefused, format_code, normalize_code
+from .network import client_ip
+from .rate_limits import count_attempt, take_back_attempt
 
 RECOVERY_CODE_COUNT = 10
 # The enrolment link this session redeemed: it allows setting up a factor until it expires.
 ENROLMENT_SESSION_KEY = "two_factor_enrolment_link"
+# A code that arrived in a link, kept until the staff member presses Continue.
+HELD_CODE_SESSION_KEY = "two_factor_enrolment_code"
+# Longer than any code: what a session keeps of whatever a link carried.
+HELD_CODE_MAX_LENGTH = 40
+
+
+class EnrolmentThrottled(EnrolmentRefused):
+    """Too many wrong codes for this account or from this address, for now."""
 
 
 def has_confirmed_device(user) -> bool:
@@ -62,6 +81,51 @@ def may_enrol(request) -> bool:
 
 def finish_enrolment(request) -> None:
     request.session.pop(ENROLMENT_SESSION_KEY, None)
+
+
+def enrolment_link(base_url: str, code: str) -> str:
+    """The address to send a staff member: the code after `#`, which browsers never send
+    to a server, so no access log or proxy ever records it."""
+    return f"{base_url.rstrip('/')}{reverse('two_factor_enrol_from_link')}#{format_code(code)}"
+
+
+def hold_code(request, code: str) -> None:
+    request.session[HELD_CODE_SESSION_KEY] = normalize_code(code)[:HELD_CODE_MAX_LENGTH]
+
+
+def throttle_keys(request) -> list[str]:
+    return [
+        f"two_factor:enrol:account:{request.user.pk}",
+        f"two_factor:enrol:address:{client_ip(request) or 'unknown'}",
+    ]
+
+
+def wrong_codes_window_seconds() -> int:
+    return max(60, round(settings.AXES_COOLOFF_TIME * 3600))
+
+
+def too_many_wrong_codes_message() -> str:
+    minutes = wrong_codes_window_seconds() // 60
+    wait = "an hour" if minutes == 60 else f"{minutes} minutes"
+    return (
+        "Too many wrong enrolment codes were tried for this account or from this network, "
+        f"so codes are not being checked for {wait}. Try again later, or ask an "
+        "administrator for a new link."
+    )
+
+
+def redeem_within_limits(request, code: str):
+    """Redeem `code` for the signed-in user, counting the attempt per account and per
+    address first; a code that works is not counted. Raises EnrolmentRefused."""
+    keys = throttle_keys(request)
+    window = wrong_codes_window_seconds()
+    counts = [count_attempt(key, window) for key in keys]
+    if any(count > settings.AXES_FAILURE_LIMIT for count in counts):
+        raise EnrolmentThrottled(too_many_wrong_codes_message())
+    link = EnrolmentLink.redeem(request.user, code)
+    for key in keys:
+        take_back_attempt(key)
+    return link
 
 
 class TokenForm(forms.Form):
@@ -107,32 +171,70 @@ def _qr_svg(url: str) -> str:
     return mark_safe(output.getvalue().decode())
 
 
-def _page(request, template: str, title: str, **context):
+def _page(request, template: str, title: str, status: int = 200, **context):
     context = {
         **admin.site.each_context(request),
         "title": title,
         "next": _next_url(request),
         **context,
     }
-    return render(request, template, context)
+    return render(request, template, context, status=status)
+
+
+@never_cache
+@sensitive_variables("code")
+def enrol_link(request, code: str):
+    """A link with the code in its path: take the code out of the address before anything
+    else (signing in included) can copy it into a log, a `next` parameter or a Referer.
+    Signed in, the code goes into the session, as Django's password reset does with its
+    token; otherwise to the link page, after `#` (no session is made for a bare GET)."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('two_factor_enrol_from_link')}#{format_code(code)}")
+    hold_code(request, code)
+    return redirect("two_factor_enrol")
+
+
+@never_cache
+@sensitive_variables("code")
+@sensitive_post_parameters("code")
+def enrol_from_link(request):
+    """The page an enrolment link opens. Its script (js/admin/enrol-link.js) posts the code
+    from after the link's `#` here, signed in or not; the code is kept in the session and
+    the staff member goes on to sign in and press Continue."""
+    form = EnrolmentCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        hold_code(request, form.cleaned_data["code"])
+        return redirect("two_factor_enrol")
+    return _page(
+        request,
+        "two_factor/enrol_from_link.html",
+        "Set up two-factor sign-in",
+        form=form,
+    )
 
 
 @sensitive_variables("code")
 @sensitive_post_parameters("code")
-def enrol(request, code: str = ""):
-    """Redeem an enrolment link (or its code typed in), then go on to set up a factor.
+def enrol(request):
+    """Redeem an enrolment code (from a link, or typed in), then go on to set up a factor.
 
-    Opening the link only fills in the form; the code is used when the staff member
-    presses the button, so a mail scanner that follows links cannot use it up.
+    A link only fills in the form; the code is used when the staff member presses the
+    button, so a mail scanner that follows links cannot use it up.
     """
     if has_confirmed_device(request.user) and not request.user.is_verified():
         return redirect(_with_next("two_factor_verify", request))
     if may_enrol(request):
         return redirect(_with_next("two_factor_setup", request))
-    form = EnrolmentCodeForm(request.POST or None, initial={"code": code})
+    held = request.session.get(HELD_CODE_SESSION_KEY, "")
+    form = EnrolmentCodeForm(request.POST or None, initial={"code": format_code(held)})
+    status = 200
     if request.method == "POST" and form.is_valid():
+        request.session.pop(HELD_CODE_SESSION_KEY, None)
         try:
-            link = EnrolmentLink.redeem(request.user, form.cleaned_data["code"])
+            link = redeem_within_limits(request, form.cleaned_data["code"])
+        except EnrolmentThrottled as refusal:
+            form.add_error("code", str(refusal))
+            status = 429
         except EnrolmentRefused as refusal:
             form.add_error("code", str(refusal))
         else:
@@ -142,8 +244,9 @@ def enrol(request, code: str = ""):
         request,
         "two_factor/enrol.html",
         "Set up two-factor sign-in",
+        status=status,
         form=form,
-        from_link=bool(code),
+        from_link=bool(held),
     )
 
 

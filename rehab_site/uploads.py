@@ -8,14 +8,13 @@ images within size and pixel limits, and stores a re-encoded copy without metada
 import logging
 import uuid
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import HttpResponseRedirect, JsonResponse
 from django.views.decorators.http import require_POST
 
-from .images import InvalidImage, clean_image
+from .images import InvalidImage, clean_image, refuse_oversized
 from .models import EditorImage
 
 logger = logging.getLogger(__name__)
@@ -38,12 +37,8 @@ def upload_editor_image(request):
     upload = request.FILES.get("upload")
     if upload is None:
         return upload_error("Choose an image file to upload.")
-    limit = settings.MAX_UPLOAD_IMAGE_BYTES
-    if upload.size > limit:
-        return upload_error(
-            f"This file is larger than {limit // (1024 * 1024)} MB. Upload a smaller image."
-        )
     try:
+        refuse_oversized(upload)
         clean = clean_image(upload)
     except InvalidImage as error:
         return upload_error(str(error))

@@ -61,9 +61,15 @@ urlpatterns = [
         admin.site.admin_view(two_factor.enrol),
         name="two_factor_enrol",
     ),
+    # Open to anyone: they only keep a code in the session, and check nothing.
+    path(
+        f"{ADMIN_URL}two-factor/enrol/from-link/",
+        two_factor.enrol_from_link,
+        name="two_factor_enrol_from_link",
+    ),
     path(
         f"{ADMIN_URL}two-factor/enrol/<str:code>/",
-        admin.site.admin_view(two_factor.enrol),
+        two_factor.enrol_link,
         name="two_factor_enrol_link",
     ),
     path(

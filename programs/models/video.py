@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from rehab_site.links import WebAddressField, web_address_constraint
+
 from ..video_hosts import Embed, parse_embed
 
 VIDEO_TYPES = {"mp4": "video/mp4", "webm": "video/webm"}
@@ -73,7 +75,7 @@ class Video(models.Model):
         validators=[validate_video_file],
         help_text="An MP4 or WebM file, served from this site. Leave empty for a YouTube or Vimeo video.",
     )
-    embed_url = models.URLField(
+    embed_url = WebAddressField(
         "YouTube or Vimeo address",
         max_length=300,
         blank=True,
@@ -84,7 +86,7 @@ class Video(models.Model):
         help_text="The still shown before the visitor presses play, at least 1280 pixels wide. JPEG, PNG or WebP.",
     )
     caption = models.CharField(max_length=300, blank=True)
-    transcript_url = models.URLField(
+    transcript_url = WebAddressField(
         "captions or transcript link",
         max_length=300,
         blank=True,
@@ -100,7 +102,10 @@ class Video(models.Model):
                 | (~models.Q(file="") & models.Q(embed_url="")),
                 name="programs_video_file_or_embed",
                 violation_error_message="Upload a video file or paste a YouTube or Vimeo address: one of the two, not both.",
-            )
+            ),
+            web_address_constraint(
+                "transcript_url", "programs_video_transcript_url_is_web_address"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import DatabaseError, models
 
 from ..caching import remember
-from ..links import is_web_address, validate_web_address, web_address_constraint
+from ..links import WebAddressField, is_web_address, web_address_constraint
 
 
 def _international(number: str, scheme: str) -> str:
@@ -96,10 +96,10 @@ class SiteSettings(models.Model):
         blank=True,
         help_text="Shown in the footer and on the thank-you page for anyone in immediate danger.",
     )
-    facebook_url = models.URLField(blank=True, validators=[validate_web_address])
-    instagram_url = models.URLField(blank=True, validators=[validate_web_address])
-    linkedin_url = models.URLField(blank=True, validators=[validate_web_address])
-    youtube_url = models.URLField(blank=True, validators=[validate_web_address])
+    facebook_url = WebAddressField(blank=True)
+    instagram_url = WebAddressField(blank=True)
+    linkedin_url = WebAddressField(blank=True)
+    youtube_url = WebAddressField(blank=True)
 
     # Words on every page. Each has a default, so a page never shows an empty box.
     footer_description = models.TextField(

@@ -6,16 +6,21 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from rehab_site.models import EnrolmentLink
+from rehab_site.models.enrolment import format_code, normalize_code
+from rehab_site.two_factor import enrolment_link
 from tests.admissions.factories import marketing_user
 from tests.factories import PASSWORD, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
 ENROL = "/admin/two-factor/enrol/"
+FROM_LINK = f"{ENROL}from-link/"
+SETUP = "/admin/two-factor/setup/"
 
 
 @pytest.fixture(autouse=True)
@@ -94,16 +99,73 @@ class TestEnrolmentLinks:
         assert options.json()["challenge"]
         assert options.json()["rp"]["id"] == "localhost"
 
-    def test_opening_the_link_only_fills_the_form(self, client):
+    def test_the_issued_link_carries_the_code_where_browsers_never_send_it(self):
+        _, code = EnrolmentLink.issue(marketing_user())
+
+        link = enrolment_link("https://www.example.org/", code)
+
+        address, _, fragment = link.partition("#")
+        assert address == f"https://www.example.org{ENROL}from-link/"
+        assert normalize_code(fragment) == code
+
+    def test_the_link_page_keeps_the_posted_code_in_the_session_and_moves_on(
+        self, client
+    ):
+        user = marketing_user()
+        link, code = EnrolmentLink.issue(user)
+
+        held = client.post(FROM_LINK, {"code": format_code(code)})
+        to_sign_in = client.get(held["Location"])
+        sign_in(client, user)
+        page = client.get(ENROL).content.decode()
+
+        assert held["Location"] == ENROL
+        assert code not in to_sign_in["Location"]
+        assert to_sign_in["Location"].startswith(reverse("admin:login"))
+        assert format_code(code) in page
+        link.refresh_from_db()
+        assert link.used_at is None  # opening the link only fills the form
+        assert enter_code(client, format_code(code))["Location"].startswith(SETUP)
+
+    def test_a_path_link_opened_signed_in_moves_the_code_to_the_session_first(
+        self, client
+    ):
         user = marketing_user()
         link, code = EnrolmentLink.issue(user)
         sign_in(client, user)
 
-        page = client.get(reverse("two_factor_enrol_link", kwargs={"code": code}))
+        opened = client.get(reverse("two_factor_enrol_link", kwargs={"code": code}))
+        page = client.get(opened["Location"]).content.decode()
 
-        assert code in page.content.decode()
+        assert opened.status_code == 302
+        assert opened["Location"] == ENROL
+        assert "no-store" in opened["Cache-Control"]
+        assert format_code(code) in page
         link.refresh_from_db()
         assert link.used_at is None
+
+    def test_a_path_link_opened_before_signing_in_moves_the_code_after_a_hash(
+        self, client, settings
+    ):
+        _, code = EnrolmentLink.issue(marketing_user())
+
+        opened = client.get(reverse("two_factor_enrol_link", kwargs={"code": code}))
+
+        assert opened["Location"] == f"{FROM_LINK}#{format_code(code)}"
+        assert (
+            settings.SESSION_COOKIE_NAME not in opened.cookies
+        )  # a GET stores nothing
+
+    def test_a_held_code_that_is_wrong_is_refused_and_forgotten(self, client):
+        user = marketing_user()
+        sign_in(client, user)
+        client.get(reverse("two_factor_enrol_link", kwargs={"code": "WRONG-CODE"}))
+
+        refused = enter_code(client, "WRONG-CODE")
+        page = client.get(ENROL).content.decode()
+
+        assert "not valid for your account" in refused.content.decode()
+        assert "WRON-GCOD-E" not in page
 
     def test_an_expired_link_is_refused(self, client):
         user = marketing_user()
@@ -197,8 +259,8 @@ class TestIssuingLinks:
         assert link.issued_by == administrator
         assert link.expires_at - link.issued_at == timedelta(days=1)
         assert "Send this to Sam Ortiz" in page
-        code = response.context["code"].replace("-", "")
-        assert f"http://testserver{ENROL}{code}/" in page
+        code = response.context["code"]
+        assert f"http://testserver{FROM_LINK}#{code}" in page
         listing = client.get(reverse("admin:rehab_site_enrolmentlink_changelist"))
         assert code not in listing.content.decode()
 
@@ -232,3 +294,88 @@ class TestIssuingLinks:
         assert enter_code(client, code)["Location"].startswith(
             reverse("two_factor_setup")
         )
+
+
+class TestWrongCodes:
+    """Wrong codes are paused per account and per address, like sign-in (django-axes),
+    with the counts in the shared cache."""
+
+    @pytest.fixture(autouse=True)
+    def limits(self, settings):
+        settings.AXES_FAILURE_LIMIT = 3
+        settings.AXES_COOLOFF_TIME = 1.0
+
+    def test_after_the_limit_even_the_right_code_waits_with_a_clear_message(
+        self, client
+    ):
+        user = marketing_user()
+        link, code = EnrolmentLink.issue(user)
+        with time_machine.travel("2026-03-02 09:00 +0000", tick=False) as traveller:
+            sign_in(client, user)
+            for _ in range(3):
+                wrong = enter_code(client, "AAAA-BBBB-CCCC-DDDD")
+                assert wrong.status_code == 200
+                assert "not valid for your account" in wrong.content.decode()
+
+            paused = enter_code(client, code)
+
+            assert paused.status_code == 429
+            assert "Too many wrong enrolment codes" in paused.content.decode()
+            assert "an hour" in paused.content.decode()
+            link.refresh_from_db()
+            assert link.used_at is None
+
+            traveller.shift(timedelta(hours=1, seconds=1))
+            client.logout()  # the idle session ended meanwhile
+            sign_in(client, user)
+            assert enter_code(client, code)["Location"].startswith(SETUP)
+
+    def test_the_account_stays_paused_from_another_address(self, client):
+        user = marketing_user()
+        _, code = EnrolmentLink.issue(user)
+        sign_in(client, user)
+        for number in range(3):
+            client.post(
+                ENROL,
+                {"code": "AAAA-BBBB-CCCC-DDDD"},
+                REMOTE_ADDR=f"198.51.100.{number}",
+            )
+
+        paused = client.post(ENROL, {"code": code}, REMOTE_ADDR="203.0.113.50")
+
+        assert paused.status_code == 429
+
+    def test_an_address_that_guessed_for_one_account_waits_for_the_next(self, client):
+        guesser = marketing_user()
+        sign_in(client, guesser)
+        for _ in range(3):
+            enter_code(client, "AAAA-BBBB-CCCC-DDDD")
+        client.logout()
+        other = marketing_user()
+        _, code = EnrolmentLink.issue(other)
+        sign_in(client, other)
+
+        from_same_address = enter_code(client, code)
+        from_elsewhere = client.post(ENROL, {"code": code}, REMOTE_ADDR="203.0.113.50")
+
+        assert from_same_address.status_code == 429
+        assert from_elsewhere["Location"].startswith(SETUP)
+
+    def test_a_right_code_does_not_count_against_the_limit(self, client):
+        user = marketing_user()
+        sign_in(client, user)
+        for _ in range(2):
+            enter_code(client, "AAAA-BBBB-CCCC-DDDD")
+        _, code = EnrolmentLink.issue(user)
+
+        assert enter_code(client, code)["Location"].startswith(SETUP)
+        assert cache.get(f"two_factor:enrol:account:{user.pk}") == 2
+
+    def test_the_counts_live_in_the_shared_cache(self, client, redis_cache):
+        user = marketing_user()
+        sign_in(client, user)
+        for _ in range(3):
+            enter_code(client, "AAAA-BBBB-CCCC-DDDD")
+
+        assert enter_code(client, "AAAA-BBBB-CCCC-DDDD").status_code == 429
+        assert redis_cache.get(f"two_factor:enrol:account:{user.pk}") == 4

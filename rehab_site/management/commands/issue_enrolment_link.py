@@ -4,10 +4,10 @@ has nobody to issue one) or anyone locked out of the admin."""
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.urls import reverse
 
 from rehab_site.models import EnrolmentLink
 from rehab_site.models.enrolment import VALID_FOR, format_code
+from rehab_site.two_factor import enrolment_link
 
 
 class Command(BaseCommand):
@@ -25,9 +25,7 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"No active staff account is called {username!r}.")
         link, code = EnrolmentLink.issue(user)
-        url = settings.SITE_URL.rstrip("/") + reverse(
-            "two_factor_enrol_link", kwargs={"code": code}
-        )
+        url = enrolment_link(settings.SITE_URL, code)
         hours = int(VALID_FOR.total_seconds() // 3600)
         self.stdout.write(f"Enrolment link for {username} (works once, {hours} hours):")
         self.stdout.write(url)
