@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(
                 condition=models.Q(
                     ("verification_url", ""),
-                    ("verification_url__iregex", "^https?://[^\\x01-\\x20\\x7f\\\\]+$"),
+                    ("verification_url__iregex", "\\Ahttps?://[^\\x01-\\x20\\x7f\\\\]+\\Z"),
                     _connector="OR",
                 ),
                 name="accreditation_verification_url_is_web_address",

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("admissions", "0004_insurance_verifications"),
+        ("admissions", "0006_inquiry_moments_from_notes"),
     ]
 
     operations = [

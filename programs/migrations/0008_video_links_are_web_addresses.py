@@ -17,7 +17,7 @@ def drop_unsafe_transcript_links(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("programs", "0006_page_videos"),
+        ("programs", "0007_every_insurer_has_a_line"),
     ]
 
     operations = [
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(
                 condition=models.Q(
                     ("transcript_url", ""),
-                    ("transcript_url__iregex", "^https?://[^\\x01-\\x20\\x7f\\\\]+$"),
+                    ("transcript_url__iregex", "\\Ahttps?://[^\\x01-\\x20\\x7f\\\\]+\\Z"),
                     _connector="OR",
                 ),
                 name="programs_video_transcript_url_is_web_address",

@@ -7,7 +7,7 @@ import rehab_site.links
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("rehab_site", "0009_second_factor_enrolment_links"),
+        ("rehab_site", "0010_staff_links_end_where_the_text_ends"),
     ]
 
     operations = [
