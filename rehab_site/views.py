@@ -4,7 +4,7 @@ import logging
 import sys
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import InterfaceError, OperationalError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpResponse, JsonResponse
@@ -16,7 +16,7 @@ from django.views.generic import TemplateView
 
 from programs.home import home_sections
 
-from .caching import FragmentCache
+from .caching import COORDINATION, FragmentCache
 from .models import HomePage, SiteSettings
 from .task_queue import late_task_count
 
@@ -77,8 +77,9 @@ def readyz(request):
                 )
                 logger.warning("readyz: %s", warnings[-1])
     try:
-        cache.set("readyz", "ok", 5)
-        if cache.get("readyz") != "ok":
+        # The coordination cache raises when Redis fails (the default one ignores it).
+        caches[COORDINATION].set("readyz", "ok", 5)
+        if caches[COORDINATION].get("readyz") != "ok":
             problems.append("cache not storing values")
     except Exception as error:
         problems.append(f"cache unreachable ({error.__class__.__name__})")
