@@ -83,6 +83,11 @@ def readyz(request):
             problems.append("cache not storing values")
     except Exception as error:
         problems.append(f"cache unreachable ({error.__class__.__name__})")
+    # The content cache ignores a Redis outage (CONTENT_CACHE_URL may name another one):
+    # a value it does not give back is how one shows.
+    caches["template_fragments"].set("readyz", "ok", 5)
+    if caches["template_fragments"].get("readyz") != "ok":
+        problems.append("content cache not storing values")
     if problems:
         return JsonResponse(
             {"status": "not ready", "problems": problems, "warnings": warnings},

@@ -156,6 +156,20 @@ def test_readyz_says_the_cache_is_unreachable(client, redis_down):
 
 
 @pytest.mark.django_db
+def test_readyz_says_so_when_only_the_content_cache_is_unreachable(client, settings):
+    unreachable = f"redis://127.0.0.1:{free_port()}/0"
+    settings.CACHES = {
+        **settings.CACHES,
+        "template_fragments": cache_from_url(unreachable, ignore_outages=True),
+    }
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.json()["problems"] == ["content cache not storing values"]
+
+
+@pytest.mark.django_db
 def test_a_save_during_the_outage_shows_once_redis_returns_with_its_old_contents(
     settings, django_capture_on_commit_callbacks
 ):
