@@ -2,7 +2,9 @@
 (the machine's shared Redis runs other people's tests and is never touched)."""
 
 import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -44,8 +46,16 @@ class PrivateRedis:
                 time.sleep(0.05)
 
     def stop(self) -> None:
+        self.resume()  # a paused process would not act on the terminate signal
         self.process.terminate()
         self.process.wait(timeout=10)
+
+    def pause(self) -> None:
+        """Stop answering, keeping everything it holds: a network partition, to its clients."""
+        os.kill(self.process.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        os.kill(self.process.pid, signal.SIGCONT)
 
     def flush(self) -> None:
         redis.Redis(port=self.port).flushall()
