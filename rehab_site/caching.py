@@ -121,7 +121,7 @@ class _SharedCacheContact:
 
     lost = False
 
-    def failed(self, error: RedisError) -> ContentState:
+    def failed(self, error: RedisError) -> None:
         if not self.lost:
             self.lost = True
             logger.warning(
@@ -129,7 +129,6 @@ class _SharedCacheContact:
                 "is cached until it answers again.",
                 error.__class__.__name__,
             )
-        return ContentState.unshared()
 
     def regained(self) -> None:
         self.lost = False
@@ -157,7 +156,8 @@ def refresh_content_state(*, keep_earlier_change: bool = False) -> ContentState:
             state = ContentState(state.generation, previous.next_change)
         caches[COORDINATION].set(STATE_KEY, state, timeout=None)
     except RedisError as error:
-        state = _contact.failed(error)
+        _contact.failed(error)
+        state = ContentState(None, state.next_change)
     if _in_request.get():
         _request_state.set(state)
     return state
