@@ -2,12 +2,15 @@
 listens. Every page is served from the database, inquiries are stored, staff work, and
 nothing cached before or during the outage is served once Redis answers again."""
 
+import datetime
 import logging
 
 import pytest
+import time_machine
 from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from admissions.models import Inquiry
 from blog.models import Article
@@ -80,6 +83,25 @@ def test_nothing_is_cached_while_redis_is_down(demo, redis_down):
     Article.objects.filter(pk=article.pk).update(title="Changed by another process")
 
     assert "Changed by another process" in Client().get("/blog/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_scheduled_article_appears_at_its_time_while_redis_is_down(redis_down):
+    SiteSettingsFactory()
+    due = timezone.now() + datetime.timedelta(hours=1)
+    ArticleFactory(title="Scheduled for the hour", publish_at=due)
+
+    returning_visitor = Client()
+    returning_visitor.get("/")  # the first visit sets a cookie: that answer is private
+
+    with time_machine.travel(due - datetime.timedelta(seconds=1), tick=False):
+        before = returning_visitor.get("/blog/")
+    with time_machine.travel(due, tick=False):
+        at_its_time = returning_visitor.get("/blog/")
+
+    assert "Scheduled for the hour" not in before.content.decode()
+    assert before["Cache-Control"] == "public, max-age=1"
+    assert "Scheduled for the hour" in at_its_time.content.decode()
 
 
 @pytest.mark.django_db
