@@ -2,8 +2,8 @@
 
 Three places, all stock parts:
 
-- The content state (below) lives in the default cache (`CACHE_URL`: Redis in production),
-  shared by every process.
+- The content state (below) lives in the coordination cache (`CACHE_URL`: Redis in
+  production), shared by every process.
 - Parts of pages and values built from content live in the `template_fragments` cache
   (`CONTENT_CACHE_URL`: each process's own memory by default, or Redis): fragments through
   the stock `{% cache fragments.ttl "name" fragments.key ... %}` tag, values through
@@ -19,12 +19,19 @@ older content, wherever the part was kept. Every timeout, the edge's `max-age` i
 also ends at that next scheduled time. So nothing cached can outlive the next change of
 what it shows: a save is seen on the next request and within `PUBLIC_MAX_AGE` seconds at
 the edge; a scheduled page appears on time everywhere.
+
+When Redis is unreachable. The state is worked out from the database for each request,
+with no generation, and nothing is read from or kept in the caches of parts and values:
+no process can know what another saved meanwhile. A process that lost Redis starts a new
+generation on its first request once Redis answers again, since a save made meanwhile
+(here or anywhere) could not say so, and Redis may come back with the generation it had.
 """
 
 import contextlib
 import contextvars
 import datetime
 import hashlib
+import logging
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -33,7 +40,7 @@ from typing import TypeVar
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
 from django.db.models import Model, QuerySet
@@ -42,6 +49,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from redis.exceptions import RedisError
 
 T = TypeVar("T")
 M = TypeVar("M", bound=Model)
@@ -50,18 +58,29 @@ M = TypeVar("M", bound=Model)
 # login throttle's records) leaves the cache alone, so no visitor can churn it.
 CONTENT_APPS = frozenset({"rehab_site", "blog", "programs", "accreditations"})
 STATE_KEY = "content:state"
+# The cache of values every process must agree on; it raises when Redis fails (settings.py).
+COORDINATION = "coordination"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class ContentState:
-    """The content generation, and when scheduled content next changes by itself."""
+    """The content generation, and when scheduled content next changes by itself.
 
-    generation: str
+    `generation` is None while the shared cache is unreachable: then nothing is cached.
+    """
+
+    generation: str | None
     next_change: datetime.datetime | None
 
     @classmethod
     def now(cls) -> "ContentState":
         return cls(uuid.uuid4().hex[:16], next_scheduled_change(timezone.now()))
+
+    @classmethod
+    def unshared(cls) -> "ContentState":
+        return cls(None, next_scheduled_change(timezone.now()))
 
     def is_current(self) -> bool:
         return self.next_change is None or timezone.now() < self.next_change
@@ -97,21 +116,48 @@ _in_request: contextvars.ContextVar[bool] = contextvars.ContextVar(
 )
 
 
+class _SharedCacheContact:
+    """Whether this process reached the coordination cache the last time it tried."""
+
+    lost = False
+
+    def failed(self, error: RedisError) -> None:
+        if not self.lost:
+            self.lost = True
+            logger.warning(
+                "Cache unreachable (%s): pages are built from the database and nothing "
+                "is cached until it answers again.",
+                error.__class__.__name__,
+            )
+
+    def regained(self) -> None:
+        self.lost = False
+        logger.warning("Cache reachable again: a new content generation starts.")
+
+
+_contact = _SharedCacheContact()
+
+
 def refresh_content_state(*, keep_earlier_change: bool = False) -> ContentState:
     """Start a new generation: everything cached under the old one is never read again.
 
     `keep_earlier_change` keeps the known next scheduled change when it comes sooner: a
     save inside a transaction sees its own uncommitted rows, which a rollback may undo.
+    When the shared cache is unreachable, nothing is cached until it is back (see above).
     """
     _changes.unread = False
     state = ContentState.now()
-    previous = cache.get(STATE_KEY) if keep_earlier_change else None
-    sooner = previous is not None and previous.next_change is not None
-    if sooner and (
-        state.next_change is None or previous.next_change < state.next_change
-    ):
-        state = ContentState(state.generation, previous.next_change)
-    cache.set(STATE_KEY, state, timeout=None)
+    try:
+        previous = caches[COORDINATION].get(STATE_KEY) if keep_earlier_change else None
+        sooner = previous is not None and previous.next_change is not None
+        if sooner and (
+            state.next_change is None or previous.next_change < state.next_change
+        ):
+            state = ContentState(state.generation, previous.next_change)
+        caches[COORDINATION].set(STATE_KEY, state, timeout=None)
+    except RedisError as error:
+        _contact.failed(error)
+        state = ContentState(None, state.next_change)
     if _in_request.get():
         _request_state.set(state)
     return state
@@ -127,7 +173,15 @@ def publish_scheduled_changes(now: datetime.datetime) -> None:
 
 
 def _read_content_state() -> ContentState:
-    state = cache.get(STATE_KEY)
+    try:
+        state = caches[COORDINATION].get(STATE_KEY)
+    except RedisError as error:
+        _contact.failed(error)
+        publish_scheduled_changes(timezone.now())
+        return ContentState.unshared()
+    if _contact.lost:
+        _contact.regained()
+        state = None
     if state is None or not state.is_current():
         publish_scheduled_changes(timezone.now())
         state = refresh_content_state()
@@ -177,6 +231,8 @@ def remember(name: str, build: Callable[[], T]) -> T:
     """The value `build()` makes from content, cached until that content changes. When
     `build()` raises, nothing is kept."""
     state = content_state()
+    if state.generation is None:
+        return build()
     return caches["template_fragments"].get_or_set(
         f"content:{name}:{state.generation}",
         build,
@@ -239,6 +295,8 @@ class FragmentCache:
         except DisallowedHost:
             return cls.off()
         state = content_state()
+        if state.generation is None:
+            return cls.off()
         return cls(
             key=f"{site}/{state.generation}",
             ttl=state.seconds_left(settings.CONTENT_CACHE_SECONDS),

@@ -143,16 +143,52 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Redis is a speed layer: while it is unreachable the site serves every page from the
+# database, stores every inquiry and lets staff work (README, "When Redis is down").
+# django-redis's IGNORE_EXCEPTIONS makes a failed read a miss and a failed write a no-op
+# for every caller that only saves time (Django's {% cache %}, sorl-thumbnail's key-value
+# store, remember()), without a log line per error (caching.py logs once when a process
+# loses Redis and once when it is back). The site's own shared values, whose callers must
+# know when Redis failed (the content generation, the rate limits, /readyz),
+# go through "coordination": the same Redis, with errors raised.
+REDIS_TIMEOUTS = {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+
+
+def cache_from_url(url: str, *, ignore_outages: bool) -> dict:
+    """A CACHES entry for `url`; a Redis URL gives django-redis with short socket timeouts
+    (so a Redis that stops answering costs a page half a second, not a hang), which the URL
+    may override (`?socket_timeout=1`)."""
+    if urlsplit(url).scheme not in ("redis", "rediss"):
+        return environ.Env.cache_url_config(url)
+    config = environ.Env.cache_url_config(url, backend="django_redis.cache.RedisCache")
+    config["OPTIONS"] = {
+        **REDIS_TIMEOUTS,
+        **config.get("OPTIONS", {}),
+        "IGNORE_EXCEPTIONS": ignore_outages,
+    }
+    return config
+
+
+CACHE_URL = env.str("CACHE_URL", default="locmemcache://rehab-site")
 CACHES = {
-    "default": env.cache_url("CACHE_URL", default="locmemcache://rehab-site"),
+    "default": cache_from_url(CACHE_URL, ignore_outages=True),
+    "coordination": cache_from_url(CACHE_URL, ignore_outages=False),
     # Cached parts of pages and values built from content (rehab_site/caching.py). Each
     # process's own memory by default: their keys hold the content generation, which lives
-    # in the default cache, so every process sees a save or a scheduled time on its next
-    # request; a Redis URL here shares them between processes instead.
-    "template_fragments": env.cache_url(
-        "CONTENT_CACHE_URL", default="locmemcache://content?MAX_ENTRIES=2000"
+    # in the coordination cache, so every process sees a save or a scheduled time on its
+    # next request; a Redis URL here shares them between processes instead.
+    "template_fragments": cache_from_url(
+        env.str("CONTENT_CACHE_URL", default="locmemcache://content?MAX_ENTRIES=2000"),
+        ignore_outages=True,
     ),
+    # Each process's own memory: where the rate limits count while the coordination
+    # cache is unreachable (rehab_site/rate_limits.py).
+    "this_process": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "this-process",
+    },
 }
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -301,7 +337,10 @@ LOGIN_URL = "admin:login"
 
 # Staff accounts: sessions end at browser close and after STAFF_IDLE_MINUTES without a
 # request; every staff account needs a second factor when REQUIRE_TWO_FACTOR is on.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# In the database only: only staff have sessions (one primary-key query a request, beside the
+# dozens an admin page makes), and a cached copy could outlive a sign-out made while Redis
+# was unreachable and come back with it.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 STAFF_IDLE_MINUTES = env.int("STAFF_IDLE_MINUTES", default=30)
 SESSION_COOKIE_AGE = (

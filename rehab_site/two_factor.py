@@ -119,7 +119,9 @@ def redeem_within_limits(request, code: str):
     address first; a code that works is not counted. Raises EnrolmentRefused."""
     keys = throttle_keys(request)
     window = wrong_codes_window_seconds()
-    counts = [count_attempt(key, window) for key in keys]
+    counts = [
+        count_attempt(key, window, limit_name="Enrolment code limit") for key in keys
+    ]
     if any(count > settings.AXES_FAILURE_LIMIT for count in counts):
         raise EnrolmentThrottled(too_many_wrong_codes_message())
     link = EnrolmentLink.redeem(request.user, code)

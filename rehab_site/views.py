@@ -4,7 +4,7 @@ import logging
 import sys
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import InterfaceError, OperationalError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpResponse, JsonResponse
@@ -16,7 +16,7 @@ from django.views.generic import TemplateView
 
 from programs.home import home_sections
 
-from .caching import FragmentCache
+from .caching import COORDINATION, FragmentCache
 from .models import HomePage, SiteSettings
 from .task_queue import late_task_count
 
@@ -77,11 +77,17 @@ def readyz(request):
                 )
                 logger.warning("readyz: %s", warnings[-1])
     try:
-        cache.set("readyz", "ok", 5)
-        if cache.get("readyz") != "ok":
+        # The coordination cache raises when Redis fails (the default one ignores it).
+        caches[COORDINATION].set("readyz", "ok", 5)
+        if caches[COORDINATION].get("readyz") != "ok":
             problems.append("cache not storing values")
     except Exception as error:
         problems.append(f"cache unreachable ({error.__class__.__name__})")
+    # The content cache ignores a Redis outage (CONTENT_CACHE_URL may name another one):
+    # a value it does not give back is how one shows.
+    caches["template_fragments"].set("readyz", "ok", 5)
+    if caches["template_fragments"].get("readyz") != "ok":
+        problems.append("content cache not storing values")
     if problems:
         return JsonResponse(
             {"status": "not ready", "problems": problems, "warnings": warnings},

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from rehab_site.caching import content_state
+from rehab_site.settings import cache_from_url
 from tests.caches import empty_every_cache
 from tests.workers import once_per_run, worker_redis_url
 
@@ -23,10 +24,12 @@ def fresh_cache():
     empty_every_cache()
 
 
-REDIS = {
-    "BACKEND": "django.core.cache.backends.redis.RedisCache",
-    "LOCATION": worker_redis_url(),
-}
+def redis_caches(url: str) -> dict:
+    """The default and coordination caches as production makes them for a Redis `url`."""
+    return {
+        "default": cache_from_url(url, ignore_outages=True),
+        "coordination": cache_from_url(url, ignore_outages=False),
+    }
 
 
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
@@ -86,9 +89,9 @@ def django_assert_max_num_queries(django_assert_max_num_queries):
 
 @pytest.fixture
 def redis_cache(settings):
-    """The caches as in production: the default one in Redis (TEST_REDIS_URL, database 9
+    """The caches as in production: the default and coordination ones in Redis (TEST_REDIS_URL, database 9
     by default), the parts of pages in this process's memory."""
-    settings.CACHES = {**settings.CACHES, "default": REDIS}
+    settings.CACHES = {**settings.CACHES, **redis_caches(worker_redis_url())}
     empty_every_cache()
     yield cache
     empty_every_cache()
@@ -97,7 +100,11 @@ def redis_cache(settings):
 @pytest.fixture
 def redis_for_every_cache(settings):
     """Both caches in Redis (CONTENT_CACHE_URL set to Redis), so a test can count entries."""
-    settings.CACHES = {"default": REDIS, "template_fragments": REDIS}
+    settings.CACHES = {
+        **settings.CACHES,
+        **redis_caches(worker_redis_url()),
+        "template_fragments": cache_from_url(worker_redis_url(), ignore_outages=True),
+    }
     empty_every_cache()
     yield cache
     empty_every_cache()

@@ -36,7 +36,10 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(
                 condition=models.Q(
                     ("verification_url", ""),
-                    ("verification_url__iregex", "\\Ahttps?://[^\\x01-\\x20\\x7f\\\\]+\\Z"),
+                    (
+                        "verification_url__iregex",
+                        "\\Ahttps?://[^\\x01-\\x20\\x7f\\\\]+\\Z",
+                    ),
                     _connector="OR",
                 ),
                 name="accreditation_verification_url_is_web_address",

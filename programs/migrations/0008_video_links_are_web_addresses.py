@@ -47,7 +47,10 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(
                 condition=models.Q(
                     ("transcript_url", ""),
-                    ("transcript_url__iregex", "\\Ahttps?://[^\\x01-\\x20\\x7f\\\\]+\\Z"),
+                    (
+                        "transcript_url__iregex",
+                        "\\Ahttps?://[^\\x01-\\x20\\x7f\\\\]+\\Z",
+                    ),
                     _connector="OR",
                 ),
                 name="programs_video_transcript_url_is_web_address",

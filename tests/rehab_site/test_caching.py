@@ -9,7 +9,7 @@ import time_machine
 from django.test import Client
 from django.utils import timezone
 
-from rehab_site.caching import STATE_KEY
+from rehab_site.caching import COORDINATION, STATE_KEY
 from tests.blog.factories import (
     ArticleFactory,
     CategoryFactory,
@@ -264,13 +264,13 @@ def test_public_pages_may_be_kept_until_the_next_scheduled_change_and_no_longer(
 
 
 def test_the_content_state_is_kept_in_the_shared_cache(site):
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     with time_machine.travel(NOW, tick=False):
         marked_article(site, publish_at=DUE)
         Client().get("/")
 
-        state = cache.get(STATE_KEY)
+        state = caches[COORDINATION].get(STATE_KEY)
 
     assert state.next_change == DUE
 

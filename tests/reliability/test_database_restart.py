@@ -3,7 +3,6 @@ once it is back, and no inquiry that got a thank-you page lost."""
 
 import subprocess
 import sys
-import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -13,12 +12,7 @@ import pytest
 
 from tests.reliability.conftest import PHONE, server_environment
 from tests.reliability.private_postgres import postgres_bin_dir, private_postgres
-from tests.reliability.visitors import (
-    Visitor,
-    hidden_fields,
-    inquiry_fields,
-    is_thank_you,
-)
+from tests.reliability.visitors import Load, Visitor
 from tests.servers import PROJECT_ROOT, gunicorn
 
 pytestmark = [
@@ -45,39 +39,6 @@ def manage(environment: dict, *arguments: str) -> None:
         capture_output=True,
         timeout=300,
     )
-
-
-class Load:
-    """Visitors reading pages and sending inquiries in a loop until told to stop."""
-
-    def __init__(self, base_url: str):
-        self.base_url = base_url
-        self.stopping = threading.Event()
-        self.lock = threading.Lock()
-        self.statuses: list[int] = []
-        self.thanked: list[str] = []  # emails of inquiries that got the thank-you page
-        self.next_number = 0
-
-    def visitor(self) -> None:
-        visitor = Visitor(self.base_url, timeout=20)
-        while not self.stopping.is_set():
-            with self.lock:
-                number = self.next_number = self.next_number + 1
-            for path in ("/", "/admissions/"):
-                self.record(visitor.get(path))
-            form = visitor.get("/admissions/")
-            self.record(form)
-            if form.status != 200:
-                continue
-            answer = visitor.submit_inquiry(inquiry_fields(number), hidden_fields(form))
-            self.record(answer)
-            if is_thank_you(answer):
-                with self.lock:
-                    self.thanked.append(inquiry_fields(number)["email"])
-
-    def record(self, answer) -> None:
-        with self.lock:
-            self.statuses.append(answer.status)
 
 
 def test_site_survives_a_database_restart_under_load(collected_static):

@@ -4,9 +4,11 @@ the inquiry form the way a browser does and posts it back with the tokens the pa
 import html
 import http.cookiejar
 import re
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 INQUIRY_PATH = "/admissions/"
@@ -93,3 +95,37 @@ def inquiry_fields(number: int) -> dict:
 
 def is_thank_you(answer: Answer) -> bool:
     return answer.status == 200 and "/admissions/thank-you/" in answer.url
+
+
+class Load:
+    """Visitors reading `paths` and sending inquiries in a loop until told to stop."""
+
+    def __init__(self, base_url: str, paths: Iterable[str] = ("/", INQUIRY_PATH)):
+        self.base_url = base_url
+        self.paths = tuple(paths)
+        self.stopping = threading.Event()
+        self.lock = threading.Lock()
+        self.statuses: list[int] = []
+        self.thanked: list[str] = []  # emails of inquiries that got the thank-you page
+        self.next_number = 0
+
+    def visitor(self) -> None:
+        visitor = Visitor(self.base_url, timeout=20)
+        while not self.stopping.is_set():
+            with self.lock:
+                number = self.next_number = self.next_number + 1
+            for path in self.paths:
+                self.record(visitor.get(path))
+            form = visitor.get(INQUIRY_PATH)
+            self.record(form)
+            if form.status != 200:
+                continue
+            answer = visitor.submit_inquiry(inquiry_fields(number), hidden_fields(form))
+            self.record(answer)
+            if is_thank_you(answer):
+                with self.lock:
+                    self.thanked.append(inquiry_fields(number)["email"])
+
+    def record(self, answer: Answer) -> None:
+        with self.lock:
+            self.statuses.append(answer.status)
