@@ -217,15 +217,19 @@ def link_field_problem(field: models.Field) -> str | None:
     return None
 
 
-def check_every_link_field(app_configs=None, **kwargs) -> list[checks.Error]:
-    """rehab_site.E001 for each field of this project's apps that escapes the rules."""
-    configs = [
+def project_app_configs(app_configs=None) -> list:
+    """This project's own apps: under the checkout, not in a virtual environment there."""
+    return [
         config
         for config in app_configs or apps.get_app_configs()
         if Path(config.path).is_relative_to(settings.BASE_DIR)
-        # a virtual environment inside the checkout holds other people's apps
         and "site-packages" not in Path(config.path).parts
     ]
+
+
+def check_every_link_field(app_configs=None, **kwargs) -> list[checks.Error]:
+    """rehab_site.E001 for each field of this project's apps that escapes the rules."""
+    configs = project_app_configs(app_configs)
     return [
         checks.Error(
             f"{model._meta.label}.{field.name} {problem}.",

@@ -290,8 +290,9 @@ def test_a_searched_list_costs_the_same_with_more_inquiries(admissions_client):
     InquiryFactory.create_batch(10, name="Jordan Smith")
     large = count_queries(admissions_client, location)
 
-    # The list's queries and the token's lookup.
-    assert small == large <= QUERY_BUDGET + 1
+    # The list's queries, the token's lookup and the session that holds it (sessions are
+    # read from the database, so that a Redis outage loses no sign-out).
+    assert small == large <= QUERY_BUDGET + 2
 
 
 def test_the_inquiry_page_costs_the_same_with_more_notes(admissions_client):

@@ -3,12 +3,9 @@ through the one allowlist in rehab_site/links.py (issue 23, item 4): ftp:, javas
 data:, file: and every other scheme a link must not have are refused with a clear message,
 in the model, in a ModelForm, in the admin's own forms and in the database."""
 
-from pathlib import Path
-
 import pytest
 from django import forms
 from django.apps import apps
-from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, models, transaction
@@ -27,6 +24,7 @@ from rehab_site.links import (
     WebAddressFormField,
     check_every_link_field,
     link_field_problem,
+    project_app_configs,
 )
 from tests.accreditations.factories import AccreditationFactory
 from tests.factories import UserFactory
@@ -58,9 +56,8 @@ LINK_WORDS = ("url", "uri", "href", "link", "path", "page", "website")
 
 
 def project_models():
-    for config in apps.get_app_configs():
-        if Path(config.path).is_relative_to(settings.BASE_DIR):
-            yield from config.get_models()
+    for config in project_app_configs():
+        yield from config.get_models()
 
 
 def typed_link_fields():

@@ -139,7 +139,7 @@ def test_the_rate_limit_counts_in_this_process_and_says_so_while_redis_is_down(
     assert [
         record.getMessage()
         for record in caplog.records
-        if record.name == "admissions.client"
+        if record.name == "rehab_site.rate_limits"
     ] == [
         "Inquiry rate limit: the shared cache is unreachable (ConnectionError); "
         "counting in this process only until it answers again."
