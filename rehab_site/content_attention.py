@@ -30,10 +30,13 @@ def publishing_notices(request, model) -> list[Notice]:
                 detail="Changes saved as drafts: preview them, then publish or discard them.",
             )
         )
+    # Neither side of the union may keep its model's ordering: SQLite refuses ORDER BY
+    # inside a compound statement.
     scheduled = (
         model.objects.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
+        .order_by()
         .values("pk")
-        .union(scheduled_changes(model).values("object_id"))
+        .union(scheduled_changes(model).order_by().values("object_id"))
         .count()
     )
     if scheduled:
