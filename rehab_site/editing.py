@@ -7,6 +7,7 @@ program and page type, menus, site settings, ...). Inheriting from it gives the 
   comment; inlines shown on the form are versioned with their page;
 - History with a readable diff of any two versions (django-reversion-compare), rich text
   compared as the words a visitor reads, and a one-click restore that is itself a version;
+- inputs of the list's editable columns named after their column and row (admin_labels);
 - a guard against two editors overwriting each other: the form carries a token of the
   object as it was opened, and a save made after someone else's is stopped and says by whom;
 - the editing script (static/editing/editing.js): the form's contents are kept in this
@@ -40,6 +41,7 @@ from reversion_compare.admin import CompareVersionAdmin
 from reversion_compare.helpers import html_diff
 
 from . import staff
+from .admin_labels import LabelledListEditableMixin
 from .richtext import RichTextField
 
 EDIT_TOKEN_FIELD = "edit_token"
@@ -92,7 +94,7 @@ class EditConflictForm:
         return cleaned
 
 
-class ContentAdmin(CompareVersionAdmin):
+class ContentAdmin(LabelledListEditableMixin, CompareVersionAdmin):
     """Base admin for every model visitors see (see the module's docstring)."""
 
     object_history_template = "admin/editing/object_history.html"
