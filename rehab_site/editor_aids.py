@@ -73,7 +73,7 @@ class EditorAdminMixin:
 
     class Media:
         css = {"all": ["css/admin-editor.css"]}
-        js = ["js/admin/seo.js", "js/admin/autocomplete-labels.js"]
+        js = ["js/admin/seo.js"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -13,8 +13,9 @@
   // The autocomplete boxes (select2) name neither their box nor their search field, so
   // screen readers announce an unlabelled control: give both the field's own label. A box
   // that may be emptied draws its "remove all" cross inside its list of choices, where
-  // only list items belong (axe: list): it is moved just before the list, where select2
-  // still finds it and its styles still float it to the right.
+  // only list items belong (axe: list). The cross is for the mouse only (the keyboard
+  // removes a choice with Backspace), so it is hidden from assistive technology, which
+  // then reads a list of the choices alone.
   function repairAutocomplete(select) {
     const text = labelFor(select);
     const container = select.nextElementSibling;
@@ -25,8 +26,8 @@
       element.removeAttribute("aria-labelledby");
       element.setAttribute("aria-label", text);
     });
-    container.querySelectorAll("ul.select2-selection__rendered > .select2-selection__clear").forEach(function (cross) {
-      cross.parentElement.before(cross);
+    container.querySelectorAll(".select2-selection__clear").forEach(function (cross) {
+      cross.setAttribute("aria-hidden", "true");
     });
   }
 
