@@ -252,6 +252,8 @@ class EditorImageAdmin(admin.ModelAdmin):
         "uploaded_by",
         "uploaded_at",
     ]
+    # The name opens the image's page; the thumbnail beside it is decoration.
+    list_display_links = ["original_name"]
     list_select_related = ["uploaded_by"]
     readonly_fields = [
         "preview",
