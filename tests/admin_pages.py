@@ -29,7 +29,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import models
 from django.test import Client, RequestFactory, override_settings
-from django.urls import URLResolver, get_resolver, resolve, reverse
+from django.urls import Resolver404, URLResolver, get_resolver, resolve, reverse
 from django.views.generic import RedirectView
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -78,7 +78,7 @@ def a_day_at_the_center() -> Center:
     _admissions_open_the_queue(staff[ADMISSIONS])
     _marketing_uploads_an_editor_image(staff[MARKETING])
     _marketing_edits_every_kind_of_content(staff[MARKETING])
-    _a_director_deletes_one_of_each_kind(staff[SUPERUSER])
+    _a_director_deletes_one_of_each_kind()
     _the_link_checker_finds_a_broken_link()
     _, code = EnrolmentLink.issue(staff[NO_GROUP], issued_by=staff[SUPERUSER])
     _someone_mistypes_a_password(staff[SUPERUSER])
@@ -140,19 +140,6 @@ def _marketing_uploads_an_editor_image(user) -> None:
     assert response.status_code == 200, response.content
 
 
-def first_rows(model_admin):
-    """The rows the admin lists, oldest first (as an administrator sees them)."""
-    return model_admin.get_queryset(as_administrator()).order_by("pk")
-
-
-def versioned_admins() -> list:
-    return [
-        admin.site.get_model_admin(model)
-        for model in registered_models()
-        if reversion.is_registered(model)
-    ]
-
-
 def _marketing_edits_every_kind_of_content(user) -> None:
     """Each versioned kind's first row is saved again (a second version to compare); a
     published article is renamed on the way, which leaves a redirect behind."""
@@ -167,7 +154,7 @@ def _marketing_edits_every_kind_of_content(user) -> None:
             reversion.set_comment("Checked the wording.")
 
 
-def _a_director_deletes_one_of_each_kind(user) -> None:
+def _a_director_deletes_one_of_each_kind() -> None:
     """The newest row of each versioned kind with more than one: recoverable from its
     versions. A one-row kind (site settings, the home page) keeps its row."""
     for model_admin in versioned_admins():
@@ -198,6 +185,19 @@ def _someone_mistypes_a_password(user) -> None:
 
 def registered_models() -> list:
     return [model for model in apps.get_models() if admin.site.is_registered(model)]
+
+
+def first_rows(model_admin):
+    """The rows the admin lists, oldest first (as an administrator sees them)."""
+    return model_admin.get_queryset(as_administrator()).order_by("pk")
+
+
+def versioned_admins() -> list:
+    return [
+        admin.site.get_model_admin(model)
+        for model in registered_models()
+        if reversion.is_registered(model)
+    ]
 
 
 def request_as(user, path: str = f"/{ADMIN}"):
@@ -496,12 +496,19 @@ class Page:
                 f"{' or '.join(map(str, sorted(expected)))} (the user {may} use it)"
             )
         if response.status_code == 302:
-            target = resolve(urlsplit(response["Location"]).path).view_name
+            target = view_name(response["Location"])
             if target not in self.redirects_to:
                 return (
                     f"{said}: sends on to {response['Location']} ({target}), expected "
                     f"{' or '.join(self.redirects_to)}"
                 )
+        return None
+
+
+def view_name(url: str) -> str | None:
+    try:
+        return resolve(urlsplit(url).path).view_name
+    except Resolver404:
         return None
 
 
@@ -625,7 +632,7 @@ def _view_on_site_pages(name) -> list[Page]:
         if row is None or not hasattr(row, "get_absolute_url"):
             continue
         content_type = ContentType.objects.get_for_model(model)
-        public = resolve(urlsplit(row.get_absolute_url()).path).view_name
+        public = view_name(row.get_absolute_url())
         pages.append(
             Page(
                 f"{name} ({model._meta.label})",
