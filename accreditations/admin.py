@@ -4,7 +4,6 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.html import format_html
 
-from rehab_site.admin_labels import LabelledListEditableMixin
 from rehab_site.editing import ContentAdmin
 from rehab_site.uploads import MediaStorageFailureAdminMixin
 
@@ -36,9 +35,7 @@ class ValidityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Accreditation)
-class AccreditationAdmin(
-    LabelledListEditableMixin, MediaStorageFailureAdminMixin, ContentAdmin
-):
+class AccreditationAdmin(MediaStorageFailureAdminMixin, ContentAdmin):
     form = AccreditationForm
     # Fits a 1024 px screen beside the sidebars; kind, number and issue date are on
     # each entry's page (and searchable).

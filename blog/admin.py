@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from rehab_site.admin_filters import VisibilityFilter
-from rehab_site.admin_labels import LabelledListEditableMixin
 from rehab_site.drafts import DraftChangesAdmin
 from rehab_site.editing import ContentAdmin
 from rehab_site.editor_aids import EditorAdminMixin, ThumbnailFileInput
@@ -205,9 +204,7 @@ class ArticleAdmin(
 
 
 @admin.register(Person)
-class PersonAdmin(
-    LabelledListEditableMixin, MediaStorageFailureAdminMixin, ContentAdmin
-):
+class PersonAdmin(MediaStorageFailureAdminMixin, ContentAdmin):
     formfield_overrides = {models.ImageField: {"widget": ThumbnailFileInput}}
 
     form = PersonAdminForm

@@ -9,7 +9,6 @@ from django.contrib.contenttypes.admin import GenericStackedInline, GenericTabul
 from django.core.files.uploadedfile import UploadedFile
 
 from rehab_site.admin_filters import VisibilityFilter
-from rehab_site.admin_labels import LabelledListEditableMixin
 from rehab_site.drafts import DraftChangesAdmin
 from rehab_site.editing import ContentAdmin
 from rehab_site.editor_aids import EditorAdminMixin
@@ -121,7 +120,6 @@ HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt"]})
 
 class ContentPageAdmin(
     EditorAdminMixin,
-    LabelledListEditableMixin,
     MediaStorageFailureAdminMixin,
     DraftChangesAdmin,
     ContentAdmin,
@@ -325,7 +323,7 @@ class TestimonialAdmin(ContentAdmin):
 
 
 @admin.register(Insurer)
-class InsurerAdmin(LabelledListEditableMixin, ContentAdmin):
+class InsurerAdmin(ContentAdmin):
     """The insurers the forms offer, and the insurance pages. An inquiry keeps the name it
     was sent with, so a rename or a deletion here never changes one already received."""
 

@@ -26,6 +26,7 @@ from .models import (
     Testimonial,
     Video,
 )
+from .models.overview import DEFAULTS as OVERVIEW_DEFAULTS
 
 
 def seed(stdout) -> None:
@@ -43,6 +44,7 @@ def seed(stdout) -> None:
     _seed_team_page()
     _seed_key_resources()
     _correct_cookie_policy()
+    _seed_overviews()
     _seed_hero_images()
     _seed_galleries()
     _seed_media_videos()
@@ -240,6 +242,13 @@ HERO_SCENES = {
     Location: ("hills", "lodge", "trail"),
     Page: ("lodge", "room", "circle", "hills", "trail"),
 }
+
+
+def _seed_overviews() -> None:
+    """The four overview pages with their default words. A migration makes them; a
+    database emptied since (a browser test's, between tests) gets them back here."""
+    for kind, words in OVERVIEW_DEFAULTS.items():
+        Overview.objects.get_or_create(kind=kind, defaults=words)
 
 
 def _seed_hero_images() -> None:

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -39,6 +40,8 @@ class SingletonAdmin(ContentAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         opts = self.model._meta
         row = self.model.objects.first()
         if row is None:
@@ -250,6 +253,8 @@ class EditorImageAdmin(admin.ModelAdmin):
         "uploaded_by",
         "uploaded_at",
     ]
+    # The name opens the image's page; the thumbnail beside it is decoration.
+    list_display_links = ["original_name"]
     list_select_related = ["uploaded_by"]
     readonly_fields = [
         "preview",

@@ -7,6 +7,7 @@ program and page type, menus, site settings, ...). Inheriting from it gives the 
   comment; inlines shown on the form are versioned with their page;
 - History with a readable diff of any two versions (django-reversion-compare), rich text
   compared as the words a visitor reads, and a one-click restore that is itself a version;
+- inputs of the list's editable columns named after their column and row (admin_labels);
 - a guard against two editors overwriting each other: the form carries a token of the
   object as it was opened, and a save made after someone else's is stopped and says by whom;
 - the editing script (static/editing/editing.js): the form's contents are kept in this
@@ -40,6 +41,7 @@ from reversion_compare.admin import CompareVersionAdmin
 from reversion_compare.helpers import html_diff
 
 from . import staff
+from .admin_labels import LabelledListEditableMixin
 from .richtext import RichTextField
 
 EDIT_TOKEN_FIELD = "edit_token"
@@ -92,7 +94,7 @@ class EditConflictForm:
         return cleaned
 
 
-class ContentAdmin(CompareVersionAdmin):
+class ContentAdmin(LabelledListEditableMixin, CompareVersionAdmin):
     """Base admin for every model visitors see (see the module's docstring)."""
 
     object_history_template = "admin/editing/object_history.html"
@@ -138,6 +140,11 @@ class ContentAdmin(CompareVersionAdmin):
         )
         return [restore, *super().get_urls()]
 
+    # Each page of an object's past (its history, a comparison of two versions, a version
+    # in the form) asks what Django's history page asks: may this user view or change
+    # the object? reversion-compare's comparison asks nothing, and reversion's version and
+    # recover pages find a version by its number alone, whatever object it is of.
+
     def history_view(self, request, object_id, extra_context=None):
         opts = self.model._meta
         context = {
@@ -147,14 +154,42 @@ class ContentAdmin(CompareVersionAdmin):
         }
         return super().history_view(request, object_id, context)
 
+    def object_with_history(self, request, object_id):
+        """The object whose past is asked for, for a user who may see its history."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404(f"No {self.opts.verbose_name} with this ID.")
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        return obj
+
     def compare_view(self, request, object_id, extra_context=None):
+        obj = self.object_with_history(request, object_id)
         opts = self.model._meta
         context = {
             "restore_url_name": f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_restore",
-            "can_restore": self.has_change_permission(request),
+            "can_restore": self.has_change_permission(request, obj),
             **(extra_context or {}),
         }
         return super().compare_view(request, object_id, context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """A version of this object in its form; reverting to it is a save of the form,
+        which asks for the change permission."""
+        obj = self.object_with_history(request, object_id)
+        get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        """A deleted object of this model, from its last version, for staff who may add
+        it again and see it."""
+        if not (
+            self.has_add_permission(request)
+            and self.has_view_or_change_permission(request)
+        ):
+            raise PermissionDenied
+        get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)
+        return super().recover_view(request, version_id, extra_context)
 
     def restore_view(self, request, object_id, version_id):
         """Bring a version back in one click; the restore is itself a new version."""

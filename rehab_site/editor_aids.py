@@ -73,7 +73,7 @@ class EditorAdminMixin:
 
     class Media:
         css = {"all": ["css/admin-editor.css"]}
-        js = ["js/admin/seo.js", "js/admin/autocomplete-labels.js"]
+        js = ["js/admin/seo.js"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -131,12 +131,6 @@ class EditorAdminMixin:
     def preview_view(self, request, object_id=None):
         """The change form as typed, shown by the public page's view, saved for the length
         of one request and rolled back: nothing is stored and nothing goes live."""
-        if request.method != "POST":
-            return redirect(
-                reverse(
-                    f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"
-                )
-            )
         obj = None
         if object_id is not None:
             obj = self.get_object(request, unquote(object_id))
@@ -146,6 +140,12 @@ class EditorAdminMixin:
                 raise PermissionDenied
         elif not self.has_add_permission(request):
             raise PermissionDenied
+        if request.method != "POST":
+            return redirect(
+                reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"
+                )
+            )
         form_class = self.get_form(
             request, obj, change=obj is not None, with_checklist=False
         )

@@ -12,7 +12,8 @@ from reversion.models import Version
 from blog.models import Article
 from rehab_site.editing import ContentAdmin, readable_text
 from rehab_site.roles import CONTENT_APPS
-from tests.blog.factories import ArticleFactory
+from tests.admissions.factories import admissions_user, marketing_user
+from tests.blog.factories import ArticleFactory, TagFactory
 from tests.factories import (
     MenuFactory,
     MenuItemFactory,
@@ -151,6 +152,66 @@ def test_restore_is_a_post_and_needs_the_change_permission(client):
 
     assert client.get(url).status_code == 405
     assert client.post(url).status_code == 403
+
+
+def saved_twice(article) -> list:
+    """The article's two versions, newest first."""
+    for title in ("Finding calm", "Finding peace"):
+        article.title = title
+        with reversion.create_revision():
+            article.save()
+    return list(Version.objects.get_for_object(article))
+
+
+def test_comparing_versions_needs_what_the_history_needs(client):
+    article = ArticleFactory()
+    newer, older = saved_twice(article)
+    history = f"/admin/blog/article/{article.pk}/history/"
+    compare = f"{history}compare/?version_id1={older.pk}&version_id2={newer.pk}"
+    counselor = admissions_user()
+    client.force_login(counselor)
+
+    assert client.get(history).status_code == 403
+    assert client.get(compare).status_code == 403
+
+    client.force_login(marketing_user())
+    assert "Finding peace" in client.get(compare).content.decode()
+
+
+def test_a_version_opens_only_in_the_form_of_its_own_object(client, editor):
+    article = ArticleFactory()
+    _, version = saved_twice(article)
+    tag = TagFactory(pk=article.pk)  # the same number, another kind of object
+
+    own = client.get(f"/admin/blog/article/{article.pk}/history/{version.pk}/")
+    elsewhere = client.get(f"/admin/blog/tag/{tag.pk}/history/{version.pk}/")
+
+    assert own.status_code == 200
+    assert elsewhere.status_code == 404
+
+
+def test_a_version_in_the_form_needs_what_the_history_needs(client):
+    article = ArticleFactory()
+    _, version = saved_twice(article)
+    client.force_login(admissions_user())
+
+    response = client.get(f"/admin/blog/article/{article.pk}/history/{version.pk}/")
+
+    assert response.status_code == 403
+
+
+def test_only_a_deleted_object_of_the_model_is_offered_to_recover(client, editor):
+    kept, deleted = ArticleFactory(), ArticleFactory(title="Gone for now")
+    newest_kept, _ = saved_twice(kept)
+    gone, _ = saved_twice(deleted)
+    deleted.delete()
+
+    assert client.get(f"/admin/blog/article/recover/{gone.pk}/").status_code == 200
+    assert (
+        client.get(f"/admin/blog/article/recover/{newest_kept.pk}/").status_code == 404
+    )
+    # A deleted article's version is not a tag's to recover.
+    assert client.get(f"/admin/blog/tag/recover/{gone.pk}/").status_code == 404
 
 
 def test_menus_are_versioned_with_their_items(client, editor):
