@@ -4,8 +4,8 @@ were kept apart get both moments from their notes (on PostgreSQL too, with rows)
 from datetime import datetime, timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import migrate, migrate_to_the_latest
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -14,18 +14,11 @@ AFTER = [("admissions", "0006_inquiry_moments_from_notes")]
 ARRIVAL = datetime.fromisoformat("2026-03-02T14:00:00+00:00")
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
 def old_apps():
     apps = migrate(BEFORE)
     yield apps
-    migrate(AFTER)  # leave the schema as every other test expects it
+    migrate_to_the_latest()
 
 
 def minutes(number: int) -> datetime:

@@ -2,8 +2,8 @@
 saying whether the center takes the plan."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import migrate, migrate_to_the_latest
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -11,18 +11,11 @@ BEFORE = [("programs", "0006_page_videos")]
 AFTER = [("programs", "0007_every_insurer_has_a_line")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
 def old_apps():
     apps = migrate(BEFORE)
     yield apps
-    migrate(AFTER)  # leave the schema as every other test expects it
+    migrate_to_the_latest()
 
 
 def test_insurers_without_a_line_get_one_and_written_lines_stay(old_apps):

@@ -3,6 +3,11 @@ its current value, plus the changes a test makes."""
 
 from html.parser import HTMLParser
 
+from django.apps import apps
+from django.contrib import admin
+from django.test import RequestFactory
+from django.urls import resolve, reverse
+
 
 class _FormFields(HTMLParser):
     def __init__(self):
@@ -70,3 +75,21 @@ def _errors(response) -> str:
     for formset in context.get("inline_admin_formsets", []):
         problems.append(str(formset.formset.errors))
     return "\n".join(problems)
+
+
+def every_admin_form(user):
+    """(model, form class) for every admin form and inline form in the admin, each built
+    for `user`'s request to the model's list."""
+    for model in apps.get_models():
+        if not admin.site.is_registered(model):
+            continue
+        path = reverse(
+            f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist"
+        )
+        request = RequestFactory().get(path)
+        request.user = user
+        request.resolver_match = resolve(path)
+        model_admin = admin.site.get_model_admin(model)
+        yield model, model_admin.get_form(request)
+        for inline in model_admin.get_inline_instances(request):
+            yield inline.model, inline.get_formset(request).form

@@ -8,12 +8,9 @@ import struct
 
 import pytest
 from django.apps import apps
-from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
-from django.test import RequestFactory
-from django.urls import resolve, reverse
 from PIL import Image, ImageCms, PngImagePlugin
 
 import rehab_site.images  # noqa: F401  (registers the HEIC opener)
@@ -25,7 +22,7 @@ from tests.admissions.verification_helpers import verification_post
 from tests.blog.factories import ArticleFactory
 from tests.factories import UserFactory
 from tests.programs.factories import PageFactory
-from tests.rehab_site.admin_forms import change_form_data
+from tests.rehab_site.admin_forms import change_form_data, every_admin_form
 
 pytestmark = pytest.mark.django_db
 
@@ -379,29 +376,11 @@ NOT_IN_ANY_ADMIN_FORM = {
 }
 
 
-def admin_forms(user):
-    """(model, form class) for every admin form and inline form in the admin, each built
-    for a request to the model's list."""
-    for model in apps.get_models():
-        if not admin.site.is_registered(model):
-            continue
-        path = reverse(
-            f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist"
-        )
-        request = RequestFactory().get(path)
-        request.user = user
-        request.resolver_match = resolve(path)
-        model_admin = admin.site.get_model_admin(model)
-        yield model, model_admin.get_form(request)
-        for inline in model_admin.get_inline_instances(request):
-            yield inline.model, inline.get_formset(request).form
-
-
 def test_every_picture_field_in_the_admin_re_encodes_its_upload():
     superuser = UserFactory(is_staff=True, is_superuser=True)
     covered = set()
     problems = []
-    for model, form_class in admin_forms(superuser):
+    for model, form_class in every_admin_form(superuser):
         for name in form_class.base_fields:
             try:
                 model_field = model._meta.get_field(name)

@@ -5,14 +5,10 @@ in the model, in a ModelForm, in the admin's own forms and in the database."""
 
 import pytest
 from django import forms
-from django.apps import apps
-from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.forms import modelform_factory
-from django.test import RequestFactory
 from django.test.utils import isolate_apps
-from django.urls import resolve, reverse
 
 from accreditations.models import Accreditation
 from programs.models import Video
@@ -29,7 +25,7 @@ from rehab_site.links import (
 from tests.accreditations.factories import AccreditationFactory
 from tests.factories import UserFactory
 from tests.programs.factories import PageFactory
-from tests.rehab_site.admin_forms import change_form_data
+from tests.rehab_site.admin_forms import change_form_data, every_admin_form
 
 pytestmark = pytest.mark.django_db
 
@@ -120,23 +116,6 @@ def test_a_model_form_refuses_other_schemes_with_a_clear_message(field, value):
     assert set(form.errors[field.name]) & CLEAR_MESSAGES, form.errors[field.name]
 
 
-def admin_forms(user):
-    """(model, form class) for every admin form and inline form in the admin."""
-    for model in apps.get_models():
-        if not admin.site.is_registered(model):
-            continue
-        path = reverse(
-            f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist"
-        )
-        request = RequestFactory().get(path)
-        request.user = user
-        request.resolver_match = resolve(path)
-        model_admin = admin.site.get_model_admin(model)
-        yield model, model_admin.get_form(request)
-        for inline in model_admin.get_inline_instances(request):
-            yield inline.model, inline.get_formset(request).form
-
-
 def test_every_admin_form_refuses_other_schemes_in_every_link_field():
     superuser = UserFactory(is_staff=True, is_superuser=True)
     link_fields = {
@@ -144,7 +123,7 @@ def test_every_admin_form_refuses_other_schemes_in_every_link_field():
     }
     checked = set()
     problems = []
-    for model, form_class in admin_forms(superuser):
+    for model, form_class in every_admin_form(superuser):
         for name, form_field in form_class.base_fields.items():
             if isinstance(form_field, forms.URLField) and not isinstance(
                 form_field, WebAddressFormField
