@@ -43,19 +43,24 @@ def uses_the_database(item) -> bool:
 
 def pytest_collection_modifyitems(config, items):
     """`make test` runs the suite on PostgreSQL, then on SQLite. On SQLite it leaves out
-    the tests marked `postgresql_only(reason)` (every such mark must say why), and those
-    that never touch a database: they ran, the same, on PostgreSQL."""
+    the tests marked `postgresql_only(reason)` or `one_database(reason)` (every such mark
+    must say why), and those that never touch a database: they ran, the same, on
+    PostgreSQL."""
     from django.db import connection
 
     on_sqlite = connection.vendor == "sqlite"
     kept, left_out = [], []
     for item in items:
-        marker = item.get_closest_marker("postgresql_only")
-        if marker is not None and not (marker.args or marker.kwargs.get("reason")):
-            raise pytest.UsageError(
-                f"{item.nodeid}: say why in postgresql_only(reason=...)"
-            )
-        postgresql_only = marker is not None or not uses_the_database(item)
+        marks = [
+            item.get_closest_marker(name)
+            for name in ("postgresql_only", "one_database")
+        ]
+        for marker in filter(None, marks):
+            if not (marker.args or marker.kwargs.get("reason")):
+                raise pytest.UsageError(
+                    f"{item.nodeid}: say why in {marker.name}(reason=...)"
+                )
+        postgresql_only = any(marks) or not uses_the_database(item)
         (left_out if on_sqlite and postgresql_only else kept).append(item)
     if left_out:
         config.hook.pytest_deselected(items=left_out)

@@ -13,7 +13,9 @@ from tests.admin_pages import ADMISSIONS, MARKETING, ROLES, a_day_at_the_center
 from tests.admin_pages import admin_pages as walked_pages
 from tests.factories import PASSWORD
 
-from .conftest import axe_results, axe_summary
+from .conftest import AXE_ON_ONE_DATABASE, axe_results, axe_summary
+
+pytestmark = pytest.mark.one_database(reason=AXE_ON_ONE_DATABASE)
 
 MAIN_PAGES = {
     MARKETING: [

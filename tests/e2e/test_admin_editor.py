@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from rehab_site.models import EnrolmentLink
 from rehab_site.roles import MARKETING
+from tests.e2e.conftest import AXE_ON_ONE_DATABASE
 from tests.factories import StaffFactory
 
 from .conftest import assert_no_axe_violations
@@ -82,6 +83,7 @@ def test_the_article_list_and_the_title_box_fit_the_screen(
         "/admin/linkcheck/brokenlink/",
     ],
 )
+@pytest.mark.one_database(reason=AXE_ON_ONE_DATABASE)
 def test_the_admin_pages_an_editor_uses_have_no_accessibility_violations(
     marketer, live_server, desktop_page, path
 ):

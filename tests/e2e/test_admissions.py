@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from admissions.models import Inquiry
+from tests.e2e.conftest import AXE_ON_ONE_DATABASE
 
 from .conftest import assert_no_axe_violations
 
@@ -71,6 +72,7 @@ def test_a_keyboard_user_on_a_phone_fixes_one_wrong_field_and_is_thanked(
     assert inquiry.message == "I need help with drinking."
 
 
+@pytest.mark.one_database(reason=AXE_ON_ONE_DATABASE)
 def test_the_form_and_thank_you_pages_have_no_accessibility_violations(
     demo, live_server, phone_page, desktop_page
 ):

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from admissions.models import Inquiry
 from tests.admissions.factories import InquiryFactory
+from tests.e2e.conftest import AXE_ON_ONE_DATABASE
 from tests.factories import PASSWORD
 
 from .conftest import assert_no_axe_violations
@@ -157,6 +158,7 @@ def test_assign_to_me_from_the_queue(counselor, live_server, desktop_page):
     ).to_have_text("Dana Reyes")
 
 
+@pytest.mark.one_database(reason=AXE_ON_ONE_DATABASE)
 def test_the_queue_detail_page_and_report_have_no_accessibility_violations(
     crowded_queue, live_server, browser
 ):

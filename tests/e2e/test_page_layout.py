@@ -7,6 +7,7 @@ import pytest
 
 from blog.models import Article, Category, Person, Tag
 from programs.models import Audience, Condition, Location, Page, Program
+from tests.e2e.conftest import AXE_ON_ONE_DATABASE
 
 from .conftest import assert_no_axe_violations
 
@@ -199,6 +200,7 @@ def test_every_page_type_keeps_its_layout_at_desktop_width(
     assert measure_every_page_type(desktop_page, live_server.url) == {}
 
 
+@pytest.mark.one_database(reason=AXE_ON_ONE_DATABASE)
 def test_axe_finds_nothing_on_any_page_type_with_pictures(
     demo, media_served, live_server, desktop_page, phone_page
 ):

@@ -3,9 +3,10 @@
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_no_axe_violations
+from .conftest import AXE_ON_ONE_DATABASE, assert_no_axe_violations
 
 NEW_PAGES = [
     "/about/",
@@ -16,6 +17,7 @@ NEW_PAGES = [
 ]
 
 
+@pytest.mark.one_database(reason=AXE_ON_ONE_DATABASE)
 def test_the_new_pages_have_no_accessibility_violations(
     demo, live_server, phone_page, desktop_page
 ):

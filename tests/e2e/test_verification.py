@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from admissions.models import AccessLog, InsuranceVerification
 from programs.models import Insurer
 from tests.admissions.verification_helpers import photo_bytes
+from tests.e2e.conftest import AXE_ON_ONE_DATABASE
 from tests.factories import PASSWORD
 
 from .conftest import assert_no_axe_violations
@@ -109,6 +110,7 @@ def test_admissions_open_the_verification_and_see_the_card_photo(
     ).exists()
 
 
+@pytest.mark.one_database(reason=AXE_ON_ONE_DATABASE)
 def test_the_new_public_pages_have_no_accessibility_violations(
     demo, live_server, phone_page, desktop_page
 ):

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from programs.models import Page
+from tests.e2e.conftest import AXE_ON_ONE_DATABASE
 from tests.factories import PASSWORD
 
 from .conftest import DESKTOP, PHONE, assert_no_axe_violations
@@ -81,6 +82,7 @@ def test_without_javascript_play_links_to_the_video_on_youtube(
         context.close()
 
 
+@pytest.mark.one_database(reason=AXE_ON_ONE_DATABASE)
 def test_the_media_page_has_no_accessibility_violations(
     demo, live_server, phone_page, desktop_page
 ):
