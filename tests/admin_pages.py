@@ -422,16 +422,19 @@ SITE_VIEWS = {
     "admin:jsi18n": Kind(is_staff),
     "editor_image_upload": Kind(has_perm("rehab_site.add_editorimage"), post_only=True),
     "admin_keep_alive": Kind(is_staff, post_only=True),
-    # Signed in with a second factor already: setup offers to add another, an enrolment
-    # link sends on to setup, and recovery codes (shown once) send on to the admin.
+    # Signed in with a second factor already: setup offers to add another; an old-style
+    # enrolment link (code in the path) moves its code into the session and sends on to
+    # the enrolment form, which sends on to setup; the page a new link opens (code after
+    # `#`) is open to anyone; recovery codes (shown once) send on to the admin.
     "two_factor_setup": Kind(is_staff),
     "two_factor_verify": Kind(is_staff),
     "two_factor_enrol": Kind(is_staff, redirects_to=("two_factor_setup",)),
     "two_factor_enrol_link": Kind(
         is_staff,
         lambda center: [center.enrolment_code],
-        redirects_to=("two_factor_setup",),
+        redirects_to=("two_factor_enrol",),
     ),
+    "two_factor_enrol_from_link": Kind(is_staff),
     "two_factor_recovery_codes": Kind(is_staff, redirects_to=("admin:index",)),
     # The passkey ceremonies' JSON endpoints (django-otp-webauthn) and their catalog.
     "otp_webauthn:credential-registration-begin": Kind(is_staff, post_only=True),
