@@ -47,7 +47,12 @@ def content(site_settings):
     article = ArticleFactory(title=FIRST_TITLE, slug="road-back")
     ProgramFactory(slug="detox", name="Medical detox")
     ConditionFactory(slug="opioids", name="Opioid addiction")
-    Insurer.objects.create(name="Zephyr Health", slug="zephyr-health", has_page=True)
+    Insurer.objects.create(
+        name="Zephyr Health",
+        slug="zephyr-health",
+        has_page=True,
+        summary="We are in network with Zephyr Health plans.",
+    )
     editor = UserFactory(username="editor", is_staff=True, is_superuser=True)
     # Hashed as production hashes: the production server knows no test-only hasher.
     editor.password = make_password(PASSWORD, hasher="pbkdf2_sha256")
