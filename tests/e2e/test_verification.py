@@ -47,7 +47,7 @@ def test_a_keyboard_user_on_a_phone_sends_a_card_photo_and_is_thanked(
     tab_to(page, "id_relationship_0")
     page.keyboard.press("Space")
     tab_to(page, "id_card_front")
-    with page.expect_file_chooser() as chooser:
+    with page.expect_file_chooser(timeout=30_000) as chooser:  # slow under load
         page.keyboard.press("Space")
     chooser.value.set_files(card_photo)
     tab_to(page, "id_phone")
