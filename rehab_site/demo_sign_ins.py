@@ -40,13 +40,14 @@ def remember(username: str, role: str, password: str) -> None:
 
 def lines() -> list[str]:
     """One line per demo user that still exists: who, in which role, with what password."""
+    sign_ins = _read()
     existing = set(
         get_user_model()
-        .objects.filter(username__in=_read())
+        .objects.filter(username__in=sign_ins)
         .values_list("username", flat=True)
     )
     return [
         f"  {username:<11} {sign_in['role']:<14} password: {sign_in['password']}"
-        for username, sign_in in _read().items()
+        for username, sign_in in sign_ins.items()
         if username in existing
     ]
