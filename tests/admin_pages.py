@@ -13,7 +13,6 @@ is filled in with, and how it answers. A pattern of a kind not described here, o
 cannot be filled in from the rows in the database, is a problem that names it.
 """
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
@@ -26,7 +25,6 @@ from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.db import models
 from django.test import Client, RequestFactory, override_settings
 from django.urls import Resolver404, URLResolver, get_resolver, resolve, reverse
@@ -65,14 +63,14 @@ class Center:
 
 
 def a_day_at_the_center() -> Center:
-    """The demo content (seed_demo), then what a working day adds to it, done the way staff
+    """On the demo content (tests/conftest.py's `demo`, already in place), what a working
+    day adds to it, done the way staff
     and visitors do it wherever that is cheap, so every registered model has rows:
     a visitor's insurance verification with both card photos, the admissions queue opened
     (the access log), an image uploaded from the editor, a published article renamed (a
     redirect), a second version of every versioned row and a deleted one of each kind that
     has several (compare and recover), a broken link found by the checker, an enrolment
     link issued, a mistyped password (axes), and a second factor for every staff member."""
-    call_command("seed_demo", stdout=io.StringIO())
     staff = _staff_accounts()
     _visitor_sends_an_insurance_verification()
     _admissions_open_the_queue(staff[ADMISSIONS])

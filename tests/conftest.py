@@ -1,7 +1,5 @@
 import contextlib
 import io
-import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,7 @@ from django.test import override_settings
 from rehab_site.caching import content_state
 from rehab_site.settings import cache_from_url
 from tests.caches import empty_every_cache
+from tests.demo import DemoSnapshot, load_demo
 from tests.workers import once_per_run, worker_redis_url
 
 
@@ -161,15 +160,6 @@ def private_media_root(settings, media_root):
     return settings.PRIVATE_MEDIA_ROOT
 
 
-@dataclass(frozen=True)
-class DemoSnapshot:
-    """The demo center as `seed_demo` makes it: its rows as a fixture file, its files."""
-
-    fixture: Path
-    media: Path
-    private_media: Path
-
-
 # Left out of the snapshot: rows that migrate makes (content types, permissions), and
 # sessions, which the demo has none of.
 NOT_DEMO_CONTENT = ["contenttypes", "auth.permission", "sessions"]
@@ -211,13 +201,7 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoS
 def demo(db, demo_snapshot, settings, media_root):
     """The demo center, as `python manage.py seed_demo` leaves it, in this test's database
     and media folders."""
-    for source, target in (
-        (demo_snapshot.media, settings.MEDIA_ROOT),
-        (demo_snapshot.private_media, settings.PRIVATE_MEDIA_ROOT),
-    ):
-        if source.exists():
-            shutil.copytree(source, target, dirs_exist_ok=True)
-    call_command("loaddata", str(demo_snapshot.fixture), verbosity=0)
+    load_demo(demo_snapshot, settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT)
 
 
 @pytest.fixture(scope="session")

@@ -36,8 +36,8 @@ MAIN_PAGES = {
 
 
 @pytest.fixture
-def center(transactional_db):
-    """Committed, so the live server's thread sees it."""
+def center(demo):
+    """On the demo, committed (tests/e2e/conftest.py), so the live server's thread sees it."""
     return a_day_at_the_center()
 
 

@@ -31,6 +31,7 @@ from tests.admin_pages import (
     registered_models,
     versioned_admins,
 )
+from tests.demo import load_demo
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +75,7 @@ class Walk:
 
 
 @pytest.fixture(scope="module")
-def walk(django_db_setup, django_db_blocker, tmp_path_factory):
+def walk(django_db_setup, django_db_blocker, tmp_path_factory, demo_snapshot):
     """The demo center after a day's work, each role signed in, and every admin page;
     all rolled back when the module is done."""
     media = tmp_path_factory.mktemp("admin-walk")
@@ -88,6 +89,7 @@ def walk(django_db_setup, django_db_blocker, tmp_path_factory):
         ),
         transaction.atomic(),
     ):
+        load_demo(demo_snapshot, media / "media", media / "private-media")
         center = a_day_at_the_center()
         with override_settings(REQUIRE_TWO_FACTOR=True):
             clients = {
