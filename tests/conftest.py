@@ -3,6 +3,7 @@ import io
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -11,7 +12,7 @@ from django.test import override_settings
 from rehab_site.caching import content_state
 from rehab_site.settings import cache_from_url
 from tests.caches import empty_every_cache
-from tests.demo import DemoSnapshot, load_demo
+from tests.demo import DemoSnapshot, load_demo, warm_every_public_page
 from tests.workers import once_per_run, worker_redis_url
 
 
@@ -114,16 +115,20 @@ def redis_for_every_cache(settings):
     empty_every_cache()
 
 
-@pytest.fixture(autouse=True)
-def plain_static_storage(settings):
+def plain_static_storages(storages: dict) -> dict:
     # Production uses WhiteNoise's manifest storage, which needs collectstatic; tests serve
     # static files straight from the source folders.
-    settings.STORAGES = {
-        **settings.STORAGES,
+    return {
+        **storages,
         "staticfiles": {
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
+
+
+@pytest.fixture(autouse=True)
+def plain_static_storage(settings):
+    settings.STORAGES = plain_static_storages(settings.STORAGES)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -167,19 +172,23 @@ NOT_DEMO_CONTENT = ["contenttypes", "auth.permission", "sessions"]
 
 @pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoSnapshot:
-    """Seed the demo once per run, keep it as a fixture file and a folder of files, and
-    roll the seeding back: `demo` loads it in well under a second, where seeding takes
-    several (pictures, renditions, versions)."""
+    """Seed the demo once per run, open each of its public pages once (so the pictures'
+    renditions are made, as on a site visitors have seen), keep it as a fixture file and
+    a folder of files, and roll the seeding back: `demo` loads it in a fraction of a
+    second, where seeding takes several (pictures, renditions, versions)."""
 
     def seed(folder: Path) -> None:
         with (
             django_db_blocker.unblock(),
             override_settings(
-                MEDIA_ROOT=folder / "media", PRIVATE_MEDIA_ROOT=folder / "private-media"
+                MEDIA_ROOT=folder / "media",
+                PRIVATE_MEDIA_ROOT=folder / "private-media",
+                STORAGES=plain_static_storages(settings.STORAGES),
             ),
             transaction.atomic(),
         ):
             call_command("seed_demo", stdout=io.StringIO())
+            warm_every_public_page()
             call_command(
                 "dumpdata",
                 natural_foreign=True,

@@ -1,11 +1,18 @@
 """The demo center in a test: the snapshot `demo_snapshot` (tests/conftest.py) takes once per
 run, and loading it into a test's database and folders."""
 
+import re
 import shutil
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
-from django.core.management import call_command
+from django.core import serializers
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.test import Client
+
+from rehab_site.caching import refresh_content_state
 
 
 @dataclass(frozen=True)
@@ -27,4 +34,93 @@ def load_demo(
     ):
         if source.exists():
             shutil.copytree(source, target, dirs_exist_ok=True)
-    call_command("loaddata", str(snapshot.fixture), verbosity=0)
+    load_rows(snapshot.fixture)
+
+
+def load_rows(fixture: Path) -> None:
+    """The fixture's rows, inserted a model at a time.
+
+    What `loaddata` does, four times faster (0.83 s a load before, measured with py-spy
+    over the suite): `loaddata` saves row by row, each an UPDATE that finds nothing and
+    then an INSERT, with signals. The snapshot holds nothing to update and no receiver
+    needs to hear of a demo row, so each model's rows go in with one `bulk_create`, in
+    the order `dumpdata` wrote them (a row's natural keys refer to rows before it). Like
+    `loaddata`, it then moves the sequences past the loaded keys, and it works out the
+    content state afresh, as a commit of the same rows would."""
+    loaded, deferred = set(), []
+    with transaction.atomic(), fixture.open() as stream:
+        objects = serializers.deserialize(
+            "json", stream, handle_forward_references=True
+        )
+        for model, group in groupby(objects, key=lambda found: type(found.object)):
+            rows = list(group)
+            _insert_or_update(model, [row.object for row in rows])
+            _add_many_to_many(model, rows)
+            deferred += [row for row in rows if row.deferred_fields]
+            loaded.add(model)
+        for row in deferred:
+            row.save_deferred_fields()
+        for statement in connection.ops.sequence_reset_sql(no_style(), loaded):
+            with connection.cursor() as cursor:
+                cursor.execute(statement)
+    refresh_content_state()
+
+
+def _insert_or_update(model, objects) -> None:
+    # Some rows are there already: the ones migrations make (a page's one settings row).
+    fields = [
+        field.name for field in model._meta.concrete_fields if not field.primary_key
+    ]
+    model.objects.bulk_create(
+        objects,
+        update_conflicts=bool(fields),
+        ignore_conflicts=not fields,
+        update_fields=fields or None,
+        unique_fields=[model._meta.pk.name] if fields else None,
+    )
+
+
+def _add_many_to_many(model, rows) -> None:
+    for field in model._meta.many_to_many:
+        through = field.remote_field.through
+        source = through._meta.get_field(field.m2m_field_name()).attname
+        target = through._meta.get_field(field.m2m_reverse_field_name()).attname
+        # ignore_conflicts: a group's permissions are there already (migrate gave them).
+        through.objects.bulk_create(
+            [
+                through(**{source: row.object.pk, target: value})
+                for row in rows
+                for value in (row.m2m_data or {}).get(field.name, ())
+            ],
+            ignore_conflicts=True,
+        )
+
+
+def warm_every_public_page(limit: int = 500) -> int:
+    """Open every page a visitor can reach from the home page, as production's pages are
+    once visitors have come: the pictures' renditions that pages make on first view are
+    then made, and the snapshot keeps them. Returns the number of pages opened."""
+    client = Client()
+    seen, queue = {"/"}, ["/"]
+    while queue and len(seen) <= limit:
+        path = queue.pop(0)
+        response = client.get(path)
+        if response.status_code != 200 or "html" not in response.get(
+            "Content-Type", ""
+        ):
+            continue
+        for link in _same_site_links(response.content.decode()):
+            if link not in seen:
+                seen.add(link)
+                queue.append(link)
+    return len(seen)
+
+
+def _same_site_links(html: str) -> list[str]:
+    links = []
+    for href in re.findall(r'href="(/[^"#]*)"', html):
+        path = href.replace("&amp;", "&")
+        if path.startswith(("/static/", "/media/", "/admin", "//")):
+            continue
+        links.append(path)
+    return links
