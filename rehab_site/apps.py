@@ -8,6 +8,7 @@ class RehabSiteConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self) -> None:
+        from django.apps import apps
         from django.conf import settings
         from django.core import checks
         from django.db.models.signals import post_migrate
@@ -17,11 +18,17 @@ class RehabSiteConfig(AppConfig):
         from .links import check_every_link_field
         from .roles import sync_roles
 
-        connect_signals()
+        # post_migrate is sent once for each app, in INSTALLED_APPS order; what needs every
+        # app's tables and permissions listens for the last one only, so it runs once per
+        # migrate (and per test-database flush), after everything else.
+        last_app = list(apps.get_app_configs())[-1]
+        connect_signals(after_migrate_of=last_app)
         checks.register(check_every_link_field, checks.Tags.models)
 
-        # After every app's migrations (and every test-database flush): the staff groups.
-        post_migrate.connect(sync_roles, dispatch_uid="rehab_site.sync_roles")
+        # The staff groups.
+        post_migrate.connect(
+            sync_roles, sender=last_app, dispatch_uid="rehab_site.sync_roles"
+        )
 
         # Pillow's bomb guard, at our own cap, for every image the site opens.
         Image.MAX_IMAGE_PIXELS = settings.MAX_UPLOAD_IMAGE_PIXELS

@@ -381,7 +381,9 @@ def _migrated(sender, **kwargs) -> None:
     refresh_content_state()
 
 
-def connect_signals() -> None:
+def connect_signals(*, after_migrate_of) -> None:
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_content_changed, dispatch_uid=f"content_changed_{id(signal)}")
-    post_migrate.connect(_migrated, dispatch_uid="content_migrated")
+    post_migrate.connect(
+        _migrated, sender=after_migrate_of, dispatch_uid="content_migrated"
+    )
