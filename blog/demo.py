@@ -5,6 +5,7 @@ nothing and never overwrites what someone edited in the admin. The articles were
 for this project; the pictures are drawn with Pillow, so no image files ship with the code.
 """
 
+import functools
 import io
 import math
 from datetime import timedelta
@@ -553,8 +554,10 @@ def _create_article(spec, order, people, categories, tags) -> None:
     article.conditions.set(Condition.objects.filter(slug__in=condition_slugs))
 
 
+@functools.cache
 def landscape(dark, light, seed: int, size=(1600, 900)) -> bytes:
-    """A calm painted landscape: a sky fading from `light`, a sun, and layered hills."""
+    """A calm painted landscape: a sky fading from `light`, a sun, and layered hills.
+    Painted once per process (the blur is the slow part), like rehab_site.demo_images."""
     width, height = size
     image = Image.new("RGB", size)
     draw = ImageDraw.Draw(image)
