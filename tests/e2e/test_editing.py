@@ -239,13 +239,11 @@ def test_change_form_history_and_diff_pass_axe_and_fit(
 
     open_editor(page, live_server.url, article)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.screenshot(path=f"/tmp/wt14-change-form-{width}.png", full_page=True)
     assert_no_axe_violations(page)
 
     page.get_by_role("link", name="History").click()
     expect(page.get_by_role("button", name="Restore")).to_have_count(1)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.screenshot(path=f"/tmp/wt14-history-{width}.png", full_page=True)
     assert_no_axe_violations(page)
 
     page.get_by_role("button", name="Compare the chosen versions").click()
@@ -256,7 +254,6 @@ def test_change_form_history_and_diff_pass_axe_and_fit(
     expect(diff.locator("del")).to_have_text(["the wave of", "s"])
     expect(diff.locator("ins")).to_have_text(["out a"])
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.screenshot(path=f"/tmp/wt14-diff-{width}.png", full_page=True)
     assert_no_axe_violations(page)
 
     page.get_by_role("button", name="Restore the older version").click()

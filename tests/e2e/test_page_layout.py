@@ -11,6 +11,10 @@ from tests.e2e.conftest import AXE_ON_ONE_DATABASE
 
 from .conftest import assert_no_axe_violations
 
+# Like axe, these measure the page the browser shows, which is the same whichever
+# database filled it; the flows that write (tests/e2e/test_editing.py, ...) run on both.
+LAYOUT_ON_ONE_DATABASE = "measures the rendered page, the same on either database"
+
 
 @pytest.fixture
 def media_served(settings):
@@ -194,12 +198,14 @@ def measure_every_page_type(page, base_url: str) -> dict[str, list[str]]:
     return found
 
 
+@pytest.mark.one_database(reason=LAYOUT_ON_ONE_DATABASE)
 def test_every_page_type_keeps_its_layout_at_phone_width(
     demo, media_served, live_server, phone_page
 ):
     assert measure_every_page_type(phone_page, live_server.url) == {}
 
 
+@pytest.mark.one_database(reason=LAYOUT_ON_ONE_DATABASE)
 def test_every_page_type_keeps_its_layout_at_desktop_width(
     demo, media_served, live_server, desktop_page
 ):
