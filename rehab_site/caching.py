@@ -18,7 +18,9 @@ reads the generation from the shared cache, so no process can serve a part built
 older content, wherever the part was kept. Every timeout, the edge's `max-age` included,
 also ends at that next scheduled time. So nothing cached can outlive the next change of
 what it shows: a save is seen on the next request and within `PUBLIC_MAX_AGE` seconds at
-the edge; a scheduled page appears on time everywhere.
+the edge; a scheduled page appears on time everywhere. A scheduled draft change is
+published by a task at its time (rehab_site/drafts.py), never by reading the state: its
+publishing is a save like any other.
 
 When Redis is unreachable. The state is worked out from the database for each request,
 with no generation, and nothing is read from or kept in the caches of parts and values:
@@ -42,7 +44,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import Http404
@@ -163,27 +165,16 @@ def refresh_content_state(*, keep_earlier_change: bool = False) -> ContentState:
     return state
 
 
-def publish_scheduled_changes(now: datetime.datetime) -> None:
-    """Before a new generation is built at a scheduled moment: any model with a
-    `publish_due(now)` class method (draft changes, rehab_site/drafts.py) makes what is
-    due live, so the generation is built from it."""
-    for model in apps.get_models():
-        if hasattr(model, "publish_due"):
-            model.publish_due(now)
-
-
 def _read_content_state() -> ContentState:
     try:
         state = caches[COORDINATION].get(STATE_KEY)
     except RedisError as error:
         _contact.failed(error)
-        publish_scheduled_changes(timezone.now())
         return ContentState.unshared()
     if _contact.lost:
         _contact.regained()
         state = None
     if state is None or not state.is_current():
-        publish_scheduled_changes(timezone.now())
         state = refresh_content_state()
     return state
 
@@ -326,12 +317,6 @@ class CacheControlMiddleware:
 
     def __call__(self, request):
         with one_content_state():
-            # Read first on every public request, signed-in staff's included, so that a
-            # scheduled draft change is published on time whoever asks first. During a
-            # database outage the page's own reads meet the error, where it is handled.
-            if not _private_path(request.path):
-                with contextlib.suppress(DatabaseError):
-                    content_state()
             response = self.get_response(request)
             self.set_cache_control(request, response)
         return response

@@ -5,10 +5,13 @@ is stored as a DraftChange. Staff who may change the page see the change at the 
 address (marked as a preview, never cached); "Publish the change" replaces the live page,
 and the old one stays in the page's history (django-reversion, rehab_site/editing.py).
 
-A change given a time is published at that time with no cron job, like a scheduled page:
-DraftChange.next_scheduled_change() ends the content generation at that moment
-(rehab_site/caching.py), and the first request after it publishes every change due
-(`publish_due_changes`) before the new generation is built, so every page shows it on time.
+A change given a time is published by a task (django-tasks, `manage.py db_worker`) queued
+to run at that time, never by a visitor's request: no GET writes. The task publishes every
+change that is due, so one queued for a time since changed, or one that runs twice, does
+nothing more; `manage.py publish_scheduled_changes` does the same from cron, for a worker
+that was down. Until the task has run (seconds, with the worker up), visitors see the live
+page. Publishing saves the page, which starts a new content generation as every save does
+(rehab_site/caching.py).
 """
 
 import datetime
@@ -26,11 +29,18 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from . import staff
 from .editing import edited_fields
 from .models.draft_change import DraftChange
 from .publishing import Status
+
+try:
+    from django.tasks import task
+except ImportError:  # Django 5.2: the backport
+    from django_tasks import task
 
 DRAFT_BUTTON = "_save_draft"
 DRAFT_TIME_FIELD = "draft_publish_at"
@@ -69,6 +79,8 @@ def save_draft_change(
     )
     if publish_at is not None and publish_at <= timezone.now():
         publish_draft_change(draft, user)
+    elif publish_at is not None:
+        schedule_publishing(publish_at)
     return draft
 
 
@@ -98,6 +110,26 @@ def publish_due_changes(now: datetime.datetime) -> int:
             publish_draft_change(draft, draft.saved_by, "Published a scheduled change.")
             published += 1
     return published
+
+
+@task()
+def publish_scheduled_draft_changes() -> str:
+    """Queued by `schedule_publishing` to run at a draft change's time."""
+    published = publish_due_changes(timezone.now())
+    return f"Published {published} scheduled draft change(s)."
+
+
+def schedule_publishing(publish_at: datetime.datetime) -> None:
+    """Queue the publishing task to run at `publish_at`, unless one already waits for it.
+    Queued in the caller's transaction (the task's row is in the same database), so the
+    task exists exactly when the draft change's time was saved."""
+    if DBTaskResult.objects.filter(
+        task_path=publish_scheduled_draft_changes.module_path,
+        status=TaskResultStatus.READY,
+        run_after=publish_at,
+    ).exists():
+        return
+    publish_scheduled_draft_changes.using(run_after=publish_at).enqueue()
 
 
 def preview_draft(request, obj):
@@ -317,11 +349,7 @@ class DraftChangesAdmin:
             context["can_save_draft"] = self.is_published(
                 obj
             ) and self.has_change_permission(request, obj)
-            draft = DraftChange.objects.for_object(obj)
-            if draft and draft.publish_at and draft.publish_at <= timezone.now():
-                publish_due_changes(timezone.now())  # its time came: it is live now
-                draft = None
-            context["draft_change"] = draft
+            context["draft_change"] = DraftChange.objects.for_object(obj)
             live = self.model.objects.filter(pk=obj.pk).first()
             context["draft_preview_url"] = live.get_absolute_url() if live else ""
             context["draft_urls"] = {

@@ -5,13 +5,13 @@ environment variable (see README.md), with safe development defaults and a loud
 refusal to start in production when a required value is missing.
 """
 
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
 from cryptography.fernet import Fernet
 from csp.constants import NONCE
+from django.core.exceptions import ImproperlyConfigured
 from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -28,7 +28,7 @@ if not DEBUG:
         if not env.str(name, default="")
     ]
     if _missing:
-        sys.exit(
+        raise ImproperlyConfigured(
             f"Refusing to start with DEBUG off: set {' and '.join(_missing)} in the environment "
             "(or DEBUG=true for local development)."
         )
@@ -46,10 +46,10 @@ for _position, _key in enumerate(FIELD_ENCRYPTION_KEYS, start=1):
     try:
         Fernet(_key)
     except (ValueError, TypeError):
-        sys.exit(
+        raise ImproperlyConfigured(
             f"Refusing to start: key {_position} of FIELD_ENCRYPTION_KEYS is not a Fernet "
             "key (32 bytes in URL-safe base64, 44 characters)."
-        )
+        ) from None
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else []
 )
@@ -512,7 +512,7 @@ ADMISSIONS_ROUTINE_WAIT_ENDS = (
     env.str("ADMISSIONS_ROUTINE_WAIT_ENDS", default="").strip().lower() or "attempt"
 )
 if ADMISSIONS_ROUTINE_WAIT_ENDS not in ("attempt", "reached"):
-    sys.exit(
+    raise ImproperlyConfigured(
         "Refusing to start: ADMISSIONS_ROUTINE_WAIT_ENDS must be 'attempt' or 'reached', "
         f"not {ADMISSIONS_ROUTINE_WAIT_ENDS!r}."
     )

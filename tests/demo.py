@@ -109,14 +109,14 @@ def warm_every_public_page(limit: int = 500) -> int:
             "Content-Type", ""
         ):
             continue
-        for link in _same_site_links(response.content.decode()):
+        for link in same_site_links(response.content.decode()):
             if link not in seen:
                 seen.add(link)
                 queue.append(link)
     return len(seen)
 
 
-def _same_site_links(html: str) -> list[str]:
+def same_site_links(html: str) -> list[str]:
     links = []
     for href in re.findall(r'href="(/[^"#]*)"', html):
         path = href.replace("&amp;", "&")

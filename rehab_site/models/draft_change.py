@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.db import models
+from django.utils import timezone
 
 
 class DraftChangeQuerySet(models.QuerySet):
@@ -81,8 +82,7 @@ class DraftChange(models.Model):
             next=models.Min("publish_at")
         )["next"]
 
-    @classmethod
-    def publish_due(cls, now) -> int:
-        from ..drafts import publish_due_changes
-
-        return publish_due_changes(now)
+    @property
+    def is_due(self) -> bool:
+        """Its time has come, and the publishing task (rehab_site/drafts.py) has yet to run."""
+        return self.publish_at is not None and self.publish_at <= timezone.now()

@@ -11,102 +11,17 @@ The center is seeded once for the module; every request runs in a transaction ro
 after it, so no page sees what another changed.
 """
 
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.db import transaction
-from django.test import Client, override_settings
-from django.urls import reverse
-from django_otp.oath import totp
 
 from tests.admin_pages import (
     ROLES,
-    Center,
-    Page,
-    a_day_at_the_center,
-    admin_pages,
     models_without_rows,
     registered_models,
     versioned_admins,
 )
-from tests.demo import load_demo
-from tests.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db
-
-ADMIN_INDEX = reverse("admin:index")
-PLAIN_STATIC_FILES = {
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-}
-
-
-def current_token(device) -> str:
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-
-
-def signed_in_with_second_factor(user, device) -> Client:
-    """Password on the sign-in page, then the authenticator's code on the verify page."""
-    client = Client()
-    response = client.post(
-        reverse("admin:login"),
-        {"username": user.username, "password": PASSWORD, "next": ADMIN_INDEX},
-    )
-    assert response.status_code == 302, f"{user} could not sign in"
-    asked = client.get(ADMIN_INDEX)
-    assert asked["Location"].startswith(reverse("two_factor_verify")), (
-        f"{user} was not asked for the second factor"
-    )
-    client.post(reverse("two_factor_verify"), {"token": current_token(device)})
-    assert client.get(ADMIN_INDEX).status_code == 200, (
-        f"{user} did not pass the second factor"
-    )
-    return client
-
-
-@dataclass
-class Walk:
-    center: Center
-    clients: dict  # role -> a test client signed in with the second factor
-    pages: list[Page]
-    problems: list[str]  # patterns that could not be filled in, with the reason
-    media: Path
-
-
-@pytest.fixture(scope="module")
-def walk(django_db_setup, django_db_blocker, tmp_path_factory, demo_snapshot):
-    """The demo center after a day's work, each role signed in, and every admin page;
-    all rolled back when the module is done."""
-    media = tmp_path_factory.mktemp("admin-walk")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(
-            MEDIA_ROOT=media / "media",
-            PRIVATE_MEDIA_ROOT=media / "private-media",
-            # as tests/conftest.py's plain_static_storage, which is per test
-            STORAGES={**settings.STORAGES, "staticfiles": PLAIN_STATIC_FILES},
-        ),
-        transaction.atomic(),
-    ):
-        load_demo(demo_snapshot, media / "media", media / "private-media")
-        center = a_day_at_the_center()
-        with override_settings(REQUIRE_TWO_FACTOR=True):
-            clients = {
-                role: signed_in_with_second_factor(user, center.second_factors[role])
-                for role, user in center.staff.items()
-            }
-        pages, problems = admin_pages(center)
-        yield Walk(center, clients, pages, problems, media)
-        transaction.set_rollback(True)
-
-
-@pytest.fixture(autouse=True)
-def as_in_production(settings, media_root, walk):
-    """The second factor required, and the day's uploads where the pages look for them."""
-    settings.REQUIRE_TWO_FACTOR = True
-    settings.MEDIA_ROOT = walk.media / "media"
-    settings.PRIVATE_MEDIA_ROOT = walk.media / "private-media"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("as_in_production")]
 
 
 def test_every_registered_model_has_a_row_to_walk(walk):

@@ -1,17 +1,23 @@
 """Draft changes to live pages: the live page stays until the change is published, staff
-preview it at the page's own address, and a scheduled change goes live on time everywhere."""
+preview it at the page's own address, and a scheduled change goes live everywhere when the
+task queued for its time runs (never when a page is read)."""
 
 import datetime
+import io
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 from reversion.models import Version
 
 from blog.models import Article
 from programs.models import Program
 from rehab_site.caching import content_state, next_scheduled_change
+from rehab_site.drafts import publish_scheduled_draft_changes
 from rehab_site.models import DraftChange
 from tests.blog.factories import ArticleFactory, CategoryFactory
 from tests.factories import UserFactory
@@ -141,8 +147,29 @@ def test_a_draft_change_needs_a_readable_time(client, editor):
     assert "as a date and a time" in response.content.decode()
 
 
+def run_due_tasks() -> None:
+    """Run every task that is due, as `manage.py db_worker` does in production."""
+    call_command(
+        "db_worker",
+        "--batch",
+        "--queue-name",
+        "*",
+        "--no-startup-delay",
+        stdout=io.StringIO(),
+    )
+
+
+def publishing_tasks():
+    return DBTaskResult.objects.filter(
+        task_path=publish_scheduled_draft_changes.module_path
+    )
+
+
+@pytest.mark.django_db(transaction=True)  # the worker closes the connection
 @pytest.mark.usefixtures("redis_cache")
-def test_a_scheduled_draft_change_appears_on_time_on_every_page(client, editor):
+def test_a_scheduled_draft_change_goes_live_when_its_task_runs_on_every_page(
+    client, editor
+):
     with time_machine.travel(NOW - datetime.timedelta(days=1), tick=False):
         category = CategoryFactory(slug="family", name="Family")
         article = ArticleFactory(slug="family-week", title="Family week at the center")
@@ -160,18 +187,98 @@ def test_a_scheduled_draft_change_appears_on_time_on_every_page(client, editor):
         for path in pages:  # fill every cache with the live page
             visitor.get(path)
 
+    assert [task.run_after for task in publishing_tasks()] == [DUE]
     with time_machine.travel(DUE - datetime.timedelta(seconds=1), tick=False):
+        run_due_tasks()  # not due yet: nothing runs
         before = [Client().get(path).content.decode() for path in pages]
     with time_machine.travel(DUE, tick=False):
+        run_due_tasks()
         after = [Client().get(path).content.decode() for path in pages]
 
     assert all("Family week at the center" in html for html in before[:3])
     assert not any("Family weekend" in html for html in before)
     assert all("Family weekend at the center" in html for html in after[:3])
     assert Article.objects.get().title == "Family weekend at the center"
+    assert not DraftChange.objects.exists()
+    assert publishing_tasks().get().status == TaskResultStatus.SUCCESSFUL
     latest = Version.objects.get_for_object(article).first()
     assert latest.revision.comment == "Published a scheduled change."
     assert latest.revision.user == editor
+
+
+def test_a_due_draft_change_is_not_published_by_reading_pages(client, editor):
+    with time_machine.travel(NOW - datetime.timedelta(days=1), tick=False):
+        article = ArticleFactory(slug="first-week", title="Your first week")
+    with time_machine.travel(NOW, tick=False):
+        save_draft(
+            client,
+            article,
+            publish_at=timezone.localtime(DUE).strftime("%Y-%m-%dT%H:%M"),
+            title="Your first weeks",
+        )
+
+    with time_machine.travel(DUE + datetime.timedelta(minutes=1), tick=False):
+        client.logout()  # the morning session went idle: sign in again
+        client.force_login(editor)
+        visitor = Client().get("/blog/first-week/").content.decode()
+        form = client.get(f"/admin/blog/article/{article.pk}/change/")
+        staff_view = client.get("/blog/first-week/").content.decode()
+
+    assert "Your first week" in visitor and "Your first weeks" not in visitor
+    assert form.status_code == 200
+    assert "being published now" in form.content.decode()
+    assert "being published now" in staff_view
+    assert DraftChange.objects.exists()
+    assert Article.objects.get().title == "Your first week"
+
+
+@pytest.mark.django_db(transaction=True)  # the worker closes the connection
+def test_changing_a_draft_changes_time_queues_a_task_for_the_new_time(client, editor):
+    article = ArticleFactory(title="Live title")
+    later = DUE + datetime.timedelta(hours=1)
+
+    with time_machine.travel(NOW, tick=False):
+        for moment in (DUE, DUE, later):
+            save_draft(
+                client,
+                article,
+                publish_at=timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M"),
+                title="Draft title",
+            )
+
+    assert sorted(task.run_after for task in publishing_tasks()) == [DUE, later]
+    with time_machine.travel(DUE, tick=False):
+        run_due_tasks()  # the first task finds nothing due: the change waits for later
+    assert Article.objects.get().title == "Live title"
+    with time_machine.travel(later, tick=False):
+        run_due_tasks()
+    assert Article.objects.get().title == "Draft title"
+
+
+def test_the_backstop_command_publishes_an_overdue_draft_change(client, editor):
+    article = ArticleFactory(title="Live title")
+    waiting = ArticleFactory(title="Other live title")
+    with time_machine.travel(NOW, tick=False):
+        for page, moment in (
+            (article, DUE),
+            (waiting, DUE + datetime.timedelta(days=1)),
+        ):
+            save_draft(
+                client,
+                page,
+                publish_at=timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M"),
+                title=f"New {page.title}",
+            )
+    publishing_tasks().delete()  # lost: the worker was down past the time
+
+    output = io.StringIO()
+    with time_machine.travel(DUE + datetime.timedelta(minutes=5), tick=False):
+        call_command("publish_scheduled_changes", stdout=output)
+
+    assert output.getvalue() == "Published 1 overdue draft change.\n"
+    assert Article.objects.get(pk=article.pk).title == "New Live title"
+    assert Article.objects.get(pk=waiting.pk).title == "Other live title"
+    assert DraftChange.objects.get().object_id == waiting.pk
 
 
 def test_a_draft_change_is_offered_only_on_published_pages(client, editor):
