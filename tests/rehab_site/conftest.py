@@ -1,6 +1,7 @@
 """The admin walk (tests/admin_pages.py), shared by the modules that ask for every admin
 page: the demo center after a day's work, each role signed in with its second factor."""
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,11 +10,16 @@ from django.conf import settings
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 
-from tests.admin_pages import Center, Page, a_day_at_the_center, admin_pages
+from blog.models import Article
+from rehab_site.models import DraftChange
+from tests.admin_pages import SUPERUSER, Center, Page, a_day_at_the_center, admin_pages
 from tests.demo import load_demo
 from tests.factories import PASSWORD
+
+from .forms import admin_form
 
 ADMIN_INDEX = reverse("admin:index")
 PLAIN_STATIC_FILES = {
@@ -87,3 +93,22 @@ def as_in_production(settings, media_root, walk):
     settings.REQUIRE_TWO_FACTOR = True
     settings.MEDIA_ROOT = walk.media / "media"
     settings.PRIVATE_MEDIA_ROOT = walk.media / "private-media"
+
+
+@pytest.fixture
+def due_draft_change(walk):
+    """A live article given a draft change scheduled a few minutes ahead, saved in the
+    admin; returns the article and the change's time."""
+    article = Article.objects.live().order_by("pk").first()
+    client = walk.clients[SUPERUSER]
+    url = f"/admin/blog/article/{article.pk}/change/"
+    publish_at = (timezone.localtime() + datetime.timedelta(minutes=2)).replace(
+        second=0, microsecond=0
+    )
+    data = admin_form(client, url)
+    data["title"] = ["A title that only the scheduled change has"]
+    data["_save_draft"] = ["Save as draft change"]
+    data["draft_publish_at"] = [publish_at.strftime("%Y-%m-%dT%H:%M")]
+    assert client.post(url, data).status_code == 302
+    assert DraftChange.objects.get().publish_at == publish_at
+    return article, publish_at
