@@ -7,3 +7,8 @@ class AccreditationsConfig(AppConfig):
 
     name = "accreditations"
     verbose_name = "Accreditations and licenses"
+
+    def ready(self) -> None:
+        from rehab_site import content_apps
+
+        content_apps.register(self)

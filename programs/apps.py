@@ -5,3 +5,8 @@ class ProgramsConfig(AppConfig):
     """Treatment programs, conditions, audiences, locations and the site's other pages."""
 
     name = "programs"
+
+    def ready(self) -> None:
+        from rehab_site import content_apps
+
+        content_apps.register(self)

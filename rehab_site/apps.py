@@ -14,6 +14,7 @@ class RehabSiteConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from PIL import Image
 
+        from . import content_apps
         from .caching import connect_signals
         from .links import check_every_link_field
         from .roles import sync_roles
@@ -21,6 +22,7 @@ class RehabSiteConfig(AppConfig):
         # post_migrate is sent once for each app, in INSTALLED_APPS order; what needs every
         # app's tables and permissions listens for the last one only, so it runs once per
         # migrate (and per test-database flush), after everything else.
+        content_apps.register(self)
         last_app = list(apps.get_app_configs())[-1]
         connect_signals(after_migrate_of=last_app)
         checks.register(check_every_link_field, checks.Tags.models)

@@ -53,12 +53,11 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from redis.exceptions import RedisError
 
+from .content_apps import content_app_labels
+
 T = TypeVar("T")
 M = TypeVar("M", bound=Model)
 
-# Apps whose rows visitors see. Saving anything else (inquiries, sessions, tasks, the
-# login throttle's records) leaves the cache alone, so no visitor can churn it.
-CONTENT_APPS = frozenset({"rehab_site", "blog", "programs", "accreditations"})
 STATE_KEY = "content:state"
 # The cache of values every process must agree on; it raises when Redis fails (settings.py).
 COORDINATION = "coordination"
@@ -346,7 +345,10 @@ def _content_changed(sender, **kwargs) -> None:
     # every table the content state reads exists: post_migrate refreshes it once instead.
     if sender._meta.apps is not apps:
         return
-    if sender._meta.app_label in CONTENT_APPS:
+    # Only the content apps' rows are what visitors see (content_apps.py). Saving anything
+    # else (inquiries, sessions, tasks, the login throttle's records) leaves the cache
+    # alone, so no visitor can churn it.
+    if sender._meta.app_label in content_app_labels():
         # Before this thread next reads the state, so that it (and a test inside its
         # transaction) sees the change; and again after the commit, so that nothing
         # another process built from the rows as they were before the commit is kept as

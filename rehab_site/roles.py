@@ -12,9 +12,10 @@ so models that apps add later (blog, programs, ...) reach Marketing without a ne
 
 from django.db import DEFAULT_DB_ALIAS
 
+from .content_apps import content_app_labels
+
 ADMISSIONS = "Admissions"
 MARKETING = "Marketing"
-CONTENT_APPS = ["rehab_site", "blog", "programs", "accreditations"]
 
 ADMISSIONS_WITHHELD = [
     "add_inquiry",  # inquiries come from the public form only
@@ -47,7 +48,7 @@ def sync_roles(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
     marketing, _ = Group.objects.using(using).get_or_create(name=MARKETING)
     app_label, codename = MARKETING_REPORT_PERMISSION
     marketing.permissions.set(
-        permissions.filter(content_type__app_label__in=CONTENT_APPS)
+        permissions.filter(content_type__app_label__in=content_app_labels())
         | permissions.filter(content_type__app_label=app_label, codename=codename)
         | permissions.filter(
             content_type__app_label__in=MARKETING_VIEW_APPS,

@@ -10,8 +10,8 @@ from django.contrib import admin
 from reversion.models import Version
 
 from blog.models import Article
+from rehab_site.content_apps import content_app_labels
 from rehab_site.editing import ContentAdmin, readable_text
-from rehab_site.roles import CONTENT_APPS
 from tests.admissions.factories import admissions_user, marketing_user
 from tests.blog.factories import ArticleFactory, TagFactory
 from tests.factories import (
@@ -59,7 +59,7 @@ def save_through_admin(client, obj, **changes):
 def test_every_content_model_in_the_admin_is_versioned():
     for model in apps.get_models():
         if (
-            model._meta.app_label not in CONTENT_APPS
+            model._meta.app_label not in content_app_labels()
             or model._meta.label in NOT_CONTENT
         ):
             continue

@@ -1,0 +1,16 @@
+"""The apps whose models are the site's content: what marketing edits, what a save starts a
+new content generation for (caching.py) and what the Marketing role may change (roles.py).
+
+Each such app registers itself in its `AppConfig.ready()`; the core asks here instead of
+naming feature apps.
+"""
+
+_registered: set[str] = set()
+
+
+def register(app_config) -> None:
+    _registered.add(app_config.label)
+
+
+def content_app_labels() -> frozenset[str]:
+    return frozenset(_registered)
