@@ -11,8 +11,8 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
-from django_tasks import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
+
+from rehab_site.task_queue import enqueue_unless_waiting
 
 from .checker import CHECKED_APPS, check_all_links
 
@@ -36,11 +36,7 @@ def task_path() -> str:
 
 def queue_link_check() -> None:
     """Queue a check unless one is already waiting to run."""
-    if DBTaskResult.objects.filter(
-        task_path=task_path(), status=TaskResultStatus.READY
-    ).exists():
-        return
-    check_links.using(run_after=timezone.now() + DELAY_AFTER_SAVE).enqueue()
+    enqueue_unless_waiting(check_links, run_after=timezone.now() + DELAY_AFTER_SAVE)
 
 
 def content_saved_in_admin(sender, instance, created, raw=False, **kwargs) -> None:

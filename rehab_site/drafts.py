@@ -29,13 +29,12 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django_tasks import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
 
 from . import staff
 from .editing import edited_fields
 from .models.draft_change import DraftChange
 from .publishing import Status
+from .task_queue import enqueue_unless_waiting
 
 try:
     from django.tasks import task
@@ -123,13 +122,9 @@ def schedule_publishing(publish_at: datetime.datetime) -> None:
     """Queue the publishing task to run at `publish_at`, unless one already waits for it.
     Queued in the caller's transaction (the task's row is in the same database), so the
     task exists exactly when the draft change's time was saved."""
-    if DBTaskResult.objects.filter(
-        task_path=publish_scheduled_draft_changes.module_path,
-        status=TaskResultStatus.READY,
-        run_after=publish_at,
-    ).exists():
-        return
-    publish_scheduled_draft_changes.using(run_after=publish_at).enqueue()
+    enqueue_unless_waiting(
+        publish_scheduled_draft_changes, run_after=publish_at, only_at_that_time=True
+    )
 
 
 def preview_draft(request, obj):

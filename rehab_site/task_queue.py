@@ -1,12 +1,26 @@
-"""Is anybody working the task queue? A task still waiting well past its time means no
-worker (`manage.py db_worker`) is running, and emails such as inquiry notifications wait."""
+"""The task queue (django-tasks, worked by `manage.py db_worker`): queueing a task once, and
+whether anybody works the queue. A task still waiting well past its time means no worker
+is running, and emails such as inquiry notifications wait."""
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
+
+
+def enqueue_unless_waiting(task, *, run_after, only_at_that_time=False) -> None:
+    """Queue `task` to run at `run_after`, unless one of it is already waiting to run (at
+    that very time, with `only_at_that_time`): one run does the work of all."""
+    waiting = DBTaskResult.objects.filter(
+        task_path=task.module_path, status=TaskResultStatus.READY
+    )
+    if only_at_that_time:
+        waiting = waiting.filter(run_after=run_after)
+    if not waiting.exists():
+        task.using(run_after=run_after).enqueue()
 
 
 def late_task_count() -> int:
