@@ -1,10 +1,8 @@
-import io
 import socket
 import time
 
 import pytest
 from django.core import signing
-from django.core.management import call_command
 from django.urls import reverse
 
 from admissions.forms import FORM_KEY_SALT
@@ -89,18 +87,6 @@ def search(client, term: str, follow: bool = True):
     """Search the queue as the search box does: a POST, then the list at its token."""
     return client.post(
         reverse("admin:admissions_inquiry_search"), {"q": term}, follow=follow
-    )
-
-
-def run_worker() -> None:
-    """Run every task that is due, as `db_worker` does in production."""
-    call_command(
-        "db_worker",
-        "--batch",
-        "--queue-name",
-        "*",
-        "--no-startup-delay",
-        stdout=io.StringIO(),
     )
 
 

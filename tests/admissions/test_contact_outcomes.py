@@ -13,8 +13,9 @@ from django.utils import timezone
 from admissions.models import Inquiry, InquiryNote
 from admissions.notifications import notify_staff_of_inquiry
 from admissions.queue import wait_for
+from tests.tasks import run_worker
 
-from .conftest import change_form_data, run_worker
+from .conftest import change_form_data
 from .factories import InquiryFactory, admissions_user
 
 pytestmark = pytest.mark.django_db(transaction=True)

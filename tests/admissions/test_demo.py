@@ -4,8 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from admissions.models import Inquiry
-
-from .conftest import run_worker
+from tests.tasks import run_worker
 
 
 @pytest.mark.django_db

@@ -15,8 +15,9 @@ from django_tasks_db.models import DBTaskResult
 from admissions.contact import log_contact_attempt
 from admissions.models import Inquiry, InquiryNote
 from admissions.notifications import escalate_inquiry, notify_staff_of_inquiry
+from tests.tasks import run_worker
 
-from .conftest import change_form_data, run_worker
+from .conftest import change_form_data
 from .factories import InquiryFactory, admissions_user
 
 pytestmark = pytest.mark.django_db(transaction=True)

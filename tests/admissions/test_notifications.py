@@ -17,8 +17,9 @@ from admissions.notifications import (
     retry_delay,
 )
 from tests.factories import SiteSettingsFactory
+from tests.tasks import run_worker
 
-from .conftest import run_worker, valid_post
+from .conftest import valid_post
 from .factories import InquiryFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

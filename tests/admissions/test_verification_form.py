@@ -14,8 +14,9 @@ from PIL import Image
 
 from admissions.models import Inquiry, InsuranceVerification
 from programs.models import Insurer
+from tests.tasks import run_worker
 
-from .conftest import form_key, run_worker
+from .conftest import form_key
 from .factories import InquiryFactory
 from .verification_helpers import (
     GPS_IFD,

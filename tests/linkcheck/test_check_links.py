@@ -15,11 +15,11 @@ from linkcheck.models import BrokenLink
 from linkcheck.tasks import task_path
 from programs.models import Program
 from rehab_site.publishing import Status
-from tests.admissions.conftest import run_worker
 from tests.admissions.factories import admissions_user, marketing_user
 from tests.blog.factories import ArticleFactory
 from tests.factories import MenuFactory, MenuItemFactory, SiteSettingsFactory
 from tests.programs.factories import ConditionFactory, PageFactory, ProgramFactory
+from tests.tasks import run_worker
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,10 @@ from django.core import mail
 from django.urls import reverse
 
 from rehab_site.models import SiteSettings
-from tests.admissions.conftest import run_worker
 from tests.admissions.factories import marketing_user
 from tests.factories import SiteSettingsFactory, StaffFactory
 from tests.rehab_site.admin_forms import change_form_data
+from tests.tasks import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -22,6 +22,7 @@ from rehab_site.models import DraftChange
 from tests.blog.factories import ArticleFactory, CategoryFactory
 from tests.factories import UserFactory
 from tests.programs.factories import ProgramFactory
+from tests.tasks import run_worker
 
 from .forms import admin_form
 
@@ -147,18 +148,6 @@ def test_a_draft_change_needs_a_readable_time(client, editor):
     assert "as a date and a time" in response.content.decode()
 
 
-def run_due_tasks() -> None:
-    """Run every task that is due, as `manage.py db_worker` does in production."""
-    call_command(
-        "db_worker",
-        "--batch",
-        "--queue-name",
-        "*",
-        "--no-startup-delay",
-        stdout=io.StringIO(),
-    )
-
-
 def publishing_tasks():
     return DBTaskResult.objects.filter(
         task_path=publish_scheduled_draft_changes.module_path
@@ -189,10 +178,10 @@ def test_a_scheduled_draft_change_goes_live_when_its_task_runs_on_every_page(
 
     assert [task.run_after for task in publishing_tasks()] == [DUE]
     with time_machine.travel(DUE - datetime.timedelta(seconds=1), tick=False):
-        run_due_tasks()  # not due yet: nothing runs
+        run_worker()  # not due yet: nothing runs
         before = [Client().get(path).content.decode() for path in pages]
     with time_machine.travel(DUE, tick=False):
-        run_due_tasks()
+        run_worker()
         after = [Client().get(path).content.decode() for path in pages]
 
     assert all("Family week at the center" in html for html in before[:3])
@@ -248,10 +237,10 @@ def test_changing_a_draft_changes_time_queues_a_task_for_the_new_time(client, ed
 
     assert sorted(task.run_after for task in publishing_tasks()) == [DUE, later]
     with time_machine.travel(DUE, tick=False):
-        run_due_tasks()  # the first task finds nothing due: the change waits for later
+        run_worker()  # the first task finds nothing due: the change waits for later
     assert Article.objects.get().title == "Live title"
     with time_machine.travel(later, tick=False):
-        run_due_tasks()
+        run_worker()
     assert Article.objects.get().title == "Draft title"
 
 
