@@ -96,15 +96,21 @@ def _add_many_to_many(model, rows) -> None:
         )
 
 
-def warm_every_public_page(limit: int = 500) -> int:
+def warm_every_public_page() -> int:
     """Open every page a visitor can reach from the home page, as production's pages are
     once visitors have come: the pictures' renditions that pages make on first view are
     then made, and the snapshot keeps them. Returns the number of pages opened."""
-    client = Client()
-    seen, queue = {"/"}, ["/"]
+    return len(crawl(Client().get))
+
+
+def crawl(get, start=("/",), limit: int = 1000) -> set[str]:
+    """Every same-site page reachable from the `start` paths, each asked for once with
+    `get(path)` (a response); at most about `limit`, so a loop of ever-new addresses
+    ends."""
+    queue = list(start)
+    seen = set(queue)
     while queue and len(seen) <= limit:
-        path = queue.pop(0)
-        response = client.get(path)
+        response = get(queue.pop(0))
         if response.status_code != 200 or "html" not in response.get(
             "Content-Type", ""
         ):
@@ -113,7 +119,7 @@ def warm_every_public_page(limit: int = 500) -> int:
             if link not in seen:
                 seen.add(link)
                 queue.append(link)
-    return len(seen)
+    return seen
 
 
 def same_site_links(html: str) -> list[str]:

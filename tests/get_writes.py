@@ -39,7 +39,6 @@ ALLOWED_VIEWS = {
 ROLLED_BACK_VIEWS = ("_revision", "_recover")
 
 WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.I)
-PAGE_LIMIT = 1000  # more than the demo has; a loop of ever-new addresses must end
 
 
 def writes(queries) -> list[tuple[str, str]]:

@@ -19,8 +19,8 @@ from django.test import Client
 
 from blog.models import Article
 from rehab_site.models import DraftChange
-from tests.demo import same_site_links
-from tests.get_writes import PAGE_LIMIT, get_writing_nothing
+from tests.demo import crawl
+from tests.get_writes import get_writing_nothing
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("as_in_production")]
 
@@ -39,20 +39,10 @@ def sitemap_paths(client, wrong: list[str]) -> list[str]:
 
 def walk_public_pages(client, wrong: list[str]) -> set[str]:
     """Open every public page reachable from the home page or listed in the sitemap."""
-    queue = ["/", *sitemap_paths(client, wrong)]
-    seen = set(queue)
-    while queue and len(seen) <= PAGE_LIMIT:
-        path = queue.pop(0)
-        response = get_writing_nothing(client, path, wrong)
-        if response.status_code != 200 or "html" not in response.get(
-            "Content-Type", ""
-        ):
-            continue
-        for link in same_site_links(response.content.decode()):
-            if link not in seen:
-                seen.add(link)
-                queue.append(link)
-    return seen
+    return crawl(
+        lambda path: get_writing_nothing(client, path, wrong),
+        start=["/", *sitemap_paths(client, wrong)],
+    )
 
 
 def test_no_public_page_writes_even_when_a_draft_change_is_due(walk, due_draft_change):
