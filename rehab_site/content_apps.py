@@ -5,12 +5,15 @@ Each such app registers itself in its `AppConfig.ready()`; the core asks here in
 naming feature apps.
 """
 
-_registered: set[str] = set()
+_registered: frozenset[str] = frozenset()
 
 
 def register(app_config) -> None:
-    _registered.add(app_config.label)
+    global _registered
+    _registered = _registered | {app_config.label}
 
 
 def content_app_labels() -> frozenset[str]:
-    return frozenset(_registered)
+    """Read on every save (caching.py): a frozen set, built as apps register, not copied
+    on each read."""
+    return _registered
