@@ -12,7 +12,12 @@ from django.test import override_settings
 from rehab_site.caching import content_state
 from rehab_site.settings import cache_from_url
 from tests.caches import empty_every_cache
-from tests.demo import DemoSnapshot, load_demo, warm_every_public_page
+from tests.demo import (
+    DemoSnapshot,
+    load_demo,
+    plain_static_storages,
+    warm_every_public_page,
+)
 from tests.workers import once_per_run, worker_redis_url
 
 
@@ -113,17 +118,6 @@ def redis_for_every_cache(settings):
     empty_every_cache()
     yield cache
     empty_every_cache()
-
-
-def plain_static_storages(storages: dict) -> dict:
-    # Production uses WhiteNoise's manifest storage, which needs collectstatic; tests serve
-    # static files straight from the source folders.
-    return {
-        **storages,
-        "staticfiles": {
-            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        },
-    }
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,17 @@ class DemoSnapshot:
     private_media: Path
 
 
+def plain_static_storages(storages: dict) -> dict:
+    # Production uses WhiteNoise's manifest storage, which needs collectstatic; tests serve
+    # static files straight from the source folders.
+    return {
+        **storages,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+
+
 def load_demo(
     snapshot: DemoSnapshot, media_root: Path, private_media_root: Path
 ) -> None:

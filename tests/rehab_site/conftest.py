@@ -16,15 +16,12 @@ from django_otp.oath import totp
 from blog.models import Article
 from rehab_site.models import DraftChange
 from tests.admin_pages import SUPERUSER, Center, Page, a_day_at_the_center, admin_pages
-from tests.demo import load_demo
+from tests.demo import load_demo, plain_static_storages
 from tests.factories import PASSWORD
 
 from .forms import admin_form
 
 ADMIN_INDEX = reverse("admin:index")
-PLAIN_STATIC_FILES = {
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-}
 
 
 def current_token(device) -> str:
@@ -69,8 +66,7 @@ def walk(django_db_setup, django_db_blocker, tmp_path_factory, demo_snapshot):
         override_settings(
             MEDIA_ROOT=media / "media",
             PRIVATE_MEDIA_ROOT=media / "private-media",
-            # as tests/conftest.py's plain_static_storage, which is per test
-            STORAGES={**settings.STORAGES, "staticfiles": PLAIN_STATIC_FILES},
+            STORAGES=plain_static_storages(settings.STORAGES),
         ),
         transaction.atomic(),
     ):
