@@ -33,7 +33,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 from django_otp_webauthn.models import WebAuthnCredential
 
 from .models import EnrolmentLink
@@ -48,6 +48,8 @@ ENROLMENT_SESSION_KEY = "two_factor_enrolment_link"
 HELD_CODE_SESSION_KEY = "two_factor_enrolment_code"
 # Longer than any code: what a session keeps of whatever a link carried.
 HELD_CODE_MAX_LENGTH = 40
+# The secret of the authenticator app being paired, kept until its first code is posted.
+APP_KEY_SESSION_KEY = "two_factor_app_key"
 
 
 class EnrolmentThrottled(EnrolmentRefused):
@@ -252,6 +254,30 @@ def enrol(request):
     )
 
 
+def _app_being_paired(request) -> TOTPDevice:
+    """The authenticator app this session is pairing, not yet saved: its secret waits in
+    the session, so opening the setup page writes nothing. The first code posted stores
+    it (unconfirmed), which is what lets django-otp throttle wrong codes."""
+    key = request.session.get(APP_KEY_SESSION_KEY)
+    if key is None:
+        key = request.session[APP_KEY_SESSION_KEY] = default_key()
+    return TOTPDevice(
+        user=request.user, name="Authenticator app", key=key, confirmed=False
+    )
+
+
+def _stored(device: TOTPDevice) -> TOTPDevice:
+    """The unconfirmed row for this app's secret (made on its first code), so that
+    failed tries count against it."""
+    stored, _ = TOTPDevice.objects.get_or_create(
+        user=device.user,
+        key=device.key,
+        confirmed=False,
+        defaults={"name": device.name},
+    )
+    return stored
+
+
 @sensitive_post_parameters("token")
 def setup(request):
     """Choose a passkey, or pair an authenticator app: scan the code, confirm one token,
@@ -260,18 +286,26 @@ def setup(request):
         return redirect(_with_next("two_factor_verify", request))
     if not may_enrol(request):
         return redirect(_with_next("two_factor_enrol", request))
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(
-            user=request.user, name="Authenticator app", confirmed=False
-        )
+    device = _app_being_paired(request)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"].strip()):
+        device = _stored(device)
+        allowed, _ = device.verify_is_allowed()
+        if not allowed:
+            form.add_error(
+                "token",
+                "After a wrong code, each try waits a little longer. Wait a few "
+                "seconds, then type the newest code.",
+            )
+        elif device.verify_token(form.cleaned_data["token"].strip()):
             with transaction.atomic():
                 device.confirmed = True
                 device.save()
+                TOTPDevice.objects.filter(
+                    user=request.user, confirmed=False
+                ).delete()  # apps whose pairing was left unfinished
                 codes = _new_recovery_codes(request.user)
+            del request.session[APP_KEY_SESSION_KEY]
             otp_login(request, device)
             finish_enrolment(request)
             return _page(
@@ -280,10 +314,12 @@ def setup(request):
                 "Save your recovery codes",
                 codes=codes,
             )
-        form.add_error(
-            "token",
-            "That code did not match. Check the time on your phone and try the newest code.",
-        )
+        else:
+            form.add_error(
+                "token",
+                "That code did not match. Check the time on your phone and try the "
+                "newest code.",
+            )
     return _page(
         request,
         "two_factor/setup.html",
@@ -295,16 +331,21 @@ def setup(request):
 
 
 def recovery_codes(request):
-    """After a passkey is registered: recovery codes, once, for when the key is lost."""
+    """After a passkey is registered: recovery codes, once, for when the key is lost. The
+    page asks first and makes them on the POST, so opening it writes nothing."""
     if not request.user.is_verified():
         return redirect(_with_next("two_factor_verify", request))
     if StaticToken.objects.filter(device__user=request.user).exists():
         return redirect(_next_url(request))
+    if request.method == "POST":
+        return _page(
+            request,
+            "two_factor/recovery_codes.html",
+            "Save your recovery codes",
+            codes=_new_recovery_codes(request.user),
+        )
     return _page(
-        request,
-        "two_factor/recovery_codes.html",
-        "Save your recovery codes",
-        codes=_new_recovery_codes(request.user),
+        request, "two_factor/make_recovery_codes.html", "Make your recovery codes"
     )
 
 

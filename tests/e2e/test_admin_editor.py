@@ -126,6 +126,8 @@ def test_a_marketer_enrols_a_passkey_with_the_link_and_signs_in_with_it(
     page.get_by_role("button", name="Add a passkey").click()
 
     expect(page).to_have_url(re.compile(r"/admin/two-factor/recovery-codes/"))
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Show my recovery codes").click()
     expect(page.locator(".two-factor__codes li")).to_have_count(10)
     page.get_by_role("link", name="I saved them, continue").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))

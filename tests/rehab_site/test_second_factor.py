@@ -2,19 +2,25 @@
 that an administrator issued (issue 14 item 6, issue 17 item 7)."""
 
 import json
+from base64 import b32encode
 from datetime import timedelta
 
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from rehab_site.models import EnrolmentLink
 from rehab_site.models.enrolment import format_code, normalize_code
 from rehab_site.two_factor import enrolment_link
 from tests.admissions.factories import marketing_user
+from tests.authenticator import code_for_shown_key
 from tests.factories import PASSWORD, StaffFactory
+from tests.get_writes import writes
 
 pytestmark = pytest.mark.django_db
 
@@ -379,3 +385,97 @@ class TestWrongCodes:
 
         assert enter_code(client, "AAAA-BBBB-CCCC-DDDD").status_code == 429
         assert redis_cache.get(f"two_factor:enrol:account:{user.pk}") == 4
+
+
+def redeemed_link_session(client, user=None):
+    user = user or marketing_user()
+    _, code = EnrolmentLink.issue(user)
+    sign_in(client, user)
+    enter_code(client, code)
+    return user
+
+
+class TestPairingAnApp:
+    """Opening the setup page writes nothing: the app's secret waits in the session until
+    the first code is posted."""
+
+    def test_the_page_shows_the_same_key_each_time_and_stores_nothing(self, client):
+        redeemed_link_session(client)
+
+        with CaptureQueriesContext(connection) as queries:
+            first = client.get(SETUP)
+        again = client.get(SETUP)
+
+        assert first.context["secret"] == again.context["secret"]
+        assert not TOTPDevice.objects.exists()
+        assert writes(queries.captured_queries) == []
+
+    def test_a_wrong_code_is_stored_against_the_app_and_slows_the_next_try(
+        self, client
+    ):
+        user = redeemed_link_session(client)
+        with time_machine.travel("2026-03-02 09:00 +0000", tick=False) as traveller:
+            key = client.get(SETUP).context["secret"]
+            wrong = client.post(SETUP, {"token": "000000"})
+            right_at_once = client.post(SETUP, {"token": code_for_shown_key(key)})
+
+            assert "did not match" in wrong.content.decode()
+            assert "Wait a few seconds" in right_at_once.content.decode()
+            app = TOTPDevice.objects.get(user=user)
+            assert (app.confirmed, app.throttling_failure_count) == (False, 1)
+
+            traveller.shift(timedelta(seconds=5))
+            confirmed = client.post(SETUP, {"token": code_for_shown_key(key)})
+
+        assert "Save your recovery codes" in confirmed.content.decode()
+        assert TOTPDevice.objects.get(user=user).confirmed
+
+    def test_confirming_clears_pairings_left_unfinished(self, client):
+        user = redeemed_link_session(client)
+        TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+        key = client.get(SETUP).context["secret"]
+
+        client.post(SETUP, {"token": code_for_shown_key(key)})
+
+        assert list(TOTPDevice.objects.values_list("confirmed", flat=True)) == [True]
+        assert client.get(SETUP).context["secret"] != key  # another app, another key
+
+
+class TestRecoveryCodesAfterAPasskey:
+    """After a passkey, the recovery codes page asks first and makes the codes on the
+    POST, so opening it (or a link scanner opening it) writes nothing."""
+
+    RECOVERY = "/admin/two-factor/recovery-codes/"
+
+    @pytest.fixture
+    def verified_without_codes(self, client):
+        user = marketing_user()
+        app = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
+        sign_in(client, user)
+        key = b32encode(app.bin_key).decode().rstrip("=")
+        client.post(reverse("two_factor_verify"), {"token": code_for_shown_key(key)})
+        return user
+
+    def test_opening_the_page_writes_nothing_and_asks_first(
+        self, client, verified_without_codes
+    ):
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(self.RECOVERY)
+
+        assert page.status_code == 200
+        assert "Show my recovery codes" in page.content.decode()
+        assert not StaticToken.objects.exists()
+        assert writes(queries.captured_queries) == []
+
+    def test_the_button_shows_ten_codes_once(self, client, verified_without_codes):
+        shown = client.post(self.RECOVERY)
+
+        codes = shown.context["codes"]
+        assert len(codes) == 10
+        assert all(code in shown.content.decode() for code in codes)
+        assert (
+            StaticToken.objects.filter(device__user=verified_without_codes).count()
+            == 10
+        )
+        assert client.get(self.RECOVERY).status_code == 302
+        assert client.post(self.RECOVERY).status_code == 302
