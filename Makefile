@@ -22,11 +22,15 @@ run: install migrate seed ## set up, migrate, load demo content and serve http:/
 # (pytest-xdist), each with its own test database, Redis database and folders.
 TEST_WORKERS ?= 2
 TEST_SQLITE_URL := sqlite:///$(CURDIR)/var/test.sqlite3
-PYTEST := SECRET_KEY=$${SECRET_KEY:-insecure-key-for-the-test-suite-only} \
+# What both runs share, built by the first (the demo snapshot, static files, the wheel).
+TEST_BUILT_ONCE := $(CURDIR)/var/test-built-once
+PYTEST := TEST_BUILT_ONCE=$(TEST_BUILT_ONCE) \
+	SECRET_KEY=$${SECRET_KEY:-insecure-key-for-the-test-suite-only} \
 	FIELD_ENCRYPTION_KEYS=$${FIELD_ENCRYPTION_KEYS:-dGVzdC1zdWl0ZS1vbmx5LWtleS1ub3QtYS1zZWNyZXQ=} \
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal --durations=10
 
 test: install system-packages lint ## set up and run the whole suite on both databases, browser tests included
+	rm -rf $(TEST_BUILT_ONCE)
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PYTEST)
 	DATABASE_URL=$(TEST_SQLITE_URL) $(PYTEST)
 

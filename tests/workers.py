@@ -29,12 +29,24 @@ def worker_redis_url() -> str:
     return f"{url.scheme}://{url.netloc}/{database}"
 
 
-def once_per_run(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
-    """A folder that the first test process of the run to ask fills with `build(folder)`;
-    the others (pytest-xdist workers) wait for it and share it."""
+def built_once_folder(tmp_path_factory) -> Path:
+    """TEST_BUILT_ONCE when it is set: `make test` sets it for both of its runs, so the
+    SQLite run reuses what the PostgreSQL run built (the demo snapshot, static files, the
+    wheel: none depends on the database) and empties it first. Otherwise the run's own
+    temporary folder, above each worker's."""
+    if shared := os.environ.get("TEST_BUILT_ONCE"):
+        Path(shared).mkdir(parents=True, exist_ok=True)
+        return Path(shared)
     root = tmp_path_factory.getbasetemp()
     if "PYTEST_XDIST_WORKER" in os.environ:
         root = root.parent  # the run's folder, above each worker's own
+    return root
+
+
+def once_per_run(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
+    """A folder that the first test process of the run to ask fills with `build(folder)`;
+    the others (pytest-xdist workers) wait for it and share it."""
+    root = built_once_folder(tmp_path_factory)
     folder = root / name
     with FileLock(root / f"{name}.lock"):
         if not (folder / ".complete").exists():

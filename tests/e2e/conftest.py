@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_playwright_python.base import AXE_SCRIPT, AxeResults
 from playwright.sync_api import sync_playwright
 
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -70,16 +70,38 @@ WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
 # axe reads what a page shows, which is the same whichever database filled it: the
 # PostgreSQL run checks it, the SQLite run leaves it out (tests/conftest.py).
 AXE_ON_ONE_DATABASE = "axe checks the rendered page, the same on either database"
+# Likewise what the browser shows or does by itself (a layout at a width, a menu opened by
+# keyboard, a player swapped in, a script's timer): the pages' server side runs on both
+# databases in the ordinary tests, and browser flows that save through the site run on both.
+BROWSER_ON_ONE_DATABASE = (
+    "checks what the browser shows or does by itself, the same on either database"
+)
+ONE_DATABASE_IN_THE_BROWSER = pytest.mark.one_database(reason=BROWSER_ON_ONE_DATABASE)
 
 
-def axe_results(page, tags=WCAG_TAGS, context=None):
-    """axe-core's violations on the page (or the part `context` selects) of the rules
-    with these tags."""
+def with_axe(browser_context):
+    """Every page of `browser_context` loads axe-core (the copy axe-playwright-python
+    ships) as it loads: for sweeps that check page after page, where sending the 570 kB
+    script after each load cost 80 ms a page more (measured over 27 admin pages)."""
+    browser_context.add_init_script(script=AXE_SCRIPT)
+    return browser_context
+
+
+def axe_results(page, tags=WCAG_TAGS, context=None) -> AxeResults:
+    """axe-core's violations on the page (or the part the selector `context` picks) of
+    the rules with these tags. Only the violations come back from the browser."""
     options = {
         "runOnly": {"type": "tag", "values": list(tags)},
         "resultTypes": ["violations"],
     }
-    return Axe().run(page, context=context, options=options)
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
+    violations = page.evaluate(
+        """([context, options]) =>
+            axe.run(context ?? document, options).then((results) => results.violations)""",
+        [context, options],
+    )
+    return AxeResults({"violations": violations})
 
 
 def axe_summary(results) -> str:

@@ -13,7 +13,7 @@ from tests.admin_pages import ADMISSIONS, MARKETING, ROLES, a_day_at_the_center
 from tests.admin_pages import admin_pages as walked_pages
 from tests.factories import PASSWORD
 
-from .conftest import AXE_ON_ONE_DATABASE, axe_results, axe_summary
+from .conftest import AXE_ON_ONE_DATABASE, axe_results, axe_summary, with_axe
 
 pytestmark = pytest.mark.one_database(reason=AXE_ON_ONE_DATABASE)
 
@@ -54,7 +54,9 @@ def signed_in_tab(browser, live_server):
     contexts = []
 
     def sign_in(user, width: int):
-        context = browser.new_context(viewport={"width": width, "height": 900})
+        context = with_axe(
+            browser.new_context(viewport={"width": width, "height": 900})
+        )
         contexts.append(context)
         tab = context.new_page()
         tab.set_default_timeout(15_000)

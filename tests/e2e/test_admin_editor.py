@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from rehab_site.models import EnrolmentLink
 from rehab_site.roles import MARKETING
-from tests.e2e.conftest import AXE_ON_ONE_DATABASE
+from tests.e2e.conftest import AXE_ON_ONE_DATABASE, ONE_DATABASE_IN_THE_BROWSER
 from tests.factories import StaffFactory
 
 from .conftest import assert_no_axe_violations
@@ -23,6 +23,7 @@ def marketer(demo):
     return user
 
 
+@ONE_DATABASE_IN_THE_BROWSER
 def test_the_editor_shows_a_heading_2_larger_and_bolder_than_a_paragraph(
     marketer, live_server, desktop_page
 ):
@@ -53,6 +54,7 @@ def test_the_editor_shows_a_heading_2_larger_and_bolder_than_a_paragraph(
     assert h2_weight >= 700 > p_weight
 
 
+@ONE_DATABASE_IN_THE_BROWSER
 @pytest.mark.parametrize("width", [1024, 1280])
 def test_the_article_list_and_the_title_box_fit_the_screen(
     marketer, live_server, browser, width

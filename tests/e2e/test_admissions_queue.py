@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from admissions.models import Inquiry
 from tests.admissions.factories import InquiryFactory
-from tests.e2e.conftest import AXE_ON_ONE_DATABASE
+from tests.e2e.conftest import AXE_ON_ONE_DATABASE, ONE_DATABASE_IN_THE_BROWSER
 from tests.factories import PASSWORD
 
 from .conftest import assert_no_axe_violations
@@ -58,6 +58,7 @@ def open_queue(page, base_url: str) -> None:
     expect(page.get_by_role("heading", name="Admissions queue")).to_be_visible()
 
 
+@ONE_DATABASE_IN_THE_BROWSER
 @pytest.mark.parametrize("width", [1024, 1280])
 def test_triage_columns_are_on_screen_without_scrolling_sideways(
     crowded_queue, live_server, browser, width

@@ -14,7 +14,7 @@ from blog.models import Article
 from tests.blog.factories import ArticleFactory
 from tests.factories import PASSWORD, UserFactory
 
-from .conftest import DESKTOP, assert_no_axe_violations
+from .conftest import DESKTOP, ONE_DATABASE_IN_THE_BROWSER, assert_no_axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -136,6 +136,7 @@ def test_a_form_with_unsaved_edits_keeps_the_session_alive(
     context.close()
 
 
+@ONE_DATABASE_IN_THE_BROWSER
 def test_an_untouched_form_does_not_keep_the_session_alive(
     live_server, browser, article, settings
 ):
@@ -223,6 +224,7 @@ def test_two_editors_save_one_article_and_the_second_is_warned(
     second_context.close()
 
 
+@ONE_DATABASE_IN_THE_BROWSER
 @pytest.mark.parametrize("width", [1024, 1280])
 def test_change_form_history_and_diff_pass_axe_and_fit(
     live_server, browser, article, width

@@ -1,9 +1,10 @@
 import re
 
-import pytest
 from playwright.sync_api import expect
 
-from .conftest import AXE_ON_ONE_DATABASE, assert_no_axe_violations
+from .conftest import ONE_DATABASE_IN_THE_BROWSER, assert_no_axe_violations
+
+pytestmark = ONE_DATABASE_IN_THE_BROWSER
 
 
 def test_home_page_at_phone_width_shows_the_phone_link_and_a_menu_button(
@@ -74,7 +75,6 @@ def test_treatment_submenu_opens_by_touch_at_phone_width(demo, live_server, phon
     ).to_be_visible()
 
 
-@pytest.mark.one_database(reason=AXE_ON_ONE_DATABASE)
 def test_home_page_has_no_accessibility_violations(
     demo, live_server, phone_page, desktop_page
 ):

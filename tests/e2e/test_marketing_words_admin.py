@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
 
-from .conftest import assert_no_axe_violations
+from .conftest import ONE_DATABASE_IN_THE_BROWSER, assert_no_axe_violations
 
 
 @pytest.fixture
@@ -63,6 +63,7 @@ def test_marketing_edits_the_home_page_and_footer_and_sees_them(
     visitor.close()
 
 
+@ONE_DATABASE_IN_THE_BROWSER
 @pytest.mark.parametrize("width", [1024, 1280])
 def test_the_words_forms_pass_axe_and_fit_the_screen(
     marketer, live_server, browser, width

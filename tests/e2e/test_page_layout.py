@@ -11,7 +11,7 @@ from blog.models import Article, Category, Person, Tag
 from programs.models import Audience, Condition, Location, Page, Program
 from tests.e2e.conftest import AXE_ON_ONE_DATABASE
 
-from .conftest import axe_results, axe_summary
+from .conftest import axe_results, axe_summary, with_axe
 
 
 @pytest.fixture
@@ -226,6 +226,7 @@ def test_every_page_type_keeps_its_layout_and_passes_axe_at_phone_width(
 def test_every_page_type_keeps_its_layout_and_passes_axe_at_desktop_width(
     demo, media_served, live_server, desktop_page
 ):
+    with_axe(desktop_page.context)
     found = measure_every_page_type(
         desktop_page, live_server.url, axe_on=lambda path: True
     )

@@ -1,9 +1,10 @@
 import re
 
-import pytest
 from playwright.sync_api import expect
 
-from .conftest import AXE_ON_ONE_DATABASE, assert_no_axe_violations
+from .conftest import ONE_DATABASE_IN_THE_BROWSER, assert_no_axe_violations
+
+pytestmark = ONE_DATABASE_IN_THE_BROWSER
 
 
 def test_a_parent_on_a_phone_finds_residential_care_and_how_to_call(
@@ -38,7 +39,6 @@ def test_a_parent_on_a_phone_finds_residential_care_and_how_to_call(
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
 
 
-@pytest.mark.one_database(reason=AXE_ON_ONE_DATABASE)
 def test_home_program_and_location_pages_have_no_accessibility_violations(
     demo, live_server, phone_page, desktop_page
 ):

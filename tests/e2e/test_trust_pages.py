@@ -3,10 +3,11 @@
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
-from .conftest import AXE_ON_ONE_DATABASE, assert_no_axe_violations
+from .conftest import ONE_DATABASE_IN_THE_BROWSER, assert_no_axe_violations
+
+pytestmark = ONE_DATABASE_IN_THE_BROWSER
 
 NEW_PAGES = [
     "/about/",
@@ -17,7 +18,6 @@ NEW_PAGES = [
 ]
 
 
-@pytest.mark.one_database(reason=AXE_ON_ONE_DATABASE)
 def test_the_new_pages_have_no_accessibility_violations(
     demo, live_server, phone_page, desktop_page
 ):

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from programs.models import Page
-from tests.e2e.conftest import AXE_ON_ONE_DATABASE
+from tests.e2e.conftest import AXE_ON_ONE_DATABASE, ONE_DATABASE_IN_THE_BROWSER
 from tests.factories import PASSWORD
 
 from .conftest import DESKTOP, PHONE, assert_no_axe_violations
@@ -43,6 +43,7 @@ def block_other_hosts(page, live_server) -> list[str]:
     return elsewhere
 
 
+@ONE_DATABASE_IN_THE_BROWSER
 def test_pressing_play_by_keyboard_swaps_in_the_nocookie_player(
     demo, live_server, desktop_page
 ):
@@ -68,6 +69,7 @@ def test_pressing_play_by_keyboard_swaps_in_the_nocookie_player(
     assert all(urlsplit(url).netloc == "www.youtube-nocookie.com" for url in elsewhere)
 
 
+@ONE_DATABASE_IN_THE_BROWSER
 def test_without_javascript_play_links_to_the_video_on_youtube(
     demo, live_server, browser
 ):
@@ -106,7 +108,9 @@ def test_the_media_page_has_no_accessibility_violations(
             )
 
 
-@pytest.mark.parametrize("width", [1024, 1280])
+@pytest.mark.parametrize(
+    "width", [pytest.param(1024, marks=ONE_DATABASE_IN_THE_BROWSER), 1280]
+)
 def test_marketing_edits_the_video_inline_and_the_form_passes_axe(
     demo, live_server, browser, width
 ):
