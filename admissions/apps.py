@@ -7,4 +7,9 @@ class AdmissionsConfig(AppConfig):
     name = "admissions"
 
     def ready(self):
+        from rehab_site import bench
+
+        from . import bench as admissions_bench
         from . import checks  # noqa: F401 (registers the system checks)
+
+        bench.register(admissions_bench.VOLUME)

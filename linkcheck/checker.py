@@ -30,7 +30,7 @@ from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import timezone
 
 from rehab_site.publishing import Publishable, Status
-from rehab_site.richtext import RichTextField
+from rehab_site.richtext import html_fields
 
 CHECKED_APPS = ("rehab_site", "blog", "programs")
 MAX_REDIRECTS = 5
@@ -63,10 +63,6 @@ class Finding:
     url: str
     problem: str
     edit_url: str
-
-
-def html_fields(model) -> list:
-    return [f for f in model._meta.get_fields() if isinstance(f, RichTextField)]
 
 
 def link_fields(model) -> list:

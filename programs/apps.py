@@ -9,4 +9,7 @@ class ProgramsConfig(AppConfig):
     def ready(self) -> None:
         from rehab_site import content_apps
 
+        from .home import provide_home_sections
+
         content_apps.register(self)
+        provide_home_sections()

@@ -8,7 +8,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView
 
-from blog.models import Article, Person
+from rehab_site import page_parts
 from rehab_site.caching import kept_object_or_404, remember
 from rehab_site.drafts import preview_draft
 
@@ -119,7 +119,7 @@ RELATED_ARTICLES = 3
 
 def _related_articles() -> Prefetch:
     """The newest live articles the blog's editors linked to a page, as `related_articles`."""
-    articles = Article.objects.live().for_cards().order_by("-publish_at")
+    articles = page_parts.part("article_cards")
     return Prefetch(
         "articles", queryset=articles[:RELATED_ARTICLES], to_attr="related_articles"
     )
@@ -253,9 +253,7 @@ class PageDetailView(LivePageMixin, DetailView):
                 )
             )
         if self.object.show_team:
-            context["team"] = SimpleLazyObject(
-                lambda: list(Person.objects.on_team_page())
-            )
+            context["team"] = SimpleLazyObject(lambda: list(page_parts.part("team")))
         return context
 
 

@@ -154,10 +154,6 @@ class SiteSettingsAdmin(MediaStorageFailureAdminMixin, SingletonAdmin):
         ),
     ]
 
-    def save_model(self, request, obj, form, change):
-        obj.changed_by = request.user
-        super().save_model(request, obj, form, change)
-
 
 class HomePromiseInline(admin.StackedInline):
     model = HomePromise

@@ -31,7 +31,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from . import staff
-from .editing import edited_fields
+from .editing import before_change, edited_fields, save_change
 from .models.draft_change import DraftChange
 from .publishing import Status
 from .task_queue import enqueue_unless_waiting
@@ -88,8 +88,8 @@ def publish_draft_change(draft: DraftChange, user, comment: str = "") -> models.
     model = draft.content_type.model_class()
     with transaction.atomic(), reversion.create_revision():
         live = model.objects.select_for_update().get(pk=draft.object_id)
-        draft.apply_to(live)
-        live.save()
+        before = before_change(live)
+        save_change(draft.apply_to(live), by=user, live=before)
         for name, ids in draft.many_to_many.items():
             getattr(live, name).set(ids)
         reversion.set_user(user)

@@ -18,8 +18,10 @@ Only content models use it: never give it to a model that holds personal or heal
 since the browser copy would keep what was typed.
 """
 
+import copy
 import hashlib
 import time
+from contextvars import ContextVar
 from html import unescape
 
 import reversion
@@ -92,6 +94,28 @@ class EditConflictForm:
                 self.edit_conflict["token"] = current
                 raise self.content_admin.conflict_error(self.edit_conflict)
         return cleaned
+
+
+# The object as visitors saw it, while django-reversion's version form (revision_view)
+# restores a version: reversion writes the version's rows before the form is saved.
+_live_before_restore: ContextVar = ContextVar("live_before_restore", default=None)
+
+
+def save_change(obj, *, by, live) -> None:
+    """The save every path that changes content ends in: the admin's save, publishing a
+    draft change, restoring a version. `live` is the object as visitors saw it before
+    the path wrote anything (reversion's restore writes the old rows first), so rules
+    that compare old with new, such as the alert to administrators when the phone
+    number changes (SiteSettings.save), see what really changed, whoever (`by`) and
+    whichever path changed it."""
+    obj.changed_by = by
+    obj.live_before_change = live
+    obj.save()
+
+
+def before_change(obj):
+    """A copy of `obj` as it is now, to pass to `save_change` as `live`."""
+    return copy.copy(obj)
 
 
 class ContentAdmin(LabelledListEditableMixin, CompareVersionAdmin):
@@ -178,7 +202,16 @@ class ContentAdmin(LabelledListEditableMixin, CompareVersionAdmin):
         which asks for the change permission."""
         obj = self.object_with_history(request, object_id)
         get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
-        return super().revision_view(request, object_id, version_id, extra_context)
+        restoring = _live_before_restore.set(obj)
+        try:
+            return super().revision_view(request, object_id, version_id, extra_context)
+        finally:
+            _live_before_restore.reset(restoring)
+
+    def save_model(self, request, obj, form, change):
+        """Every admin save, restoring through a version's form included, is a
+        `save_change` by the signed-in member of staff."""
+        save_change(obj, by=request.user, live=_live_before_restore.get())
 
     def recover_view(self, request, version_id, extra_context=None):
         """A deleted object of this model, from its last version, for staff who may add
@@ -295,7 +328,7 @@ def restore_version(obj, version, user, comment: str):
     with transaction.atomic(), reversion.create_revision():
         version.revision.revert(delete=True)
         restored = type(obj).objects.get(pk=obj.pk)
-        restored.save()
+        save_change(restored, by=user, live=obj)
         reversion.set_user(user)
         reversion.set_comment(comment)
         if old_path and was_published:

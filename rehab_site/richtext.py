@@ -69,3 +69,10 @@ class RichTextField(CKEditor5Field):
         clean = sanitize_html(getattr(model_instance, self.attname) or "")
         setattr(model_instance, self.attname, clean)
         return clean
+
+
+def html_fields(model) -> list:
+    """The rich-text fields of `model`: the HTML that marketing writes."""
+    return [
+        field for field in model._meta.get_fields() if isinstance(field, RichTextField)
+    ]

@@ -14,10 +14,9 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from programs.home import home_sections
-
 from .caching import COORDINATION, FragmentCache
 from .models import HomePage, SiteSettings
+from .page_parts import home_sections
 from .task_queue import late_task_count
 
 logger = logging.getLogger(__name__)

@@ -287,9 +287,13 @@ class SiteSettings(models.Model):
                 and not str(getattr(self, field.attname)).strip()
             ):
                 setattr(self, field.attname, field.get_default())
-        previous = type(self).objects.filter(pk=1).first()
+        # What visitors saw: given by editing.save_change (a restore writes the old row
+        # before this save), else the row as stored.
+        previous = vars(self).pop("live_before_change", None) or (
+            type(self).objects.filter(pk=1).first()
+        )
         super().save(*args, **kwargs)
-        # The admin sets `changed_by`, so the administrators' email can say who it was.
+        # save_change sets `changed_by`, so the administrators' email can say who it was.
         report_contact_changes(previous, self, getattr(self, "changed_by", None))
 
     @classmethod

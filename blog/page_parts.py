@@ -1,0 +1,17 @@
+"""What the blog fills on other apps' pages (rehab_site/page_parts.py): the latest articles
+on the home page, article cards beside a program, and the team."""
+
+from rehab_site import page_parts
+
+from .models import Article, Person
+
+
+def article_cards():
+    """Live articles, newest first, with what a card shows."""
+    return Article.objects.live().for_cards().order_by("-publish_at")
+
+
+def provide() -> None:
+    page_parts.provide("latest_articles", lambda: article_cards()[:3], on_home=True)
+    page_parts.provide("article_cards", article_cards)
+    page_parts.provide("team", Person.objects.on_team_page)
