@@ -16,6 +16,7 @@ class RehabSiteConfig(AppConfig):
 
         from . import content_apps
         from .caching import connect_signals
+        from .editing import content_admins_on_content_only
         from .links import check_every_link_field
         from .roles import sync_roles
 
@@ -26,6 +27,7 @@ class RehabSiteConfig(AppConfig):
         last_app = list(apps.get_app_configs())[-1]
         connect_signals(after_migrate_of=last_app)
         checks.register(check_every_link_field, checks.Tags.models)
+        checks.register(content_admins_on_content_only, checks.Tags.admin)
 
         # The staff groups.
         post_migrate.connect(

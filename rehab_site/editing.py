@@ -14,8 +14,9 @@ program and page type, menus, site settings, ...). Inheriting from it gives the 
   browser while they are typed and offered back after a sign-in, a crash or a closed tab,
   and the session is kept alive while the form has unsaved edits (see `keep_alive`).
 
-Only content models use it: never give it to a model that holds personal or health data,
-since the browser copy would keep what was typed.
+Only content models use it, since the browser copy would keep what was typed: the system
+check `rehab_site.E002` (`content_admins_on_content_only`) fails for a `ContentAdmin` of a
+model outside the content apps (content_apps.py), such as admissions' inquiries.
 """
 
 import copy
@@ -25,10 +26,11 @@ from contextvars import ContextVar
 from html import unescape
 
 import reversion
+from django.apps import apps
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
-from django.core import serializers
+from django.core import checks, serializers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
@@ -44,6 +46,7 @@ from reversion_compare.helpers import html_diff
 
 from . import staff
 from .admin_labels import LabelledListEditableMixin
+from .content_apps import content_app_labels
 from .richtext import RichTextField
 
 EDIT_TOKEN_FIELD = "edit_token"
@@ -354,3 +357,32 @@ def keep_alive(request):
         return JsonResponse({"alive": True, "extended": False})
     request.session[staff.LAST_ACTIVITY_KEY] = now
     return JsonResponse({"alive": True, "extended": True})
+
+
+def content_admins_on_content_only(app_configs=None, site=None, **kwargs):
+    """rehab_site.E002 for each model outside the content apps that has a ContentAdmin:
+    its editing script keeps a copy of the form in the browser, which must never hold
+    what a patient or a family typed."""
+    site = site or admin.site
+    errors = []
+    for model in apps.get_models():
+        if not site.is_registered(model):
+            continue
+        model_admin = site.get_model_admin(model)
+        if (
+            isinstance(model_admin, ContentAdmin)
+            and model._meta.app_label not in content_app_labels()
+        ):
+            errors.append(
+                checks.Error(
+                    f"{type(model_admin).__name__} is a ContentAdmin, but "
+                    f"{model._meta.label} is not in a content app: the editing script "
+                    "would keep a copy of its form in the browser.",
+                    hint="Use a plain ModelAdmin for personal or health data; register "
+                    "the app in rehab_site/content_apps.py only if its rows are content "
+                    "that visitors see.",
+                    obj=type(model_admin),
+                    id="rehab_site.E002",
+                )
+            )
+    return errors
