@@ -23,13 +23,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from rehab_site.task_queue import task
+
 from .display import duration_words
 from .models import Inquiry, InsuranceVerification
-
-try:
-    from django.tasks import task
-except ImportError:  # Django 5.2: the backport
-    from django_tasks import task
 
 logger = logging.getLogger(__name__)
 

@@ -12,14 +12,9 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from rehab_site.task_queue import enqueue_unless_waiting
+from rehab_site.task_queue import enqueue_unless_waiting, task
 
 from .checker import CHECKED_APPS, check_all_links
-
-try:
-    from django.tasks import task
-except ImportError:  # Django 5.2: the backport
-    from django_tasks import task
 
 DELAY_AFTER_SAVE = timedelta(seconds=30)
 

@@ -10,10 +10,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-try:
-    from django.tasks import task
-except ImportError:  # Django 5.2: the backport
-    from django_tasks import task
+from .task_queue import task
 
 logger = logging.getLogger(__name__)
 

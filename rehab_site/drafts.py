@@ -14,6 +14,7 @@ page. Publishing saves the page, which starts a new content generation as every 
 (rehab_site/caching.py).
 """
 
+import copy
 import datetime
 
 import reversion
@@ -31,15 +32,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from . import staff
-from .editing import before_change, edited_fields, save_change
+from .editing import edited_fields, save_change
 from .models.draft_change import DraftChange
 from .publishing import Status
-from .task_queue import enqueue_unless_waiting
-
-try:
-    from django.tasks import task
-except ImportError:  # Django 5.2: the backport
-    from django_tasks import task
+from .task_queue import enqueue_unless_waiting, task
 
 DRAFT_BUTTON = "_save_draft"
 DRAFT_TIME_FIELD = "draft_publish_at"
@@ -88,7 +84,7 @@ def publish_draft_change(draft: DraftChange, user, comment: str = "") -> models.
     model = draft.content_type.model_class()
     with transaction.atomic(), reversion.create_revision():
         live = model.objects.select_for_update().get(pk=draft.object_id)
-        before = before_change(live)
+        before = copy.copy(live)
         save_change(draft.apply_to(live), by=user, live=before)
         for name, ids in draft.many_to_many.items():
             getattr(live, name).set(ids)

@@ -19,7 +19,6 @@ check `rehab_site.E002` (`content_admins_on_content_only`) fails for a `ContentA
 model outside the content apps (content_apps.py), such as admissions' inquiries.
 """
 
-import copy
 import hashlib
 import time
 from contextvars import ContextVar
@@ -114,11 +113,6 @@ def save_change(obj, *, by, live) -> None:
     obj.changed_by = by
     obj.live_before_change = live
     obj.save()
-
-
-def before_change(obj):
-    """A copy of `obj` as it is now, to pass to `save_change` as `live`."""
-    return copy.copy(obj)
 
 
 class ContentAdmin(LabelledListEditableMixin, CompareVersionAdmin):

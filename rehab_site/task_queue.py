@@ -10,6 +10,14 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+# The decorator every app's tasks use: Django's own from 6.0, the backport before.
+try:
+    from django.tasks import task
+except ImportError:  # Django 5.2: the backport
+    from django_tasks import task
+
+__all__ = ["enqueue_unless_waiting", "late_task_count", "task"]
+
 
 def enqueue_unless_waiting(task, *, run_after, only_at_that_time=False) -> None:
     """Queue `task` to run at `run_after`, unless one of it is already waiting to run (at

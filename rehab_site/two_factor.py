@@ -308,12 +308,7 @@ def setup(request):
             del request.session[APP_KEY_SESSION_KEY]
             otp_login(request, device)
             finish_enrolment(request)
-            return _page(
-                request,
-                "two_factor/recovery_codes.html",
-                "Save your recovery codes",
-                codes=codes,
-            )
+            return _recovery_codes_page(request, codes)
         else:
             form.add_error(
                 "token",
@@ -338,12 +333,7 @@ def recovery_codes(request):
     if StaticToken.objects.filter(device__user=request.user).exists():
         return redirect(_next_url(request))
     if request.method == "POST":
-        return _page(
-            request,
-            "two_factor/recovery_codes.html",
-            "Save your recovery codes",
-            codes=_new_recovery_codes(request.user),
-        )
+        return _recovery_codes_page(request, _new_recovery_codes(request.user))
     return _page(
         request, "two_factor/make_recovery_codes.html", "Make your recovery codes"
     )
@@ -373,6 +363,15 @@ def verify(request):
             user=request.user, confirmed=True
         ).exists(),
         has_app=TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
+    )
+
+
+def _recovery_codes_page(request, codes: list[str]):
+    return _page(
+        request,
+        "two_factor/recovery_codes.html",
+        "Save your recovery codes",
+        codes=codes,
     )
 
 

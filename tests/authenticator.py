@@ -1,9 +1,16 @@
-"""What a staff member's authenticator app does in tests: read the key the setup page
-shows (for people who cannot scan the QR code) and give the code for now."""
+"""What a staff member's authenticator app does in tests: give the code for now, from a
+paired device or from the key the setup page shows (for people who cannot scan the QR
+code)."""
 
 from base64 import b32decode
 
 from django_otp.oath import totp
+
+
+def code_for(device) -> str:
+    """The six-digit code an app paired with `device` (a TOTPDevice) shows now."""
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+    return f"{code:0{device.digits}d}"
 
 
 def code_for_shown_key(shown_key: str) -> str:

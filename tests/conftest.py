@@ -3,10 +3,8 @@ import io
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 
 from rehab_site.caching import content_state
@@ -16,6 +14,7 @@ from tests.demo import (
     DemoSnapshot,
     load_demo,
     plain_static_storages,
+    rolled_back_with_files_in,
     warm_every_public_page,
 )
 from tests.workers import once_per_run, worker_redis_url
@@ -172,15 +171,7 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoS
     second, where seeding takes several (pictures, renditions, versions)."""
 
     def seed(folder: Path) -> None:
-        with (
-            django_db_blocker.unblock(),
-            override_settings(
-                MEDIA_ROOT=folder / "media",
-                PRIVATE_MEDIA_ROOT=folder / "private-media",
-                STORAGES=plain_static_storages(settings.STORAGES),
-            ),
-            transaction.atomic(),
-        ):
+        with rolled_back_with_files_in(folder, django_db_blocker):
             call_command("seed_demo", stdout=io.StringIO())
             warm_every_public_page()
             call_command(
@@ -191,7 +182,6 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoS
                 output=str(folder / "demo.json"),
                 verbosity=0,
             )
-            transaction.set_rollback(True)
         empty_every_cache()
 
     folder = once_per_run(tmp_path_factory, "demo", seed)

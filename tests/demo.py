@@ -1,6 +1,7 @@
 """The demo center in a test: the snapshot `demo_snapshot` (tests/conftest.py) takes once per
 run, and loading it into a test's database and folders."""
 
+import contextlib
 import os
 import re
 import shutil
@@ -8,10 +9,11 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
+from django.conf import settings
 from django.core import serializers
 from django.core.management.color import no_style
 from django.db import connection, transaction
-from django.test import Client
+from django.test import Client, override_settings
 
 from rehab_site.caching import refresh_content_state
 
@@ -34,6 +36,24 @@ def plain_static_storages(storages: dict) -> dict:
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
+
+
+@contextlib.contextmanager
+def rolled_back_with_files_in(folder: Path, django_db_blocker):
+    """The database outside any test (for a session or module fixture), in a transaction
+    rolled back at the end, with uploads kept in `folder` ("media", "private-media") and
+    static files served from the sources."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            MEDIA_ROOT=folder / "media",
+            PRIVATE_MEDIA_ROOT=folder / "private-media",
+            STORAGES=plain_static_storages(settings.STORAGES),
+        ),
+        transaction.atomic(),
+    ):
+        yield
+        transaction.set_rollback(True)
 
 
 def load_demo(

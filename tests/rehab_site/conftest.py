@@ -6,26 +6,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
-from django_otp.oath import totp
 
 from blog.models import Article
 from rehab_site.models import DraftChange
 from tests.admin_pages import SUPERUSER, Center, Page, a_day_at_the_center, admin_pages
-from tests.demo import load_demo, plain_static_storages
+from tests.authenticator import code_for
+from tests.demo import load_demo, rolled_back_with_files_in
 from tests.factories import PASSWORD
 
 from .forms import admin_form
 
 ADMIN_INDEX = reverse("admin:index")
-
-
-def current_token(device) -> str:
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
 def signed_in_with_second_factor(user, device) -> Client:
@@ -40,7 +34,7 @@ def signed_in_with_second_factor(user, device) -> Client:
     assert asked["Location"].startswith(reverse("two_factor_verify")), (
         f"{user} was not asked for the second factor"
     )
-    client.post(reverse("two_factor_verify"), {"token": current_token(device)})
+    client.post(reverse("two_factor_verify"), {"token": code_for(device)})
     assert client.get(ADMIN_INDEX).status_code == 200, (
         f"{user} did not pass the second factor"
     )
@@ -61,15 +55,7 @@ def walk(django_db_setup, django_db_blocker, tmp_path_factory, demo_snapshot):
     """The demo center after a day's work, each role signed in, and every admin page;
     all rolled back when the module is done."""
     media = tmp_path_factory.mktemp("admin-walk")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(
-            MEDIA_ROOT=media / "media",
-            PRIVATE_MEDIA_ROOT=media / "private-media",
-            STORAGES=plain_static_storages(settings.STORAGES),
-        ),
-        transaction.atomic(),
-    ):
+    with rolled_back_with_files_in(media, django_db_blocker):
         load_demo(demo_snapshot, media / "media", media / "private-media")
         center = a_day_at_the_center()
         with override_settings(REQUIRE_TWO_FACTOR=True):
@@ -79,7 +65,6 @@ def walk(django_db_setup, django_db_blocker, tmp_path_factory, demo_snapshot):
             }
         pages, problems = admin_pages(center)
         yield Walk(center, clients, pages, problems, media)
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
