@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.html import format_html
 
-from rehab_site.editing import ContentAdmin
-from rehab_site.uploads import MediaStorageFailureAdminMixin
+from editing.content_admin import ContentAdmin
+from editing.uploads import MediaStorageFailureAdminMixin
 
 from .forms import AccreditationForm
 from .models import Accreditation
@@ -54,7 +54,7 @@ class AccreditationAdmin(MediaStorageFailureAdminMixin, ContentAdmin):
     ]
 
     class Media:
-        css = {"all": ["rehab_site/admin.css", "accreditations/admin.css"]}
+        css = {"all": ["editing/admin.css", "accreditations/admin.css"]}
 
     @admin.display(description="status")
     def validity(self, accreditation):

@@ -9,6 +9,10 @@ class AccreditationsConfig(AppConfig):
     verbose_name = "Accreditations and licenses"
 
     def ready(self) -> None:
+        from dashboard import notices
         from rehab_site import content_apps
 
+        from . import attention
+
         content_apps.register(self)
+        notices.provide(attention.attention)

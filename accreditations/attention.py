@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from rehab_site.attention import Notice
+from dashboard.notices import Notice
 
 from .admin import WARN_DAYS
 from .models import Accreditation

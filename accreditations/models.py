@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Min, Q
 from django.utils import timezone
 
-from rehab_site.links import WebAddressField, web_address_constraint
+from editing.links import WebAddressField, web_address_constraint
 
 
 def start_of_day(day: datetime.date) -> datetime.datetime:

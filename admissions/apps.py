@@ -7,9 +7,14 @@ class AdmissionsConfig(AppConfig):
     name = "admissions"
 
     def ready(self):
-        from rehab_site import bench
+        from dashboard import notices
+        from website import bench
 
+        from . import (
+            attention,
+            checks,  # noqa: F401 (registers the system checks)
+        )
         from . import bench as admissions_bench
-        from . import checks  # noqa: F401 (registers the system checks)
 
         bench.register(admissions_bench.VOLUME)
+        notices.provide(attention.attention)

@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from rehab_site.attention import Notice
+from dashboard.notices import Notice
 
 from .models import Inquiry, InquiryQuerySet, InsuranceVerification
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core import signing
 
-from rehab_site.links import is_site_path
+from editing.links import is_site_path
 
 COOKIE_NAME = "first_visit"
 COOKIE_SALT = "admissions.first-visit"
@@ -22,7 +22,7 @@ HOST_LIMIT = 255
 
 
 def local_path(value: str) -> str:
-    """`value` when it is a path on this site (rehab_site.links' rule), else ""."""
+    """`value` when it is a path on this site (editing.links' rule), else ""."""
     value = (value or "").strip()
     return value[:PATH_LIMIT] if is_site_path(value) else ""
 

@@ -1,4 +1,4 @@
-"""Admissions' volume for the benchmark (rehab_site/bench.py): inquiries, inserted in
+"""Admissions' volume for the benchmark (website/bench.py): inquiries, inserted in
 bulk."""
 
 import random
@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from programs.models import Program
-from rehab_site.bench import FIRST_NAMES, SENTENCES, Volume
+from website.bench import FIRST_NAMES, SENTENCES, Volume
 
 from .models import Inquiry, new_reference
 

@@ -14,8 +14,8 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from programs.models import Insurer, Program
-from rehab_site import demo_sign_ins
-from rehab_site.roles import ADMISSIONS, MARKETING, sync_roles
+from staff_access import demo_sign_ins
+from staff_access.roles import ADMISSIONS, MARKETING, sync_roles
 
 from .models import Inquiry, InquiryNote
 from .notifications import schedule_escalation

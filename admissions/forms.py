@@ -10,7 +10,7 @@ from django.core import signing
 from django.utils import timezone
 
 from programs.models import Condition, Insurer, Program
-from rehab_site.visitor_text import VisitorModelForm, VisitorTextField
+from website.visitor_text import VisitorModelForm, VisitorTextField
 
 from .models import Inquiry
 from .text import mentions_crisis

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.html import format_html, format_html_join
 
-from rehab_site.roles import ADMISSIONS
+from staff_access.roles import ADMISSIONS
 
 from .display import staff_name
 from .reach import contact_links

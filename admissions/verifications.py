@@ -2,7 +2,7 @@
 
 It shares the inquiry form's protections (ProtectedForm: honeypot, time trap, one row per
 submission token; the views' rate limit) and text rules (VisitorModelForm). Card photos are
-checked and re-encoded by rehab_site.images, then encrypted (admissions/encryption.py)
+checked and re-encoded by editing.images, then encrypted (admissions/encryption.py)
 before anything is written; a failure on any file leaves no row and no file.
 """
 
@@ -16,8 +16,8 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from rehab_site.images import InvalidImage, clean_photo
-from rehab_site.visitor_text import VisitorModelForm, VisitorTextField
+from editing.images import InvalidImage, clean_photo
+from website.visitor_text import VisitorModelForm, VisitorTextField
 
 from .encryption import encrypt
 from .forms import (

@@ -11,7 +11,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from rehab_site.caching import FragmentCache
-from rehab_site.models import SiteSettings
+from website.models import SiteSettings
 
 from .client import over_rate_limit
 from .forms import InquiryForm, new_form_key

@@ -5,12 +5,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from rehab_site.admin_filters import VisibilityFilter
-from rehab_site.drafts import DraftChangesAdmin
-from rehab_site.editing import ContentAdmin
-from rehab_site.editor_aids import EditorAdminMixin, ThumbnailFileInput
-from rehab_site.publishing import Status
-from rehab_site.uploads import MediaStorageFailureAdminMixin
+from editing.admin_filters import VisibilityFilter
+from editing.content_admin import ContentAdmin
+from editing.drafts import DraftChangesAdmin
+from editing.editor_aids import EditorAdminMixin, ThumbnailFileInput
+from editing.publishing import Status
+from editing.uploads import MediaStorageFailureAdminMixin
 
 from .forms import ArticleAdminForm, PersonAdminForm
 from .models import Article, Category, Person, Tag
@@ -212,7 +212,7 @@ class PersonAdmin(MediaStorageFailureAdminMixin, ContentAdmin):
     list_editable = ["team_order"]
 
     class Media:
-        css = {"all": ["rehab_site/admin.css"]}
+        css = {"all": ["editing/admin.css"]}
 
     list_filter = ["team_section"]
     search_fields = ["name", "credentials", "role"]

@@ -7,11 +7,14 @@ class BlogConfig(AppConfig):
     name = "blog"
 
     def ready(self) -> None:
-        from rehab_site import bench, content_apps
+        from dashboard import notices
+        from rehab_site import content_apps
+        from website import bench
 
+        from . import attention, page_parts
         from . import bench as blog_bench
-        from . import page_parts
 
         content_apps.register(self)
         page_parts.provide()
         bench.register(blog_bench.VOLUME)
+        notices.provide(attention.attention)

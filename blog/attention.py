@@ -1,9 +1,9 @@
-"""What the blog asks of staff on the admin dashboard (rehab_site/attention.py)."""
+"""What the blog asks of staff on the admin dashboard (dashboard/notices.py)."""
 
 from django.urls import reverse
 
-from rehab_site.attention import Notice
-from rehab_site.content_attention import plural, publishing_notices
+from dashboard.notices import Notice
+from editing.notices import plural, publishing_notices
 
 from .models import Article
 

@@ -1,4 +1,4 @@
-"""The blog's volume for the benchmark (rehab_site/bench.py): articles, inserted in bulk,
+"""The blog's volume for the benchmark (website/bench.py): articles, inserted in bulk,
 with the fields Article.save() would derive (plain text, reading time, search vector)
 filled by set-based SQL instead of one save per row."""
 
@@ -10,7 +10,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.utils import timezone
 
-from rehab_site.bench import HEADINGS, OPENINGS, SENTENCES, TOPICS, Volume
+from website.bench import HEADINGS, OPENINGS, SENTENCES, TOPICS, Volume
 
 from .models import Article, Category, Person, Tag
 from .models.article import SEARCH_CONFIG, WORDS_PER_MINUTE, plain_text

@@ -14,8 +14,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFilter
 
+from editing.publishing import Status
 from programs.models import Condition, Program
-from rehab_site.publishing import Status
 
 from .demo_longer import fuller_body
 from .models import Article, Category, Person, Tag
@@ -457,7 +457,7 @@ TREATMENT_LINKS = [
 
 def _seed_portraits(people: dict) -> None:
     """A drawn portrait for each demo person who has no photo yet."""
-    from rehab_site.demo_images import save_demo_image
+    from website.demo_images import save_demo_image
 
     for index, person in enumerate(people.values()):
         if person.photo:
@@ -557,7 +557,7 @@ def _create_article(spec, order, people, categories, tags) -> None:
 @functools.cache
 def landscape(dark, light, seed: int, size=(1600, 900)) -> bytes:
     """A calm painted landscape: a sky fading from `light`, a sun, and layered hills.
-    Painted once per process (the blur is the slow part), like rehab_site.demo_images."""
+    Painted once per process (the blur is the slow part), like website.demo_images."""
     width, height = size
     image = Image.new("RGB", size)
     draw = ImageDraw.Draw(image)

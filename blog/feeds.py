@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from rehab_site.models import SiteSettings
+from website.models import SiteSettings
 
 from .models import Article, Category, Person
 

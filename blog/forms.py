@@ -2,7 +2,7 @@
 
 from django import forms
 
-from rehab_site.image_forms import cleaned_image_upload
+from editing.image_forms import cleaned_image_upload
 
 from .models import Article, Person
 

@@ -1,7 +1,7 @@
-"""What the blog fills on other apps' pages (rehab_site/page_parts.py): the latest articles
+"""What the blog fills on other apps' pages (website/page_parts.py): the latest articles
 on the home page, article cards beside a program, and the team."""
 
-from rehab_site import page_parts
+from website import page_parts
 
 from .models import Article, Person
 

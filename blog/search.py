@@ -13,7 +13,7 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from rehab_site.visitor_text import VisitorTextField
+from website.visitor_text import VisitorTextField
 
 from .models.article import SEARCH_CONFIG, has_full_text_search
 

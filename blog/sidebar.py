@@ -4,8 +4,8 @@ until content changes or a scheduled article comes due (rehab_site/caching.py)."
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from editing.publishing import Status
 from rehab_site.caching import remember
-from rehab_site.publishing import Status
 
 from .models import Article, Category
 

@@ -4,8 +4,8 @@ from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 
+from editing.publishing import Status
 from rehab_site.caching import remember
-from rehab_site.publishing import Status
 
 from .models import Article, Category
 

@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 
-from rehab_site.models import SiteSettings
+from website.models import SiteSettings
 
 from .models import Article, Category, Person
 

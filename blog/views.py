@@ -15,9 +15,9 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
+from editing.drafts import preview_draft
 from programs.models import Condition, Program
 from rehab_site.caching import kept_object_or_404, remember
-from rehab_site.drafts import preview_draft
 
 from .models import Article, Category, Person, Tag
 from .search import SearchForm, search_articles

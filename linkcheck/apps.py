@@ -12,12 +12,15 @@ class LinkcheckConfig(AppConfig):
         from django.contrib.admin.models import LogEntry
         from django.db.models.signals import post_save
 
-        from rehab_site import checklist
+        from dashboard import notices
+        from editing import checklist
 
+        from . import attention
         from .checklist import broken_links
         from .tasks import content_saved_in_admin
 
         checklist.add_check(broken_links)
+        notices.provide(attention.attention)
 
         post_save.connect(
             content_saved_in_admin,

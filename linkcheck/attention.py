@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from rehab_site.attention import Notice
+from dashboard.notices import Notice
 
 from .models import BrokenLink
 

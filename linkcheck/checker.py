@@ -29,10 +29,10 @@ from django.test import Client
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import timezone
 
-from rehab_site.publishing import Publishable, Status
-from rehab_site.richtext import html_fields
+from editing.publishing import Publishable, Status
+from editing.richtext import html_fields
 
-CHECKED_APPS = ("rehab_site", "blog", "programs")
+CHECKED_APPS = ("website", "blog", "programs")
 MAX_REDIRECTS = 5
 
 

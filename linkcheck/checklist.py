@@ -1,9 +1,9 @@
-"""The link report's item in the content checklist (rehab_site/checklist.py): internal
+"""The link report's item in the content checklist (editing/checklist.py): internal
 links in the page's text that lead nowhere."""
 
 from django.db import models
 
-from rehab_site.richtext import html_fields
+from editing.richtext import html_fields
 
 from .checker import LinkChecker, links_in
 

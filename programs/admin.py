@@ -8,13 +8,13 @@ from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericStackedInline, GenericTabularInline
 from django.core.files.uploadedfile import UploadedFile
 
-from rehab_site.admin_filters import VisibilityFilter
-from rehab_site.drafts import DraftChangesAdmin
-from rehab_site.editing import ContentAdmin
-from rehab_site.editor_aids import EditorAdminMixin
-from rehab_site.image_forms import HeroImageForm, cleaned_image_upload
-from rehab_site.publishing import Status
-from rehab_site.uploads import MediaStorageFailureAdminMixin
+from editing.admin_filters import VisibilityFilter
+from editing.content_admin import ContentAdmin
+from editing.drafts import DraftChangesAdmin
+from editing.editor_aids import EditorAdminMixin
+from editing.image_forms import HeroImageForm, cleaned_image_upload
+from editing.publishing import Status
+from editing.uploads import MediaStorageFailureAdminMixin
 
 from .models import (
     FAQ,
@@ -279,7 +279,7 @@ class PageAdmin(ContentPageAdmin):
     ]
 
     class Media:
-        css = {"all": ["rehab_site/admin.css"]}
+        css = {"all": ["editing/admin.css"]}
 
     @admin.display(description="counsel's review")
     def counsel_review(self, page):
@@ -350,7 +350,7 @@ class OverviewAdmin(MediaStorageFailureAdminMixin, ContentAdmin):
     list_display = ["title", "kind"]
 
     class Media:
-        css = {"all": ["rehab_site/admin/words.css"]}
+        css = {"all": ["website/admin/words.css"]}
 
     fields = [
         "kind",

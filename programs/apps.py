@@ -7,9 +7,12 @@ class ProgramsConfig(AppConfig):
     name = "programs"
 
     def ready(self) -> None:
+        from dashboard import notices
         from rehab_site import content_apps
 
+        from . import attention
         from .home import provide_home_sections
 
         content_apps.register(self)
         provide_home_sections()
+        notices.provide(attention.attention)

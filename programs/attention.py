@@ -1,8 +1,8 @@
 """What the program and site pages ask of staff on the admin dashboard
-(rehab_site/attention.py)."""
+(dashboard/notices.py)."""
 
-from rehab_site.attention import Notice
-from rehab_site.content_attention import publishing_notices
+from dashboard.notices import Notice
+from editing.notices import publishing_notices
 
 from .models import Audience, Condition, Location, Page, Program
 

@@ -8,8 +8,8 @@ again changes no row and never undoes an edit made in the admin.
 from django.contrib.contenttypes.models import ContentType
 from django.utils.text import slugify
 
-from rehab_site.models import Menu, MenuItem
-from rehab_site.publishing import Status
+from editing.publishing import Status
+from website.models import Menu, MenuItem
 
 from . import demo_content as content
 from . import demo_notices
@@ -234,7 +234,7 @@ def _seed_key_resources() -> None:
         )
 
 
-# The painted scene for each kind of page (rehab_site/demo_images.py), in turn.
+# The painted scene for each kind of page (website/demo_images.py), in turn.
 HERO_SCENES = {
     Program: ("room", "circle", "trail", "lodge"),
     Condition: ("trail", "hills", "room"),
@@ -254,7 +254,7 @@ def _seed_overviews() -> None:
 def _seed_hero_images() -> None:
     """A picture for every demo page and overview that has none yet, so every page's
     hero shows the designed layout."""
-    from rehab_site.demo_images import DESCRIPTIONS, save_demo_image
+    from website.demo_images import DESCRIPTIONS, save_demo_image
 
     seed = 10
     for model, scenes in HERO_SCENES.items():
@@ -306,7 +306,7 @@ GALLERIES = [
 
 def _seed_galleries() -> None:
     """Photos for the tour page and every location page that has none yet."""
-    from rehab_site.demo_images import DESCRIPTIONS, save_demo_image
+    from website.demo_images import DESCRIPTIONS, save_demo_image
 
     seed = 60
     for model, slug, photos in GALLERIES:
@@ -340,7 +340,7 @@ MEDIA_VIDEOS = [
 
 def _seed_media_videos() -> None:
     """Videos for the media page when it has none yet; posters painted, no network."""
-    from rehab_site.demo_images import save_demo_image
+    from website.demo_images import save_demo_image
 
     page = Page.objects.filter(slug="media-and-videos").first()
     if page is None or page.videos.exists():

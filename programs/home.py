@@ -1,7 +1,7 @@
-"""The home page's sections built from this app's content (rehab_site/page_parts.py), made
+"""The home page's sections built from this app's content (website/page_parts.py), made
 only when the home page's cached fragment is built (templates/home.html)."""
 
-from rehab_site import page_parts
+from website import page_parts
 
 from .models import Audience, Condition, Program, Testimonial
 

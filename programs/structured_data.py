@@ -4,7 +4,7 @@ import re
 
 from django.utils.html import strip_tags
 
-from rehab_site.models import SiteSettings
+from website.models import SiteSettings
 
 # SiteSettings.hours is free text for people; search engines only get hours we can be sure of.
 _ROUND_THE_CLOCK = re.compile(r"24\s*(hours|/)\s*.*7", re.IGNORECASE)

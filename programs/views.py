@@ -8,9 +8,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView
 
-from rehab_site import page_parts
+from editing.drafts import preview_draft
 from rehab_site.caching import kept_object_or_404, remember
-from rehab_site.drafts import preview_draft
+from website import page_parts
 
 from .models import (
     FAQ,

@@ -19,7 +19,7 @@ older content, wherever the part was kept. Every timeout, the edge's `max-age` i
 also ends at that next scheduled time. So nothing cached can outlive the next change of
 what it shows: a save is seen on the next request and within `PUBLIC_MAX_AGE` seconds at
 the edge; a scheduled page appears on time everywhere. A scheduled draft change is
-published by a task at its time (rehab_site/drafts.py), never by reading the state: its
+published by a task at its time (editing/drafts.py), never by reading the state: its
 publishing is a save like any other.
 
 When Redis is unreachable. The state is worked out from the database for each request,
@@ -53,7 +53,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from redis.exceptions import RedisError
 
-from .content_apps import content_app_labels
+from rehab_site.content_apps import content_app_labels
 
 T = TypeVar("T")
 M = TypeVar("M", bound=Model)

@@ -16,7 +16,7 @@ import logging
 from django.core.cache import caches
 from redis.exceptions import RedisError
 
-from .caching import COORDINATION
+from rehab_site.caching import COORDINATION
 
 logger = logging.getLogger(__name__)
 THIS_PROCESS = "this_process"

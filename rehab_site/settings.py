@@ -57,6 +57,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "rehab_site",
+    "website",
+    "editing",
+    "staff_access",
+    "dashboard",
     "blog",
     "programs",
     "accreditations",
@@ -99,9 +103,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "rehab_site.staff.StaffIdleTimeoutMiddleware",
-    "rehab_site.staff.RequireTwoFactorMiddleware",
-    "rehab_site.middleware.RedirectFallbackMiddleware",
+    "staff_access.sessions.StaffIdleTimeoutMiddleware",
+    "staff_access.sessions.RequireTwoFactorMiddleware",
+    "editing.middleware.RedirectFallbackMiddleware",
     # django-axes wants to be last: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -120,8 +124,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "rehab_site.context_processors.site",
-                "rehab_site.context_processors.fragments",
+                "website.context_processors.site",
+                "website.context_processors.fragments",
                 "csp.context_processors.nonce",
             ],
         },
@@ -244,7 +248,7 @@ MAX_UPLOAD_VIDEO_BYTES = env.int("MAX_UPLOAD_VIDEO_BYTES", default=50 * 1024 * 1
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 
-CSRF_FAILURE_VIEW = "rehab_site.views.csrf_failure"
+CSRF_FAILURE_VIEW = "website.views.csrf_failure"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -252,7 +256,7 @@ THUMBNAIL_FORMAT = "WEBP"
 THUMBNAIL_PRESERVE_FORMAT = False
 THUMBNAIL_QUALITY = 80
 
-# CKEditor 5: only plugins whose output the sanitizer allows (rehab_site/richtext.py).
+# CKEditor 5: only plugins whose output the sanitizer allows (editing/richtext.py).
 # SourceEditing, GeneralHtmlSupport, HtmlEmbed and FullPage stay out on purpose.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_image_upload"
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
@@ -347,7 +351,7 @@ STAFF_IDLE_MINUTES = env.int("STAFF_IDLE_MINUTES", default=30)
 SESSION_COOKIE_AGE = (
     STAFF_IDLE_MINUTES * 60 * 16
 )  # a backstop; the idle check is stricter
-# A change form with unsaved edits keeps its session alive (rehab_site/editing.py), but never
+# A change form with unsaved edits keeps its session alive (editing/content_admin.py), but never
 # longer than this after the editor's last real request (a page opened, a form saved).
 STAFF_KEEPALIVE_MAX_MINUTES = env.int("STAFF_KEEPALIVE_MAX_MINUTES", default=480)
 REQUIRE_TWO_FACTOR = env.bool("REQUIRE_TWO_FACTOR", default=not DEBUG)

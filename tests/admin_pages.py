@@ -34,11 +34,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from reversion.models import Version
 
 from blog.models import Article
+from editing.publishing import Status
 from linkcheck.checker import check_all_links
-from rehab_site.models import EnrolmentLink, Menu, MenuItem
-from rehab_site.publishing import Status
+from staff_access.models import EnrolmentLink
 from tests.admissions.verification_helpers import card, photo_bytes, verification_post
 from tests.factories import PASSWORD, StaffFactory
+from website.models import Menu, MenuItem
 
 ADMIN = settings.ADMIN_URL
 
@@ -366,6 +367,7 @@ class Kind:
     redirects_to: tuple[str, ...] = ()
     post_only: bool = False
     denied_status: int = 403
+    moved: bool = False  # an old address, sent on for good (301) to `redirects_to`
 
 
 # The views of a model's admin, by the end of their URL name (<app>_<model>_<end>).
@@ -384,14 +386,14 @@ MODEL_VIEWS = {
     "revision": Kind(may_view, Rows.object_and_version),
     "recoverlist": Kind(may_list_deleted),
     "recover": Kind(may_recover, Rows.deleted_version),
-    # rehab_site.editing: one click brings a version back (posted from the history).
+    # editing.content_admin: one click brings a version back (posted from the history).
     "restore": Kind(may_change, Rows.object_and_version, post_only=True),
-    # rehab_site.editor_aids: a preview is posted from the form; a GET goes to the list.
+    # editing.editor_aids: a preview is posted from the form; a GET goes to the list.
     "preview_add": Kind(may_add, redirects_to=("admin:{model}_changelist",)),
     "preview": Kind(
         may_change, Rows.object_id, redirects_to=("admin:{model}_changelist",)
     ),
-    # rehab_site.drafts: publishing or discarding a draft change, posted from the form.
+    # editing.drafts: publishing or discarding a draft change, posted from the form.
     "draft_publish": Kind(may_change, Rows.object_id, post_only=True),
     "draft_discard": Kind(may_change, Rows.object_id, post_only=True),
     # admissions: the queue's search (posted, so no personal term is in a URL), "assign
@@ -418,7 +420,7 @@ SITE_VIEWS = {
     "admin:password_change": Kind(is_staff),
     "admin:password_change_done": Kind(is_staff),
     "admin:jsi18n": Kind(is_staff),
-    "editor_image_upload": Kind(has_perm("rehab_site.add_editorimage"), post_only=True),
+    "editor_image_upload": Kind(has_perm("editing.add_editorimage"), post_only=True),
     "admin_keep_alive": Kind(is_staff, post_only=True),
     # Signed in with a second factor already: setup offers to add another; an old-style
     # enrolment link (code in the path) moves its code into the session and sends on to
@@ -440,6 +442,19 @@ SITE_VIEWS = {
     "otp_webauthn:credential-authentication-begin": Kind(is_staff, post_only=True),
     "otp_webauthn:credential-authentication-complete": Kind(is_staff, post_only=True),
     "otp_webauthn:js-i18n-catalog": Kind(is_staff),
+    # Addresses from before the site's models left the project package (rehab_site).
+    "moved_admin_model": Kind(
+        is_staff,
+        lambda center: ["menu"],
+        redirects_to=("admin:website_menu_changelist",),
+        moved=True,
+    ),
+    "moved_admin_page": Kind(
+        is_staff,
+        lambda center: ["sitesettings", "1/change/"],
+        redirects_to=("admin:website_sitesettings_change",),
+        moved=True,
+    ),
 }
 
 # An app's index: Django answers an app the user sees nothing of as missing.
@@ -484,6 +499,8 @@ class Page:
             return {self.kind.denied_status}
         if self.post_only:
             return {405}
+        if self.kind.moved:
+            return {301}
         return {200, 302} if self.redirects_to else {200}
 
     def problem(self, user, method: str, response) -> str | None:
@@ -496,7 +513,7 @@ class Page:
                 f"{said}: {response.status_code}, expected "
                 f"{' or '.join(map(str, sorted(expected)))} (the user {may} use it)"
             )
-        if response.status_code == 302:
+        if response.status_code in (301, 302):
             target = view_name(response["Location"])
             if target not in self.redirects_to:
                 return (

@@ -19,6 +19,9 @@ from tests.demo import (
 )
 from tests.workers import once_per_run, worker_redis_url
 
+# The admin walk's fixtures (`walk`, `as_in_production`, `due_draft_change`).
+pytest_plugins = ["tests.admin_walk"]
+
 
 @pytest.fixture(autouse=True)
 def fresh_cache():

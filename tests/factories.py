@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
-from rehab_site.models import Menu, MenuItem, SiteSettings
+from website.models import Menu, MenuItem, SiteSettings
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -21,7 +21,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def permissions(user, create, extracted, **kwargs):
-        """UserFactory(permissions=["rehab_site.add_editorimage"]) grants those permissions."""
+        """UserFactory(permissions=["editing.add_editorimage"]) grants those permissions."""
         if not create or not extracted:
             return
         for dotted in extracted:

@@ -16,7 +16,7 @@ from admissions.models import AccessLog
 ALLOWED_TABLES = {
     Session._meta.db_table: (
         "Django's database session store saves a signed-in staff member's session when "
-        "it changes: the idle timeout (rehab_site/staff.py) records the last activity."
+        "it changes: the idle timeout (staff_access/sessions.py) records the last activity."
     ),
     AccessLog._meta.db_table: (
         "Reading an inquiry or an insurance verification is recorded by design: the "

@@ -6,11 +6,11 @@ from django.db.migrations.executor import MigrationExecutor
 
 
 def migrate(targets):
-    """Migrate to `targets` ([(app, migration)]); the models as they were there."""
+    """Migrate to `targets` ([(app, migration)], or (app, None) for none of the app's);
+    the models of every app as they are then."""
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
+    return executor.migrate(targets).apps
 
 
 def migrate_to_the_latest() -> None:

@@ -2,7 +2,7 @@
 
 The blog's list, article, category, tag, author, archive and search pages are counted in
 tests/blog/test_query_counts.py, the program pages in tests/programs/test_views.py, the
-home page in tests/rehab_site/test_views.py, and the inquiry changelist and attribution
+home page in tests/website/test_views.py, and the inquiry changelist and attribution
 report in tests/admissions. This file covers the rest: feeds, sitemaps, robots.txt, the
 admissions form and thank-you page, and every other admin changelist. Each page is
 counted at two data sizes after a warming request, and the counts must be equal and
@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from admissions.models import AccessLog
-from rehab_site.models import EditorImage, Redirect
+from editing.models import EditorImage, Redirect
 from tests.admissions.factories import InquiryFactory, admissions_user
 from tests.blog.factories import (
     ArticleFactory,
@@ -199,9 +199,9 @@ ADMIN_CHANGELISTS = [
     "/admin/blog/person/",
     "/admin/blog/category/",
     "/admin/blog/tag/",
-    "/admin/rehab_site/menu/",
-    "/admin/rehab_site/editorimage/",
-    "/admin/rehab_site/redirect/",
+    "/admin/website/menu/",
+    "/admin/editing/editorimage/",
+    "/admin/editing/redirect/",
     "/admin/auth/user/",
     "/admin/auth/group/",
 ]

@@ -2,8 +2,8 @@
 
 from django.db import migrations, models
 
-import rehab_site.links
-from rehab_site.links import is_web_address
+import editing.links
+from editing.links import is_web_address
 
 
 def drop_unsafe_verification_pages(apps, schema_editor):
@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="accreditation",
             name="verification_url",
-            field=rehab_site.links.WebAddressField(
+            field=editing.links.WebAddressField(
                 blank=True,
                 help_text="The body's own page where anyone can check it (its directory or certificate lookup).",
                 verbose_name="verification page",

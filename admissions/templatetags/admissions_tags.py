@@ -2,7 +2,7 @@ from django import template
 from django.utils.functional import SimpleLazyObject
 
 from rehab_site.caching import FragmentCache
-from rehab_site.models import SiteSettings
+from website.models import SiteSettings
 
 from ..forms import InquiryForm, new_form_key
 

@@ -7,7 +7,7 @@ import django.utils.timezone
 from django.db import migrations, models
 
 import blog.models.article
-import rehab_site.richtext
+import editing.richtext
 
 
 class Migration(migrations.Migration):
@@ -185,7 +185,7 @@ class Migration(migrations.Migration):
                         max_length=400,
                     ),
                 ),
-                ("body", rehab_site.richtext.RichTextField(blank=True)),
+                ("body", editing.richtext.RichTextField(blank=True)),
                 (
                     "featured_image",
                     models.ImageField(blank=True, upload_to="blog/%Y/%m/"),

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from rehab_site.publishing import Publishable, PublishableQuerySet
-from rehab_site.richtext import RichTextField, sanitize_html
+from editing.publishing import Publishable, PublishableQuerySet
+from editing.richtext import RichTextField, sanitize_html
 
 from ..renditions import build_renditions, default_size, srcset
 from .person import Person

@@ -1,6 +1,6 @@
 from django import template
 
-from rehab_site.models.menus import load_menus
+from website.models.menus import load_menus
 
 from ..search import highlight as highlight_marks
 from ..sidebar import sidebar_data

@@ -4,7 +4,7 @@ import django.db.models.deletion
 import django.utils.timezone
 from django.db import migrations, models
 
-import rehab_site.richtext
+import editing.richtext
 
 
 class Migration(migrations.Migration):
@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
                         max_length=400,
                     ),
                 ),
-                ("body", rehab_site.richtext.RichTextField(blank=True)),
+                ("body", editing.richtext.RichTextField(blank=True)),
                 (
                     "hero_image",
                     models.ImageField(
@@ -210,7 +210,7 @@ class Migration(migrations.Migration):
                         max_length=400,
                     ),
                 ),
-                ("body", rehab_site.richtext.RichTextField(blank=True)),
+                ("body", editing.richtext.RichTextField(blank=True)),
                 (
                     "hero_image",
                     models.ImageField(
@@ -237,19 +237,19 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "signs",
-                    rehab_site.richtext.RichTextField(
+                    editing.richtext.RichTextField(
                         blank=True, verbose_name="signs of addiction"
                     ),
                 ),
                 (
                     "risks",
-                    rehab_site.richtext.RichTextField(
+                    editing.richtext.RichTextField(
                         blank=True, verbose_name="risks and withdrawal"
                     ),
                 ),
                 (
                     "how_we_treat",
-                    rehab_site.richtext.RichTextField(
+                    editing.richtext.RichTextField(
                         blank=True, verbose_name="how we treat it"
                     ),
                 ),
@@ -350,7 +350,7 @@ class Migration(migrations.Migration):
                         max_length=400,
                     ),
                 ),
-                ("body", rehab_site.richtext.RichTextField(blank=True)),
+                ("body", editing.richtext.RichTextField(blank=True)),
                 (
                     "hero_image",
                     models.ImageField(
@@ -486,7 +486,7 @@ class Migration(migrations.Migration):
                         max_length=400,
                     ),
                 ),
-                ("body", rehab_site.richtext.RichTextField(blank=True)),
+                ("body", editing.richtext.RichTextField(blank=True)),
                 (
                     "hero_image",
                     models.ImageField(
@@ -616,7 +616,7 @@ class Migration(migrations.Migration):
                         max_length=400,
                     ),
                 ),
-                ("body", rehab_site.richtext.RichTextField(blank=True)),
+                ("body", editing.richtext.RichTextField(blank=True)),
                 (
                     "hero_image",
                     models.ImageField(
@@ -670,7 +670,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "day_in_the_life",
-                    rehab_site.richtext.RichTextField(
+                    editing.richtext.RichTextField(
                         blank=True,
                         help_text="A typical day, hour by hour.",
                         verbose_name="what a day looks like",
@@ -678,7 +678,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "who_it_suits",
-                    rehab_site.richtext.RichTextField(
+                    editing.richtext.RichTextField(
                         blank=True,
                         help_text="Who this program is right for.",
                         verbose_name="who it suits",

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import rehab_site.richtext
+import editing.richtext
 
 
 class Migration(migrations.Migration):
@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "coverage",
-                    rehab_site.richtext.RichTextField(
+                    editing.richtext.RichTextField(
                         blank=True,
                         help_text="Levels of care usually covered, prior authorization, what families usually pay. Keep it general: benefits differ by plan.",
                         verbose_name="what the plan usually covers here",

@@ -2,8 +2,8 @@
 
 from django.db import migrations, models
 
-import rehab_site.links
-from rehab_site.links import is_web_address
+import editing.links
+from editing.links import is_web_address
 
 
 def drop_unsafe_transcript_links(apps, schema_editor):
@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="video",
             name="embed_url",
-            field=rehab_site.links.WebAddressField(
+            field=editing.links.WebAddressField(
                 blank=True,
                 help_text="Paste the video's address from YouTube or Vimeo; it is shown through their privacy-respecting players. Leave empty for an uploaded file.",
                 max_length=300,
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="video",
             name="transcript_url",
-            field=rehab_site.links.WebAddressField(
+            field=editing.links.WebAddressField(
                 blank=True,
                 help_text="A page with the video's transcript, for people who cannot hear it.",
                 max_length=300,

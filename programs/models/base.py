@@ -4,8 +4,8 @@ optional hero image, a place in its list, FAQs, and the publishing rules."""
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 
-from rehab_site.publishing import Publishable, PublishableQuerySet
-from rehab_site.richtext import RichTextField
+from editing.publishing import Publishable, PublishableQuerySet
+from editing.richtext import RichTextField
 
 
 class ContentPageQuerySet(PublishableQuerySet):

@@ -1,7 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
-from rehab_site.richtext import RichTextField
+from editing.richtext import RichTextField
 
 from .base import ContentPage, ContentPageQuerySet
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from rehab_site.links import WebAddressField, web_address_constraint
+from editing.links import WebAddressField, web_address_constraint
 
 from ..video_hosts import Embed, parse_embed
 

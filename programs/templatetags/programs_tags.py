@@ -3,7 +3,7 @@ from django.urls import NoReverseMatch
 
 from accreditations.templatetags.accreditation_tags import current_accreditations
 from rehab_site.caching import remember
-from rehab_site.templatetags.site_tags import absolute_url, json_ld
+from website.templatetags.site_tags import absolute_url, json_ld
 
 from .. import structured_data
 from ..models import Page

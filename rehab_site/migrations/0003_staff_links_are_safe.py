@@ -2,8 +2,8 @@
 
 from django.db import migrations, models
 
-import rehab_site.links
-from rehab_site.links import is_safe_link, is_site_path, is_web_address
+import editing.links
+from editing.links import is_safe_link, is_site_path, is_web_address
 
 SOCIAL_FIELDS = ("facebook_url", "instagram_url", "linkedin_url", "youtube_url")
 
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="A path on this site (/admissions/), a full address (https://…) or a tel:, sms: or mailto: link. Leave empty when a page is chosen.",
                 max_length=500,
-                validators=[rehab_site.links.validate_link],
+                validators=[editing.links.validate_link],
                 verbose_name="URL",
             ),
         ),
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 help_text="A path on this site, for example /blog/new-title/",
                 max_length=300,
-                validators=[rehab_site.links.validate_site_path],
+                validators=[editing.links.validate_site_path],
             ),
         ),
         migrations.AlterField(
@@ -61,35 +61,35 @@ class Migration(migrations.Migration):
                 help_text="For example /blog/old-title/",
                 max_length=300,
                 unique=True,
-                validators=[rehab_site.links.validate_site_path],
+                validators=[editing.links.validate_site_path],
             ),
         ),
         migrations.AlterField(
             model_name="sitesettings",
             name="facebook_url",
             field=models.URLField(
-                blank=True, validators=[rehab_site.links.validate_web_address]
+                blank=True, validators=[editing.links.validate_web_address]
             ),
         ),
         migrations.AlterField(
             model_name="sitesettings",
             name="instagram_url",
             field=models.URLField(
-                blank=True, validators=[rehab_site.links.validate_web_address]
+                blank=True, validators=[editing.links.validate_web_address]
             ),
         ),
         migrations.AlterField(
             model_name="sitesettings",
             name="linkedin_url",
             field=models.URLField(
-                blank=True, validators=[rehab_site.links.validate_web_address]
+                blank=True, validators=[editing.links.validate_web_address]
             ),
         ),
         migrations.AlterField(
             model_name="sitesettings",
             name="youtube_url",
             field=models.URLField(
-                blank=True, validators=[rehab_site.links.validate_web_address]
+                blank=True, validators=[editing.links.validate_web_address]
             ),
         ),
         migrations.AddConstraint(

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from rehab_site.links import is_safe_link, is_site_path, is_web_address
+from editing.links import is_safe_link, is_site_path, is_web_address
 
 SOCIAL_FIELDS = ("facebook_url", "instagram_url", "linkedin_url", "youtube_url")
 

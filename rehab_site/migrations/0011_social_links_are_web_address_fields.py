@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-import rehab_site.links
+import editing.links
 
 
 class Migration(migrations.Migration):
@@ -14,21 +14,21 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="sitesettings",
             name="facebook_url",
-            field=rehab_site.links.WebAddressField(blank=True),
+            field=editing.links.WebAddressField(blank=True),
         ),
         migrations.AlterField(
             model_name="sitesettings",
             name="instagram_url",
-            field=rehab_site.links.WebAddressField(blank=True),
+            field=editing.links.WebAddressField(blank=True),
         ),
         migrations.AlterField(
             model_name="sitesettings",
             name="linkedin_url",
-            field=rehab_site.links.WebAddressField(blank=True),
+            field=editing.links.WebAddressField(blank=True),
         ),
         migrations.AlterField(
             model_name="sitesettings",
             name="youtube_url",
-            field=rehab_site.links.WebAddressField(blank=True),
+            field=editing.links.WebAddressField(blank=True),
         ),
     ]

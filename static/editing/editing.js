@@ -1,5 +1,5 @@
 /*
- * Nothing typed in a content form is lost (rehab_site/editing.py, ContentAdmin).
+ * Nothing typed in a content form is lost (editing/content_admin.py, ContentAdmin).
  *
  * - The form's contents, CKEditor 5 included, are copied to this browser's localStorage as
  *   they are typed, under one key per user and object. Reopening the form after a sign-in,

@@ -2,7 +2,7 @@ import factory
 from django.contrib.auth.models import Group
 
 from admissions.models import Inquiry
-from rehab_site.roles import ADMISSIONS, MARKETING
+from staff_access.roles import ADMISSIONS, MARKETING
 from tests.factories import StaffFactory
 
 

@@ -47,7 +47,7 @@ def test_marketing_sees_no_inquiry_entry_in_the_admin_menu(marketing_client):
     assert LIST_URL not in html
     assert reverse("admin:admissions_accesslog_changelist") not in html
     assert REPORT_URL in html
-    assert reverse("admin:rehab_site_menu_changelist") in html
+    assert reverse("admin:website_menu_changelist") in html
 
 
 def test_marketing_reads_no_inquiry_even_through_the_report_model_urls(

@@ -3,8 +3,8 @@
 import pytest
 
 from admissions.forms import InquiryForm
+from editing.publishing import Status
 from programs.models import Condition, Program
-from rehab_site.publishing import Status
 
 from .conftest import form_key, valid_post
 

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from rehab_site.roles import ADMISSIONS, MARKETING, sync_roles
+from staff_access.roles import ADMISSIONS, MARKETING, sync_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -42,13 +42,13 @@ def test_marketing_has_every_content_permission_and_only_the_report_from_admissi
     content = {
         f"{app}.{codename}"
         for app, codename in Permission.objects.filter(
-            content_type__app_label__in=["rehab_site", "blog", "programs"]
+            content_type__app_label__in=["website", "editing", "blog", "programs"]
         ).values_list("content_type__app_label", "codename")
     }
 
     assert content <= permissions
     assert "programs.change_program" in permissions
-    assert "rehab_site.change_sitesettings" in permissions
+    assert "website.change_sitesettings" in permissions
     assert {p for p in permissions if p.startswith("admissions.")} == {
         "admissions.view_attributionreport"
     }

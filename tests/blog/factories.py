@@ -7,7 +7,7 @@ from django.utils import timezone
 from PIL import Image
 
 from blog.models import Article, Category, Person, Tag
-from rehab_site.publishing import Status
+from editing.publishing import Status
 
 
 def jpeg_bytes(size=(1600, 900), colour=(40, 110, 120)) -> bytes:

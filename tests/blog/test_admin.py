@@ -7,7 +7,7 @@ from django.utils import timezone
 from PIL import Image
 
 from blog.models import Article
-from rehab_site.publishing import Status
+from editing.publishing import Status
 from tests.factories import StaffFactory
 
 from .factories import ArticleFactory, PersonFactory

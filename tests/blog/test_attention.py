@@ -7,8 +7,8 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from blog.attention import attention
-from rehab_site.attention import Notice
-from rehab_site.drafts import save_draft_change
+from dashboard.notices import Notice
+from editing.drafts import save_draft_change
 from tests.factories import UserFactory
 
 from .factories import ArticleFactory, PersonFactory

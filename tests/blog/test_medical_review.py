@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from blog.models import Article
-from rehab_site.publishing import Status
+from editing.publishing import Status
 
 from .factories import ArticleFactory, PersonFactory
 

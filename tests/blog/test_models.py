@@ -7,7 +7,7 @@ from django.utils import timezone
 from PIL import Image
 
 from blog.models import Article
-from rehab_site.models import Redirect
+from editing.models import Redirect
 
 from .factories import ArticleFactory, PersonFactory
 

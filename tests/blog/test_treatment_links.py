@@ -5,10 +5,10 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
-from rehab_site.models import Menu, MenuItem, SiteSettings
-from rehab_site.publishing import Status
+from editing.publishing import Status
 from tests.blog.factories import ArticleFactory
 from tests.programs.factories import ConditionFactory, ProgramFactory
+from website.models import Menu, MenuItem, SiteSettings
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("redis_cache")]
 

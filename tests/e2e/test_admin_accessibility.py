@@ -24,7 +24,7 @@ MAIN_PAGES = {
         "admin:blog_article_change",
         "admin:programs_program_changelist",
         "admin:programs_program_change",
-        "admin:rehab_site_menu_changelist",
+        "admin:website_menu_changelist",
     ],
     ADMISSIONS: [
         "admin:index",

@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from rehab_site.models import EnrolmentLink
-from rehab_site.roles import MARKETING
+from staff_access.models import EnrolmentLink
+from staff_access.roles import MARKETING
 from tests.e2e.conftest import AXE_ON_ONE_DATABASE, ONE_DATABASE_IN_THE_BROWSER
 from tests.factories import StaffFactory
 

@@ -18,7 +18,7 @@ EDITOR_PERMISSIONS = [
     ("blog", "view_person"),
     ("blog", "view_category"),
     ("blog", "view_tag"),
-    ("rehab_site", "add_editorimage"),
+    ("editing", "add_editorimage"),
 ]
 
 

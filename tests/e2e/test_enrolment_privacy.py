@@ -8,9 +8,8 @@ from django.contrib.auth.hashers import make_password
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from rehab_site.models import EnrolmentLink
-from rehab_site.models.enrolment import format_code
-from rehab_site.two_factor import enrolment_link
+from staff_access.models import EnrolmentLink, format_code
+from staff_access.two_factor import enrolment_link
 from tests.authenticator import code_for_shown_key
 from tests.factories import PASSWORD, StaffFactory
 from tests.servers import gunicorn, production_environment

@@ -35,13 +35,13 @@ def test_marketing_edits_the_home_page_and_footer_and_sees_them(
     page, site = staff.new_page(), visitor.new_page()
     sign_in(page, live_server.url, marketer)
 
-    page.goto(f"{live_server.url}/admin/rehab_site/homepage/")
+    page.goto(f"{live_server.url}/admin/website/homepage/")
     page.get_by_label("Headline").fill("Help is one call away.")
     page.locator("#id_promises-1-text").fill("We accept Blue Ridge Health plans")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
-    page.goto(f"{live_server.url}/admin/rehab_site/sitesettings/")
+    page.goto(f"{live_server.url}/admin/website/sitesettings/")
     page.get_by_label("The center in a sentence").fill(
         "A small mountain center for adults and their families."
     )
@@ -73,8 +73,8 @@ def test_the_words_forms_pass_axe_and_fit_the_screen(
     sign_in(page, live_server.url, marketer)
 
     for path in (
-        "/admin/rehab_site/homepage/",
-        "/admin/rehab_site/sitesettings/",
+        "/admin/website/homepage/",
+        "/admin/website/sitesettings/",
         "/admin/programs/overview/",
     ):
         page.goto(live_server.url + path)

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from admissions.models import AccessLog
-from rehab_site.roles import ADMISSIONS
+from staff_access.roles import ADMISSIONS
 from tests.admissions.factories import InquiryFactory
 from tests.factories import PASSWORD, StaffFactory
 from tests.servers import SHARES_THE_TEST_DATABASE, gunicorn, production_environment

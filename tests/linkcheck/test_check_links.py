@@ -9,12 +9,12 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from editing.publishing import Status
 from linkcheck.attention import attention
 from linkcheck.checker import check_all_links
 from linkcheck.models import BrokenLink
 from linkcheck.tasks import task_path
 from programs.models import Program
-from rehab_site.publishing import Status
 from tests.admissions.factories import admissions_user, marketing_user
 from tests.blog.factories import ArticleFactory
 from tests.factories import MenuFactory, MenuItemFactory, SiteSettingsFactory
@@ -138,7 +138,7 @@ def test_a_broken_link_is_found_in_each_kind_of_body_in_menus_and_in_settings():
         "admin:programs_page_change", args=[page.pk]
     )
     assert edit_links["Menu “Footer help”, menu item “Old tour”"] == reverse(
-        "admin:rehab_site_menu_change", args=[menu.pk]
+        "admin:website_menu_change", args=[menu.pk]
     )
     hidden_finding = next(f for f in findings if f.field == "page")
     assert hidden_finding.problem == "the page “Hidden program” is not published"
@@ -160,7 +160,7 @@ def test_a_fixed_link_leaves_the_report_at_the_next_check():
 def test_saves_in_the_admin_queue_one_check_that_the_worker_runs(client):
     menu = MenuFactory(title="Footer help", slug="help")
     client.force_login(marketing_user())
-    change_menu = reverse("admin:rehab_site_menu_change", args=[menu.pk])
+    change_menu = reverse("admin:website_menu_change", args=[menu.pk])
     form = {
         "title": "Footer help", "slug": "help", "placement": "footer", "order": 0,
         "items-TOTAL_FORMS": 1, "items-INITIAL_FORMS": 0,

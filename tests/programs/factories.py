@@ -1,5 +1,6 @@
 import factory
 
+from editing.publishing import Status
 from programs.models import (
     FAQ,
     Audience,
@@ -9,7 +10,6 @@ from programs.models import (
     Program,
     Testimonial,
 )
-from rehab_site.publishing import Status
 
 
 class ContentPageFactory(factory.django.DjangoModelFactory):

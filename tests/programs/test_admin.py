@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from editing.publishing import Status
 from programs.models import Program
-from rehab_site.publishing import Status
 from tests.factories import UserFactory
 
 from .factories import FAQFactory, ProgramFactory, TestimonialFactory
@@ -65,7 +65,7 @@ def test_saving_a_program_with_an_inline_faq(admin_client):
             "publish_at_0": "2026-01-01",
             "publish_at_1": "09:00:00",
             "order": "0",
-            # Passes the checklist before publishing (rehab_site/checklist.py).
+            # Passes the checklist before publishing (editing/checklist.py).
             "meta_description": "Medically supervised detox, around the clock.",
             "programs-faq-content_type-object_id-TOTAL_FORMS": "1",
             "programs-faq-content_type-object_id-INITIAL_FORMS": "0",

@@ -6,8 +6,8 @@ import pytest
 from django.test import RequestFactory
 from django.utils import timezone
 
+from editing.drafts import save_draft_change
 from programs.attention import attention
-from rehab_site.drafts import save_draft_change
 from tests.factories import UserFactory
 
 from .factories import ProgramFactory

@@ -7,9 +7,9 @@ from django.core.files.base import ContentFile
 from django.test import Client
 
 from programs.models import Photo
-from rehab_site.models import SiteSettings
 from tests.blog.factories import jpeg_bytes
 from tests.programs.factories import LocationFactory, PageFactory
+from website.models import SiteSettings
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("redis_cache")]
 

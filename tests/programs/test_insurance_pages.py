@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 
 from programs.models import FAQ, Insurer
-from rehab_site.models import MenuItem
 from tests.factories import MenuFactory
+from website.models import MenuItem
 
 # Every insurer has the line its card shows on /insurance/.
 LINE = "Plans usually cover treatment here; we check yours for free."

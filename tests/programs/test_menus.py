@@ -1,11 +1,11 @@
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
+from editing.publishing import Status
 from programs.models import Page, Program
-from rehab_site.models import MenuItem
-from rehab_site.models.menus import load_menus
-from rehab_site.publishing import Status
 from tests.factories import MenuFactory, MenuItemFactory
+from website.models import MenuItem
+from website.models.menus import load_menus
 
 from .factories import ProgramFactory
 

@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
+from editing.models import Redirect
+from editing.publishing import Status
 from programs import models as content_models
 from programs.models import Condition, Program
-from rehab_site.models import Redirect
-from rehab_site.publishing import Status
 
 from .factories import (
     ConditionFactory,

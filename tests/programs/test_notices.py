@@ -5,8 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
+from editing.publishing import Status
 from programs.models import Page
-from rehab_site.publishing import Status
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,11 +13,11 @@ from django.test import Client
 from programs.models import Video
 from programs.models.video import validate_video_file
 from programs.video_hosts import parse_embed
-from rehab_site.models import SiteSettings
+from tests.admin_forms import change_form_data
 from tests.blog.factories import jpeg_bytes
 from tests.factories import UserFactory
 from tests.programs.factories import PageFactory, ProgramFactory
-from tests.rehab_site.admin_forms import change_form_data
+from website.models import SiteSettings
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("redis_cache")]
 

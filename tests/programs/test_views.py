@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from rehab_site.publishing import Status
+from editing.publishing import Status
 from tests.factories import SiteSettingsFactory, StaffFactory
 
 from .factories import (

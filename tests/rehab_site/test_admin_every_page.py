@@ -23,7 +23,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from blog.models import Article
-from rehab_site.models import DraftChange
+from editing.models import DraftChange
 from tests.admin_pages import (
     ROLES,
     models_without_rows,

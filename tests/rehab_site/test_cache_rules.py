@@ -23,6 +23,10 @@ from tests.programs.factories import ProgramFactory
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 OUR_PACKAGES = {
     "rehab_site",
+    "website",
+    "editing",
+    "staff_access",
+    "dashboard",
     "blog",
     "programs",
     "accreditations",

@@ -4,11 +4,17 @@ Marketing role ask the registry rather than a list written in the core."""
 from django.contrib.auth.models import Group
 
 from rehab_site.content_apps import content_app_labels
-from rehab_site.roles import MARKETING
+from staff_access.roles import MARKETING
 
 
 def test_each_content_app_registers_itself_and_no_other_does():
-    assert content_app_labels() == {"rehab_site", "blog", "programs", "accreditations"}
+    assert content_app_labels() == {
+        "website",
+        "editing",
+        "blog",
+        "programs",
+        "accreditations",
+    }
 
 
 def test_marketing_may_change_every_content_app_and_no_inquiry(db):

@@ -1,7 +1,7 @@
 """No GET writes to the database (issue 24): every public page a visitor can reach, read
 just after a draft change's scheduled time, runs no INSERT, UPDATE or DELETE, apart from
 the writes tests/get_writes.py allows, each with its reason. A scheduled draft change is
-published by its task (rehab_site/drafts.py), so the page it changes still shows the live
+published by its task (editing/drafts.py), so the page it changes still shows the live
 version when read, and nothing is published.
 
 The public pages are those reachable from the home page by following same-site links, and
@@ -18,7 +18,7 @@ import time_machine
 from django.test import Client
 
 from blog.models import Article
-from rehab_site.models import DraftChange
+from editing.models import DraftChange
 from tests.demo import crawl
 from tests.get_writes import get_writing_nothing
 

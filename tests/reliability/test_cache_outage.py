@@ -16,7 +16,6 @@ from admissions.models import Inquiry
 from blog.models import Article
 from programs.models import Condition, Insurer, Program
 from rehab_site.caching import COORDINATION, STATE_KEY
-from rehab_site.models import SiteSettings
 from rehab_site.settings import cache_from_url
 from tests.admissions.conftest import form_key, valid_post
 from tests.blog.factories import ArticleFactory
@@ -24,6 +23,7 @@ from tests.conftest import redis_caches
 from tests.factories import PASSWORD, SiteSettingsFactory, UserFactory
 from tests.servers import free_port
 from tests.workers import worker_redis_url
+from website.models import SiteSettings
 
 
 def unreachable_redis_caches() -> dict:

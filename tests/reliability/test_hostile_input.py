@@ -17,8 +17,7 @@ from PIL import Image
 from admissions.forms import new_form_key
 from admissions.models import Inquiry
 from blog.models import Article
-from rehab_site.models import EditorImage
-from rehab_site.visitor_text import clean_text
+from editing.models import EditorImage
 from tests.factories import StaffFactory, UserFactory
 from tests.reliability.hostile import (
     CORPUS,
@@ -30,6 +29,7 @@ from tests.reliability.hostile import (
     text_of,
 )
 from tests.reliability.test_sanitizer_properties import assert_within_allow_list
+from website.visitor_text import clean_text
 
 pytestmark = pytest.mark.django_db
 
@@ -207,7 +207,7 @@ def editor(client):
                 "blog.view_article",
                 "blog.add_article",
                 "blog.change_article",
-                "rehab_site.add_editorimage",
+                "editing.add_editorimage",
             ]
         )
     )

@@ -4,9 +4,9 @@ import pytest
 from django.db import InterfaceError, OperationalError
 from django.test import Client
 
-from rehab_site.models import SiteSettings
-from rehab_site.views import HomeView
 from tests.reliability.conftest import PHONE
+from website.models import SiteSettings
+from website.views import HomeView
 
 
 @pytest.mark.parametrize("error", [OperationalError, InterfaceError])

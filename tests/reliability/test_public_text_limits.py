@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from admissions.forms import InquiryForm
 from admissions.models import Inquiry
-from rehab_site.visitor_text import VisitorTextField
 from tests.admissions.conftest import form_key
 from tests.factories import SiteSettingsFactory
+from website.visitor_text import VisitorTextField
 
 pytestmark = pytest.mark.django_db
 

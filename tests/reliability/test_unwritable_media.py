@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from blog.models import Article
-from rehab_site.models import EditorImage
+from editing.models import EditorImage
 from tests.blog.test_admin import article_form, jpeg_with_gps
 from tests.factories import StaffFactory
 
@@ -51,7 +51,7 @@ def test_article_image_upload_to_unwritable_storage_is_a_clear_message(
 def test_editor_image_upload_to_unwritable_storage_is_a_clear_message(
     client, unwritable_media
 ):
-    client.force_login(StaffFactory(permissions=["rehab_site.add_editorimage"]))
+    client.force_login(StaffFactory(permissions=["editing.add_editorimage"]))
     response = client.post(
         reverse("editor_image_upload"),
         {"upload": SimpleUploadedFile("photo.jpg", jpeg_with_gps(), "image/jpeg")},

@@ -1,5 +1,5 @@
 // Live counters for the SEO title and meta description, and a preview of the search
-// result they make (rehab_site/editor_aids.py marks the fields with data-seo-counter).
+// result they make (editing/editor_aids.py marks the fields with data-seo-counter).
 (function () {
   "use strict";
 

@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+
+
+class EditingConfig(AppConfig):
+    """How staff edit what visitors see: versions, drafts, preview, scheduled publishing,
+    the publishing checklist, rich text, images and uploads, links and redirects."""
+
+    name = "editing"
+    verbose_name = "Editing"
+
+    def ready(self) -> None:
+        from django.conf import settings
+        from django.core import checks
+        from PIL import Image
+
+        from rehab_site import content_apps
+
+        from .content_admin import content_admins_on_content_only
+        from .links import check_every_link_field
+
+        content_apps.register(self)
+        checks.register(check_every_link_field, checks.Tags.models)
+        checks.register(content_admins_on_content_only, checks.Tags.admin)
+
+        # Pillow's bomb guard, at our own cap, for every image the site opens.
+        Image.MAX_IMAGE_PIXELS = settings.MAX_UPLOAD_IMAGE_PIXELS

@@ -1,0 +1,185 @@
+"""What the admin's change forms for pages and articles add to the stock admin, so editors
+see what visitors will see:
+
+- the editor's text in the site's own typography (static/css/admin-editor.css);
+- a thumbnail beside every image field;
+- live counters for the SEO title and meta description, and a search-result preview
+  (static/js/admin/seo.js);
+- "Preview", one click, before the first save too: the form as typed, rendered by the
+  public page's own view and template in a new tab, then rolled back;
+- a content checklist before publishing (editing/checklist.py): the save is held with
+  the list of problems, and "Publish anyway" goes ahead.
+"""
+
+import copy
+
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.http import Http404, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import path, resolve, reverse
+
+from editing.checklist import content_checklist, is_being_published
+from editing.richtext import RichTextField, sanitize_html
+from rehab_site.caching import refresh_content_state
+
+PUBLISH_ANYWAY = "_publish_anyway"
+SLUG_PLACEHOLDER = "your-page-address"
+
+
+class ThumbnailFileInput(admin.widgets.AdminFileWidget):
+    """The stock image input, with the current image shown as a picture, not a path."""
+
+    template_name = "admin/widgets/thumbnail_file_input.html"
+
+
+class ChecklistFormMixin:
+    """Holds a save that publishes a page with checklist problems, unless the editor chose
+    "Publish anyway"."""
+
+    publish_anyway = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.publish_anyway or self.errors or not is_being_published(self):
+            return cleaned
+        problems = content_checklist(self.page_as_typed())
+        if problems:
+            raise ValidationError(
+                [ValidationError(problem, code="checklist") for problem in problems]
+            )
+        return cleaned
+
+    def page_as_typed(self):
+        page = copy.copy(self.instance)
+        for name, value in self.cleaned_data.items():
+            field = next(
+                (f for f in page._meta.concrete_fields if f.name == name), None
+            )
+            if field is None or isinstance(field, models.FileField):
+                continue
+            if isinstance(field, RichTextField):
+                value = sanitize_html(value or "")
+            setattr(page, field.attname if not field.is_relation else name, value)
+        return page
+
+
+class EditorAdminMixin:
+    """Mix into the ModelAdmin of every page type and of articles (see module docstring)."""
+
+    formfield_overrides = {models.ImageField: {"widget": ThumbnailFileInput}}
+
+    class Media:
+        css = {"all": ["css/admin-editor.css"]}
+        js = ["js/admin/seo.js"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and db_field.name in ("seo_title", "meta_description"):
+            formfield.widget.attrs.update(
+                {
+                    "data-seo-counter": db_field.max_length,
+                    "data-search-preview-address": self.search_preview_address(request),
+                }
+            )
+        return formfield
+
+    def search_preview_address(self, request) -> str:
+        """The page's address with a placeholder for the slug, for the search preview."""
+        example = self.model(slug=SLUG_PLACEHOLDER)
+        return request.build_absolute_uri(example.get_absolute_url())
+
+    def get_form(self, request, obj=None, change=False, with_checklist=True, **kwargs):
+        form_class = super().get_form(request, obj, change, **kwargs)
+        if not with_checklist:
+            return form_class
+        return type(
+            form_class.__name__,
+            (ChecklistFormMixin, form_class),
+            {"publish_anyway": PUBLISH_ANYWAY in request.POST},
+        )
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        prefix = f"admin:{self.opts.app_label}_{self.opts.model_name}"
+        preview = (
+            reverse(f"{prefix}_preview", args=[obj.pk])
+            if obj is not None and obj.pk
+            else reverse(f"{prefix}_preview_add")
+        )
+        form = context["adminform"].form
+        context.update(
+            preview_url=preview,
+            checklist_failed=any(
+                error.code == "checklist" for error in form.non_field_errors().as_data()
+            ),
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        view = self.admin_site.admin_view(self.preview_view)
+        return [
+            path("add/preview/", view, name=f"{prefix}_preview_add"),
+            path("<path:object_id>/preview/", view, name=f"{prefix}_preview"),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request, object_id=None):
+        """The change form as typed, shown by the public page's view, saved for the length
+        of one request and rolled back: nothing is stored and nothing goes live."""
+        obj = None
+        if object_id is not None:
+            obj = self.get_object(request, unquote(object_id))
+            if obj is None:
+                raise Http404("This page no longer exists.")
+            if not self.has_change_permission(request, obj):
+                raise PermissionDenied
+        elif not self.has_add_permission(request):
+            raise PermissionDenied
+        if request.method != "POST":
+            return redirect(
+                reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"
+                )
+            )
+        form_class = self.get_form(
+            request, obj, change=obj is not None, with_checklist=False
+        )
+        # Uploads are left out: a file would be written to storage by a save that is
+        # rolled back. The preview shows the image already saved.
+        form = form_class(request.POST, instance=obj)
+        if not form.is_valid():
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Preview: fix these first",
+                "form": form,
+                "opts": self.opts,
+            }
+            return render(request, "admin/preview_errors.html", context)
+        with transaction.atomic():
+            page = form.save()
+            response = self.render_public_page(request, page)
+            transaction.set_rollback(True)
+        # Anything this process cached from the rolled-back rows is never read again.
+        refresh_content_state()
+        return response
+
+    def public_address(self, page) -> str:
+        view_on_site = self.view_on_site
+        return view_on_site(page) if callable(view_on_site) else page.get_absolute_url()
+
+    def render_public_page(self, request, page):
+        address = self.public_address(page)
+        match = resolve(address)
+        visitor_request = copy.copy(request)
+        visitor_request.method = "GET"
+        visitor_request.POST = QueryDict()
+        visitor_request.path = visitor_request.path_info = address
+        response = match.func(visitor_request, *match.args, **match.kwargs)
+        if hasattr(response, "render"):
+            response.render()
+        return response

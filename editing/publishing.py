@@ -1,0 +1,81 @@
+"""What every publishable page shares: draft or published, a publish time, SEO fields, and
+a permanent redirect left behind when its address changes.
+
+"Live" is decided once, here: published and `publish_at` in the past. A scheduled page
+therefore appears on time without any cron job, and every view, feed, sitemap and menu that
+asks for `.live()` agrees on what visitors may see.
+"""
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from editing.models.redirect import Redirect
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def next_publish_at(self, after):
+        """When the next published-but-scheduled row of this queryset goes live, or None."""
+        return self.filter(status=Status.PUBLISHED, publish_at__gt=after).aggregate(
+            next=models.Min("publish_at")
+        )["next"]
+
+    def live(self):
+        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
+
+
+class Publishable(models.Model):
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        "publish at",
+        default=timezone.now,
+        help_text="Visitors see the page from this moment on. Set a future time to schedule it.",
+    )
+    seo_title = models.CharField(
+        "SEO title",
+        max_length=70,
+        blank=True,
+        help_text="The title search engines show; leave empty to use the page's own title.",
+    )
+    meta_description = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="One or two sentences for search results; leave empty to use the summary.",
+    )
+    noindex = models.BooleanField(
+        "hide from search engines",
+        default=False,
+        help_text="Ask search engines not to list this page.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        previous = type(self).objects.filter(pk=self.pk).first() if self.pk else None
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if previous is not None and previous.status == Status.PUBLISHED:
+                Redirect.record_move(
+                    previous.get_absolute_url(), self.get_absolute_url()
+                )
+
+    @classmethod
+    def next_scheduled_change(cls, now):
+        """When a scheduled page of this kind next goes live: the content cache's timeouts
+        end there (rehab_site/caching.py)."""
+        return cls.objects.next_publish_at(now)
+
+    @property
+    def is_live(self) -> bool:
+        return self.status == Status.PUBLISHED and self.publish_at <= timezone.now()

@@ -1,0 +1,191 @@
+"""What the change forms of pages and articles add for editors (issue 14 item 4): preview
+before the first save, thumbnails, SEO counters, and the checklist before publishing."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from blog.models import Article
+from editing.publishing import Status
+from programs.models import Program
+from tests.admissions.factories import marketing_user
+from tests.blog.factories import ArticleFactory, jpeg_bytes
+from tests.programs.factories import ProgramFactory
+
+pytestmark = pytest.mark.django_db
+
+ADD_ARTICLE = "/admin/blog/article/add/"
+
+
+@pytest.fixture
+def marketer(client):
+    user = marketing_user()
+    client.force_login(user)
+    return user
+
+
+def article_form(**overrides) -> dict:
+    return {
+        "title": "Finding calm",
+        "slug": "finding-calm",
+        "summary": "Small steps toward calm.",
+        "body": "<h2>Breathing</h2><p>Breathe in for four counts.</p>",
+        "featured_image_alt": "",
+        "status": Status.DRAFT,
+        "publish_at_0": timezone.localdate().isoformat(),
+        "publish_at_1": "09:00:00",
+        "seo_title": "",
+        "meta_description": "How to find calm in the first week.",
+    } | overrides
+
+
+def program_form(program: Program, **overrides) -> dict:
+    return {
+        "name": program.name,
+        "slug": program.slug,
+        "kind": "level",
+        "summary": program.summary,
+        "body": program.body,
+        "status": program.status,
+        "publish_at_0": "2026-01-01",
+        "publish_at_1": "09:00:00",
+        "order": "0",
+        "hero_image_alt": "",
+        "meta_description": "",
+        "programs-faq-content_type-object_id-TOTAL_FORMS": "0",
+        "programs-faq-content_type-object_id-INITIAL_FORMS": "0",
+    } | overrides
+
+
+class TestPreview:
+    def test_a_new_article_is_previewed_with_the_public_template_and_nothing_is_saved(
+        self, client, marketer
+    ):
+        response = client.post(f"{ADD_ARTICLE}preview/", article_form())
+
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "<h1" in page and "Finding calm" in page
+        assert "Breathe in for four counts." in page
+        assert 'class="article__body rich-text"' in page
+        assert not Article.objects.exists()
+
+    def test_a_change_to_a_live_program_is_previewed_and_the_live_page_stays(
+        self, client, marketer
+    ):
+        program = ProgramFactory(name="Detox", slug="detox", body="<p>Old words.</p>")
+
+        response = client.post(
+            f"/admin/programs/program/{program.pk}/preview/",
+            program_form(program, name="Medical detox", body="<p>New words.</p>"),
+        )
+
+        page = response.content.decode()
+        assert "Medical detox" in page and "New words." in page
+        program.refresh_from_db()
+        assert program.name == "Detox"
+        assert "Old words." in client.get("/treatment/detox/").content.decode()
+
+    def test_a_form_with_errors_says_what_to_fix_and_saves_nothing(
+        self, client, marketer
+    ):
+        response = client.post(f"{ADD_ARTICLE}preview/", article_form(title=""))
+
+        assert "The preview needs a few fixes first" in response.content.decode()
+        assert not Article.objects.exists()
+
+    def test_the_change_form_offers_preview_before_the_first_save(
+        self, client, marketer
+    ):
+        page = client.get(ADD_ARTICLE).content.decode()
+
+        assert 'formaction="/admin/blog/article/add/preview/"' in page
+        assert 'formtarget="_blank"' in page
+
+
+class TestFieldsShowWhatVisitorsSee:
+    def test_an_image_field_shows_the_image_as_a_thumbnail(self, client, marketer):
+        article = ArticleFactory(
+            featured_image=SimpleUploadedFile("calm.jpg", jpeg_bytes()),
+            featured_image_alt="A calm lake",
+        )
+
+        page = client.get(f"/admin/blog/article/{article.pk}/change/").content.decode()
+
+        assert f'<img src="{article.featured_image.url}"' in page
+
+    def test_seo_fields_have_counters_and_a_search_preview(self, client, marketer):
+        page = client.get(ADD_ARTICLE).content.decode()
+
+        assert 'data-seo-counter="70"' in page
+        assert 'data-seo-counter="160"' in page
+        assert (
+            'data-search-preview-address="http://testserver/blog/your-page-address/"'
+            in page
+        )
+        assert "/static/js/admin/seo.js" in page
+        assert "/static/css/admin-editor.css" in page
+
+
+class TestChecklistBeforePublishing:
+    BODY = (
+        '<h2>Start</h2><h4>Skipped</h4><p><img src="/media/x.png" alt="">'
+        '<a href="/blog/still-a-draft/">draft</a> <a href="/blog/nowhere/">gone</a></p>'
+    )
+
+    def test_publishing_with_problems_is_held_with_each_problem_named(
+        self, client, marketer
+    ):
+        ArticleFactory(slug="still-a-draft", draft=True)
+
+        response = client.post(
+            ADD_ARTICLE,
+            article_form(status=Status.PUBLISHED, body=self.BODY, meta_description=""),
+        )
+
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "1 image in the body has no alt text" in page
+        assert "“Skipped” is a heading 4 right after a heading 2" in page
+        assert "The meta description is empty" in page
+        assert "The link to /blog/still-a-draft/ in the body leads nowhere" in page
+        assert "the article is a draft" in page
+        assert "The link to /blog/nowhere/ in the body leads nowhere" in page
+        assert 'name="_publish_anyway"' in page
+        assert not Article.objects.filter(slug="finding-calm").exists()
+
+    def test_publish_anyway_goes_ahead(self, client, marketer):
+        response = client.post(
+            ADD_ARTICLE,
+            article_form(
+                status=Status.PUBLISHED,
+                body=self.BODY,
+                _publish_anyway="Publish anyway",
+            ),
+        )
+
+        assert response.status_code == 302
+        assert Article.objects.get(slug="finding-calm").status == Status.PUBLISHED
+
+    def test_a_draft_saves_without_the_checklist(self, client, marketer):
+        response = client.post(ADD_ARTICLE, article_form(body=self.BODY))
+
+        assert response.status_code == 302
+
+    def test_a_clean_article_publishes_at_once(self, client, marketer):
+        response = client.post(ADD_ARTICLE, article_form(status=Status.PUBLISHED))
+
+        assert response.status_code == 302
+        assert Article.objects.get().status == Status.PUBLISHED
+
+    def test_publishing_a_draft_program_is_checked_too(self, client, marketer):
+        program = ProgramFactory(status=Status.DRAFT)
+
+        response = client.post(
+            f"/admin/programs/program/{program.pk}/change/",
+            program_form(program, status=Status.PUBLISHED),
+        )
+
+        assert "The meta description is empty" in response.content.decode()
+        program.refresh_from_db()
+        assert program.status == Status.DRAFT
