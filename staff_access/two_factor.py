@@ -3,7 +3,7 @@ django-otp-webauthn) or a TOTP authenticator app, plus ten single-use recovery c
 once.
 
 Setting one up needs a one-time enrolment link that an administrator issued
-(rehab_site.models.EnrolmentLink): a stolen password alone never lets anyone enrol their
+(staff_access.models.EnrolmentLink): a stolen password alone never lets anyone enrol their
 own authenticator. Staff already signed in with a second factor may add another.
 
 The code never travels in a request line, where web-server and proxy logs would keep it:

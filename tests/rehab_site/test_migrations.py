@@ -36,7 +36,7 @@ def test_rows_history_log_and_permissions_move_with_their_models(old_apps):
     assert not ContentType_.objects.filter(app_label="website").exists()
     site_type = ContentType_.objects.get(app_label="rehab_site", model="sitesettings")
     site = old_apps.get_model("rehab_site", "SiteSettings").objects.create(
-        name="Willow Ridge Recovery", phone="(828) 555-0100"
+        pk=1, name="Willow Ridge Recovery", phone="(828) 555-0100"
     )
     menu = old_apps.get_model("rehab_site", "Menu").objects.create(
         title="Help", slug="help"

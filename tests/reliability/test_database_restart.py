@@ -49,7 +49,7 @@ def test_site_survives_a_database_restart_under_load(collected_static):
             environment,
             "shell",
             "-c",
-            f"from rehab_site.models import SiteSettings; SiteSettings(name='Willow Ridge', phone='{PHONE}').save()",
+            f"from website.models import SiteSettings; SiteSettings(name='Willow Ridge', phone='{PHONE}').save()",
         )
         with gunicorn(environment, workers=2) as base_url:
             load = Load(base_url)
