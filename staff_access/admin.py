@@ -36,8 +36,12 @@ class EnrolmentLinkAdmin(admin.ModelAdmin):
         return link.state
 
     def save_model(self, request, obj, form, change):
-        link, code = EnrolmentLink.issue(obj.user, issued_by=request.user)
-        obj.pk = link.pk
+        issued, code = EnrolmentLink.issue(obj.user, issued_by=request.user)
+        obj.pk, obj.issued_at, obj.expires_at = (
+            issued.pk,
+            issued.issued_at,
+            issued.expires_at,
+        )
         request.enrolment_code = code
 
     def response_add(self, request, obj, post_url_continue=None):

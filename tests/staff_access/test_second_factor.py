@@ -10,6 +10,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -267,6 +269,19 @@ class TestIssuingLinks:
         assert f"http://testserver{FROM_LINK}#{code}" in page
         listing = client.get(reverse("admin:staff_access_enrolmentlink_changelist"))
         assert code not in listing.content.decode()
+
+    def test_the_issued_page_says_until_when_the_link_works(
+        self, client, administrator
+    ):
+        response = client.post(
+            reverse("admin:staff_access_enrolmentlink_add"),
+            {"user": marketing_user().pk},
+        )
+
+        expires = timezone.localtime(EnrolmentLink.objects.get().expires_at)
+        page = response.content.decode()
+        assert f"until {date_format(expires, 'DATETIME_FORMAT')}." in page
+        assert "until None" not in page
 
     def test_staff_who_are_not_administrators_cannot_issue_links(
         self, client, settings
