@@ -11,8 +11,10 @@ class AccreditationsConfig(AppConfig):
     def ready(self) -> None:
         from dashboard import notices
         from rehab_site import content_apps
+        from website import demos
 
         from . import attention
 
         content_apps.register(self)
+        demos.provide("accreditations.demo")
         notices.provide(attention.attention)

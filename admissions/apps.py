@@ -8,7 +8,7 @@ class AdmissionsConfig(AppConfig):
 
     def ready(self):
         from dashboard import notices
-        from website import bench
+        from website import bench, demos
 
         from . import (
             attention,
@@ -17,4 +17,5 @@ class AdmissionsConfig(AppConfig):
         from . import bench as admissions_bench
 
         bench.register(admissions_bench.VOLUME)
+        demos.provide("admissions.demo")
         notices.provide(attention.attention)

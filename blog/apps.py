@@ -9,12 +9,13 @@ class BlogConfig(AppConfig):
     def ready(self) -> None:
         from dashboard import notices
         from rehab_site import content_apps
-        from website import bench
+        from website import bench, demos
 
         from . import attention, page_parts
         from . import bench as blog_bench
 
         content_apps.register(self)
+        demos.provide("blog.demo")
         page_parts.provide()
         bench.register(blog_bench.VOLUME)
         notices.provide(attention.attention)

@@ -61,8 +61,9 @@ INSTALLED_APPS = [
     "editing",
     "staff_access",
     "dashboard",
-    "blog",
+    # In the order the apps build on each other (the demo is loaded in this order).
     "programs",
+    "blog",
     "accreditations",
     "admissions",
     "linkcheck",

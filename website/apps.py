@@ -11,4 +11,7 @@ class WebsiteConfig(AppConfig):
     def ready(self) -> None:
         from rehab_site import content_apps
 
+        from . import demos
+
         content_apps.register(self)
+        demos.provide("website.demo")
