@@ -280,7 +280,8 @@ class TestIssuingLinks:
 
         expires = timezone.localtime(EnrolmentLink.objects.get().expires_at)
         page = response.content.decode()
-        assert f"until {date_format(expires, 'DATETIME_FORMAT')}." in page
+        when = date_format(expires, r"l, F j \a\t g:i A")
+        assert f"until {when}." in page
         assert "until None" not in page
 
     def test_staff_who_are_not_administrators_cannot_issue_links(
