@@ -19,7 +19,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, F, Q, Value, When
 from django.db.models.functions import Coalesce, Now, TruncMonth
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -30,13 +30,11 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from . import (
-    contact_report,  # noqa: F401 (registers the first-contact report)
-    verification_admin,  # noqa: F401 (registers insurance verifications)
-)
+from . import contact_report  # noqa: F401 (registers the first-contact report)
 from .attribution import UTM_FIELDS
+from .case_admin import CaseAdmin, NewNoteInline, reach_links
 from .contact import log_contact_attempt, note_added, status_changed
-from .display import local_time, local_time_and_age, short_local_time, staff_name
+from .display import local_time, short_local_time, staff_name
 from .forms import normalize_phone
 from .models import (
     AccessLog,
@@ -61,7 +59,6 @@ from .queue import (
 )
 from .reach import contact_links, is_preferred_time, preference
 from .report_admin import ReportAdmin
-from .staff_admin import AssignedToAdmissionsStaff, reach_links
 from .text import spreadsheet_safe
 from .timeline import timeline
 
@@ -77,24 +74,14 @@ class NewNoteForm(forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 3})}
 
 
-class NewNoteInline(admin.StackedInline):
-    """One empty note or contact attempt to add; the author and time are filled in on save.
-    Notes already written are shown in the timeline, never edited."""
+class NewInquiryNoteInline(NewNoteInline):
+    """A note or a contact attempt; those written are shown in the timeline."""
 
     model = InquiryNote
     form = NewNoteForm
     template = "admin/admissions/inquiry/new_note_inline.html"
     verbose_name = "note or contact attempt"
     verbose_name_plural = "add a note or a contact attempt"
-    extra = 1
-    max_num = 1
-    can_delete = False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).none()
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class QueueChangeListForm(forms.ModelForm):
@@ -109,7 +96,8 @@ class QueueChangeListForm(forms.ModelForm):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
+class InquiryAdmin(CaseAdmin):
+    queue_title = "Admissions queue"
     list_display = [
         "waiting",
         "urgency",
@@ -119,15 +107,10 @@ class InquiryAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
         "status",
         "assignee",
     ]
-    list_display_links = ["person"]
     list_editable = ["status"]
     list_filter = [QueueViewFilter, SearchTokenFilter]
-    list_select_related = ["assigned_to"]
-    list_per_page = 50
-    # The queue's tabs count each view; an extra count of every inquiry would add nothing.
-    show_full_result_count = False
     actions = ["assign_to_me", "export_as_csv", "mark_as_spam"]
-    inlines = [NewNoteInline]
+    inlines = [NewInquiryNoteInline]
     readonly_fields = [
         "reference",
         "received_display",
@@ -168,9 +151,6 @@ class InquiryAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
             {"classes": ["collapse"], "fields": ATTRIBUTION_FIELDS},
         ),
     ]
-
-    class Media:
-        css = {"all": ["admissions/admin/queue.css"]}
 
     # The queue's columns. Each keeps to a few words so the row fits a 1024 px screen.
 
@@ -236,14 +216,6 @@ class InquiryAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
 
     # The detail page.
 
-    @admin.display(description="received")
-    def received_display(self, inquiry):
-        return local_time_and_age(inquiry.received_at)
-
-    @admin.display(description="agreed to the privacy policy")
-    def consented_display(self, inquiry):
-        return local_time(inquiry.consented_at) or "-"
-
     @admin.display(description="insurance verifications")
     def verifications_display(self, inquiry):
         verifications = list(inquiry.verifications.all())
@@ -290,19 +262,6 @@ class InquiryAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
             matches |= Q(phone=normalize_phone(term))
         return queryset.filter(matches)
 
-    def has_add_permission(self, request):
-        # Inquiries come from the public form only.
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        # A clinical record: deleted by the retention purge, or by a superuser with a reason.
-        return request.user.is_active and request.user.is_superuser
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
-
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
         return [
@@ -346,26 +305,12 @@ class InquiryAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
             ],
             "search_term": term or "",
             "current_view": current or VIEWS[0],
-            # The queue needs the whole width of a tablet.
-            "is_nav_sidebar_enabled": False,
-            "title": "Admissions queue",
             **(extra_context or {}),
         }
-        response = super().changelist_view(request, context)
-        changelist = (getattr(response, "context_data", None) or {}).get("cl")
-        if changelist is not None:
-            shown = [inquiry.reference for inquiry in changelist.result_list]
-            record_access(
-                request,
-                Action.LIST,
-                detail=f"{len(shown)} shown",
-                query=self._describe_query(request, term),
-                references=shown,
-            )
-        return response
+        return super().changelist_view(request, context)
 
-    @staticmethod
-    def _describe_query(request, term: str | None) -> str:
+    def described_query(self, request, context) -> str:
+        term = context.get("search_term")
         parts = [
             f"{key}={value}"
             for key, value in request.GET.items()
@@ -428,7 +373,6 @@ class InquiryAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
 
     # The detail page.
 
-    @method_decorator(sensitive_post_parameters())
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         inquiry = self.get_object(request, unquote(object_id)) if object_id else None
         context = dict(extra_context or {})
@@ -448,34 +392,18 @@ class InquiryAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
                     ],
                 }
             )
-        response = super().changeform_view(request, object_id, form_url, context)
-        if object_id and response.status_code == 200:
-            shown = (getattr(response, "context_data", None) or {}).get("original")
-            if shown is not None:
-                record_access(request, Action.VIEW, [shown])
-        return response
+        return super().changeform_view(request, object_id, form_url, context)
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            return super().save_model(request, obj, form, change)
-        changed = [name for name in form.changed_data if name in form.fields]
-        if not changed:
-            return None
-        # Only what the form changed, so nothing a colleague saved meanwhile is overwritten.
-        obj.save(update_fields=[*changed, "updated_at"])
+        super().save_model(request, obj, form, change)
+        changed = self.changed_fields(form) if change else []
         if "status" in changed:
             status_changed(obj, form.initial.get("status"), request.user)
         if "is_urgent" in changed and obj.is_waiting:
             schedule_escalation(obj)
-        return None
 
-    def save_formset(self, request, form, formset, change):
-        notes = formset.save(commit=False)
-        for note in notes:
-            note.author = request.user
-            note.save()
-            note_added(note)
-        formset.save_m2m()
+    def note_added(self, note) -> None:
+        note_added(note)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -508,49 +436,6 @@ class InquiryAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
         if value in InquiryNote.Kind.values and value != InquiryNote.Kind.NOTE:
             return InquiryNote.Kind(value)
         return None
-
-    # Deletion: superusers only, with a reason that the access log keeps.
-
-    def delete_view(self, request, object_id, extra_context=None):
-        inquiry = self.get_object(request, unquote(object_id))
-        if inquiry is None:
-            raise Http404("No such inquiry.")
-        if not self.has_delete_permission(request, inquiry):
-            raise PermissionDenied
-        form = DeletionReasonForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            reason = form.cleaned_data["reason"]
-            record_access(request, Action.DELETE, [inquiry], detail=f"reason: {reason}")
-            display = str(inquiry)
-            self.log_deletions(request, Inquiry.objects.filter(pk=inquiry.pk))
-            self.delete_model(request, inquiry)
-            return self.response_delete(request, display, inquiry.pk)
-        record_access(request, Action.VIEW, [inquiry], detail="delete confirmation")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Delete this inquiry?",
-            "subtitle": str(inquiry),
-            "object": inquiry,
-            "opts": self.opts,
-            "app_label": self.opts.app_label,
-            "form": form,
-            "notes_count": inquiry.notes.count(),
-            **(extra_context or {}),
-        }
-        return TemplateResponse(
-            request, "admin/admissions/inquiry/delete_confirmation.html", context
-        )
-
-    def history_view(self, request, object_id, extra_context=None):
-        response = super().history_view(request, object_id, extra_context)
-        inquiry = (getattr(response, "context_data", None) or {}).get("object")
-        if response.status_code == 200 and inquiry is not None:
-            record_access(request, Action.VIEW, [inquiry], detail="history")
-        return response
-
-    def log_change(self, request, obj, message):
-        record_access(request, Action.CHANGE, [obj], detail=_describe_change(message))
-        return super().log_change(request, obj, message)
 
     # Actions on the selected rows.
 
@@ -589,56 +474,12 @@ class InquiryAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
             request, f"{len(inquiries)} inquiries marked as spam.", messages.SUCCESS
         )
 
-    @admin.action(
-        description="Assign the selected inquiries to me", permissions=["change"]
-    )
-    def assign_to_me(self, request, queryset):
-        inquiries = list(queryset)
-        Inquiry.objects.filter(pk__in=[inquiry.pk for inquiry in inquiries]).update(
-            assigned_to=request.user, updated_at=Now()
-        )
-        record_access(request, Action.CHANGE, inquiries, detail="assigned to me")
-        self.message_user(
-            request, f"{len(inquiries)} inquiries assigned to you.", messages.SUCCESS
-        )
-
-
-class DeletionReasonForm(forms.Form):
-    reason = forms.CharField(
-        label="Why must this inquiry be deleted by hand?",
-        max_length=250,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=(
-            "Kept in the access log. Closed inquiries are deleted by the retention purge; "
-            "delete by hand only for a legal request or an entry made in error."
-        ),
-    )
-
-    def clean_reason(self):
-        reason = " ".join(self.cleaned_data["reason"].split())
-        if len(reason) < 10:
-            raise forms.ValidationError("Please give the reason in a few words.")
-        return reason
-
 
 def _int_or_none(value):
     try:
         return int(value)
     except (TypeError, ValueError):
         return None
-
-
-def _describe_change(message) -> str:
-    """The admin's change message as field names only (never the values)."""
-    parts = []
-    for entry in message or []:
-        if "changed" in entry:
-            parts.append("changed " + ", ".join(entry["changed"].get("fields", [])))
-        elif "added" in entry:
-            parts.append(f"added {entry['added'].get('name', 'item')}")
-        elif "deleted" in entry:
-            parts.append(f"deleted {entry['deleted'].get('name', 'item')}")
-    return "; ".join(parts) or "saved without changes"
 
 
 CSV_COLUMNS = [

@@ -1,6 +1,6 @@
 """Admissions staff's lines on the dashboard: urgent open inquiries, new ones nobody has
-contacted yet (with how many are past their first-contact target), and insurance
-verifications nobody has started on. Counts only, no names."""
+contacted yet (with how many are past their first-contact target). Counts only, no
+names."""
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from dashboard.notices import Notice
 
-from .models import Inquiry, InquiryQuerySet, InsuranceVerification
+from .models import Inquiry, InquiryQuerySet
 
 
 def _inquiries(count: int) -> str:
@@ -16,10 +16,6 @@ def _inquiries(count: int) -> str:
 
 
 def attention(request) -> list[Notice]:
-    return inquiry_notices(request) + verification_notices(request)
-
-
-def inquiry_notices(request) -> list[Notice]:
     if not request.user.has_perm("admissions.view_inquiry"):
         return []
     now = timezone.now()
@@ -50,24 +46,3 @@ def inquiry_notices(request) -> list[Notice]:
             )
         )
     return notices
-
-
-def verification_notices(request) -> list[Notice]:
-    """Insurance verifications nobody has started on, for staff who may work them."""
-    if not request.user.has_perm("admissions.view_insuranceverification"):
-        return []
-    waiting = InsuranceVerification.objects.filter(
-        status=InsuranceVerification.Status.NEW
-    ).count()
-    if not waiting:
-        return []
-    noun = "verification" if waiting == 1 else "verifications"
-    return [
-        Notice(
-            title=f"{waiting} new insurance {noun} to check",
-            url=reverse("admin:admissions_insuranceverification_changelist")
-            + "?status=new",
-            tone="warning",
-            detail="Families are waiting to hear what their plan covers.",
-        )
-    ]

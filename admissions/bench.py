@@ -10,7 +10,8 @@ from django.utils import timezone
 from programs.models import Program
 from website.bench import FIRST_NAMES, SENTENCES, Volume
 
-from .models import Inquiry, new_reference
+from .cases import new_reference
+from .models import Inquiry
 
 BATCH = 2000
 

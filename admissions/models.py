@@ -5,28 +5,13 @@ change, export and deletion is written to AccessLog, and it is deleted a while a
 is closed (purge_inquiries).
 """
 
-import os
-import secrets
-import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
-from django.db import models, transaction
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
-from django.urls import reverse
+from django.db import models
 from django.utils import timezone
 
-from .encryption import EncryptedDateField, EncryptedTextField
-
-# Unambiguous characters only (no 0/O, 1/I), so a reference reads well over the phone.
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-REFERENCE_LENGTH = 8
-
-
-def new_reference() -> str:
-    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+from .cases import REFERENCE_LENGTH, Case, CaseNote, CaseQuerySet
 
 
 def first_contact_target(is_urgent: bool) -> timedelta:
@@ -54,7 +39,7 @@ def routine_waits_until_reached() -> bool:
     return settings.ADMISSIONS_ROUTINE_WAIT_ENDS == "reached"
 
 
-class InquiryQuerySet(models.QuerySet):
+class InquiryQuerySet(CaseQuerySet):
     """Each rule as a Q (so the queue can count several in one query) and as a filter."""
 
     @staticmethod
@@ -99,9 +84,6 @@ class InquiryQuerySet(models.QuerySet):
     def not_spam(self):
         return self.exclude(status=Inquiry.Status.SPAM)
 
-    def open(self):
-        return self.filter(self.open_q())
-
     def waiting(self):
         return self.filter(self.waiting_q())
 
@@ -119,44 +101,8 @@ class InquiryQuerySet(models.QuerySet):
             | models.Q(escalation_due_at__lte=now - lost_after),
         )
 
-    def awaiting_notification(self, older_than):
-        """Inquiries whose notification should have gone out before `older_than` but has not."""
-        return self.filter(
-            notified_at__isnull=True,
-            received_at__lte=older_than,
-        ).filter(
-            models.Q(notification_due_at__isnull=True)
-            | models.Q(notification_due_at__lte=older_than)
-        )
 
-    def closed_before(self, moment):
-        return self.filter(
-            status__in=Inquiry.CLOSED_STATUSES,
-            closed_at__isnull=False,
-            closed_at__lt=moment,
-        )
-
-
-class ClosedAtOnSave(models.Model):
-    """A request admissions work until it is closed: `closed_at` follows `status`, set when
-    it enters one of CLOSED_STATUSES and cleared when it is reopened."""
-
-    CLOSED_STATUSES: list = []
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.status in self.CLOSED_STATUSES:
-            self.closed_at = self.closed_at or timezone.now()
-        else:
-            self.closed_at = None
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "closed_at"}
-        super().save(*args, **kwargs)
-
-
-class Inquiry(ClosedAtOnSave):
+class Inquiry(Case):
     """One request for admission, as the visitor wrote it, plus what staff did with it."""
 
     class Status(models.TextChoices):
@@ -199,24 +145,9 @@ class Inquiry(ClosedAtOnSave):
     # Moving an inquiry into one of these records that the person was reached.
     REACHED_STATUSES = [Status.ASSESSMENT_SCHEDULED, Status.ADMITTED]
 
-    reference = models.CharField(
-        max_length=REFERENCE_LENGTH, unique=True, default=new_reference, editable=False
-    )
-    submission_token = models.UUIDField(
-        unique=True,
-        default=uuid.uuid4,
-        editable=False,
-        help_text="Issued with the form; a second post with the same token is the same inquiry.",
-    )
-    received_at = models.DateTimeField(
-        default=timezone.now, db_index=True, editable=False
-    )
+    kind_name = "Inquiry"
 
     name = models.CharField(max_length=100)
-    phone = models.CharField(
-        max_length=20, blank=True, help_text="Stored as +15551234567."
-    )
-    email = models.EmailField(max_length=254, blank=True)
     contact_method = models.CharField(
         "preferred way to be contacted",
         max_length=10,
@@ -270,10 +201,6 @@ class Inquiry(ClosedAtOnSave):
     )
     insurance_other = models.CharField("other insurance", max_length=100, blank=True)
     message = models.TextField(max_length=2000, blank=True)
-    consented_at = models.DateTimeField(
-        "agreed to the privacy policy at", null=True, editable=False
-    )
-
     is_urgent = models.BooleanField(
         "urgent",
         default=False,
@@ -282,26 +209,6 @@ class Inquiry(ClosedAtOnSave):
     status = models.CharField(
         max_length=12, choices=Status.choices, default=Status.NEW, db_index=True
     )
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="assigned to",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="assigned_inquiries",
-        limit_choices_to={"is_staff": True, "is_active": True},
-    )
-    closed_at = models.DateTimeField(
-        null=True,
-        blank=True,
-        editable=False,
-        help_text="When the inquiry reached a final status; retention counts from here.",
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-
-    notified_at = models.DateTimeField("staff notified at", null=True, editable=False)
-    notification_due_at = models.DateTimeField(null=True, editable=False)
-    notification_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
 
     first_attempt_at = models.DateTimeField(
         "first attempt at",
@@ -351,9 +258,6 @@ class Inquiry(ClosedAtOnSave):
     landing_page = models.CharField(
         "first page visited", max_length=300, blank=True, editable=False
     )
-    form_page = models.CharField(
-        "form sent from", max_length=300, blank=True, editable=False
-    )
     referrer_host = models.CharField("referred by", max_length=255, blank=True)
     utm_source = models.CharField("UTM source", max_length=100, blank=True)
     utm_medium = models.CharField("UTM medium", max_length=100, blank=True)
@@ -394,13 +298,6 @@ class Inquiry(ClosedAtOnSave):
                 name="inquiry_has_a_way_to_reach",
             ),
         ]
-
-    def __str__(self) -> str:
-        # No personal data: this string lands in the admin's history and messages.
-        return f"Inquiry {self.reference}"
-
-    def get_admin_url(self) -> str:
-        return reverse("admin:admissions_inquiry_change", args=[self.pk])
 
     @property
     def contact_target(self) -> timedelta:
@@ -446,9 +343,8 @@ class Inquiry(ClosedAtOnSave):
         return self.utm_source or self.referrer_host or "direct"
 
 
-class InquiryNote(models.Model):
-    """A timestamped note by a staff member, or a record of an attempt to reach the person;
-    notes are added, never edited."""
+class InquiryNote(CaseNote):
+    """A note on an inquiry, or a record of an attempt to reach the person."""
 
     class Kind(models.TextChoices):
         NOTE = "note", "Note only"
@@ -460,9 +356,6 @@ class InquiryNote(models.Model):
         EMAIL = "email", "Sent an email"
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, editable=False
-    )
     kind = models.CharField(
         "contact attempt",
         max_length=10,
@@ -470,11 +363,8 @@ class InquiryNote(models.Model):
         default=Kind.NOTE,
         help_text="Choose the attempt you made, or that they got back to you.",
     )
-    body = models.TextField("note", max_length=4000, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(CaseNote.Meta):
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(kind="note", body=""),
@@ -492,6 +382,10 @@ class InquiryNote(models.Model):
 
     # Outcomes in which somebody actually spoke with the person or heard from them.
     REACHED_KINDS = [Kind.SPOKE, Kind.REPLIED]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.is_contact_attempt and not self.body.strip()
 
     @property
     def is_contact_attempt(self) -> bool:
@@ -625,219 +519,3 @@ def record_access(
         for record in inquiries
     ] or [AccessLog(**common)]
     return AccessLog.objects.bulk_create(rows)
-
-
-class PrivateMediaStorage(FileSystemStorage):
-    """Files under PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT: no web server serves them, and
-    they have no URL. Read at each use, so a changed setting (tests) is followed."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("Private files have no address; use the admin's card view.")
-
-
-PRIVATE_STORAGE = PrivateMediaStorage()
-
-
-def private_storage():
-    return PRIVATE_STORAGE
-
-
-class InsuranceVerificationQuerySet(models.QuerySet):
-    def open(self):
-        return self.exclude(status__in=InsuranceVerification.CLOSED_STATUSES)
-
-    def closed_before(self, moment):
-        return self.filter(
-            status__in=InsuranceVerification.CLOSED_STATUSES,
-            closed_at__isnull=False,
-            closed_at__lt=moment,
-        )
-
-    def awaiting_notification(self, older_than):
-        return self.filter(notified_at__isnull=True, received_at__lte=older_than)
-
-
-class InsuranceVerification(ClosedAtOnSave):
-    """A family's request to check their insurance benefits, with the card's details.
-
-    The member ID, group number, dates of birth and the card photos are encrypted at rest
-    (admissions/encryption.py); a database dump or the media folder alone reveals none of
-    them. Admissions works it like an inquiry: status, assignee, notes, the access log.
-    """
-
-    class Status(models.TextChoices):
-        NEW = "new", "New"
-        CHECKING = "checking", "Checking benefits"
-        COVERAGE_FOUND = "coverage", "Coverage found"
-        NO_COVERAGE = "no_coverage", "No coverage found"
-        UNABLE = "unable", "Could not verify"
-        CLOSED = "closed", "Closed"
-        SPAM = "spam", "Spam"
-
-    class Relationship(models.TextChoices):
-        SELF = "self", "I am the policy holder"
-        SPOUSE = "spouse", "Spouse or partner"
-        PARENT = "parent", "Parent or guardian"
-        CHILD = "child", "Adult child"
-        OTHER = "other", "Other"
-
-    CLOSED_STATUSES = [
-        Status.COVERAGE_FOUND,
-        Status.NO_COVERAGE,
-        Status.UNABLE,
-        Status.CLOSED,
-        Status.SPAM,
-    ]
-
-    reference = models.CharField(
-        max_length=REFERENCE_LENGTH, unique=True, default=new_reference, editable=False
-    )
-    submission_token = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
-    received_at = models.DateTimeField(
-        default=timezone.now, db_index=True, editable=False
-    )
-
-    insurer = models.ForeignKey(
-        "programs.Insurer",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The insurer chosen on the form, while it is on the list.",
-    )
-    insurer_name = models.CharField(
-        "insurance provider",
-        max_length=100,
-        help_text="As chosen or typed when the form was sent.",
-    )
-    member_id = EncryptedTextField("member ID", max_length=40)
-    group_number = EncryptedTextField("group number", max_length=40, blank=True)
-    holder_name = models.CharField("policy holder's name", max_length=100)
-    relationship = models.CharField(
-        "patient's relationship to the holder",
-        max_length=10,
-        choices=Relationship.choices,
-    )
-    holder_birth_date = EncryptedDateField("policy holder's date of birth")
-    patient_name = models.CharField("patient's name", max_length=100, blank=True)
-    patient_birth_date = EncryptedDateField(
-        "patient's date of birth", null=True, blank=True
-    )
-    card_front = models.FileField(
-        "card front (encrypted)",
-        storage=private_storage,
-        upload_to="verification-cards/%Y/%m/",
-        blank=True,
-        editable=False,
-    )
-    card_back = models.FileField(
-        "card back (encrypted)",
-        storage=private_storage,
-        upload_to="verification-cards/%Y/%m/",
-        blank=True,
-        editable=False,
-    )
-    phone = models.CharField(
-        max_length=20, blank=True, help_text="Stored as +15551234567."
-    )
-    email = models.EmailField(max_length=254, blank=True)
-    consented_at = models.DateTimeField(
-        "agreed to the privacy policy at", null=True, editable=False
-    )
-
-    status = models.CharField(
-        max_length=12, choices=Status.choices, default=Status.NEW, db_index=True
-    )
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="assigned to",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="assigned_verifications",
-        limit_choices_to={"is_staff": True, "is_active": True},
-    )
-    benefits_notes = models.TextField(
-        "benefits found",
-        max_length=4000,
-        blank=True,
-        help_text="Deductible, out-of-pocket, levels of care covered, authorization needed…",
-    )
-    inquiry = models.ForeignKey(
-        Inquiry,
-        verbose_name="inquiry from the same person",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="verifications",
-    )
-    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    notified_at = models.DateTimeField("staff notified at", null=True, editable=False)
-    notification_due_at = models.DateTimeField(null=True, editable=False)
-    notification_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
-    form_page = models.CharField(
-        "form sent from", max_length=300, blank=True, editable=False
-    )
-
-    objects = InsuranceVerificationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-received_at"]
-        indexes = [models.Index(fields=["status", "-received_at"])]
-        constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(phone="", email=""),
-                name="verification_has_a_way_to_reach",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        # No personal data: this string lands in the admin's history and messages.
-        return f"Verification {self.reference}"
-
-    def get_admin_url(self) -> str:
-        return reverse("admin:admissions_insuranceverification_change", args=[self.pk])
-
-    @property
-    def is_holder_the_patient(self) -> bool:
-        return self.relationship == self.Relationship.SELF
-
-    def delete_card_files(self) -> None:
-        for card in (self.card_front, self.card_back):
-            if card:
-                card.delete(save=False)
-
-
-class VerificationNote(models.Model):
-    """A note by a staff member on a verification; added, never edited."""
-
-    verification = models.ForeignKey(
-        InsuranceVerification, on_delete=models.CASCADE, related_name="notes"
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, editable=False
-    )
-    body = models.TextField("note", max_length=4000)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"Note on {self.verification}"
-
-
-@receiver(post_delete, sender=InsuranceVerification)
-def delete_card_files(sender, instance, **kwargs):
-    """A verification's card photos go with it (the retention purge included), once the
-    deletion has committed."""
-    transaction.on_commit(instance.delete_card_files, robust=True)

@@ -26,7 +26,7 @@ from django.utils import timezone
 from rehab_site.task_queue import task
 
 from .display import duration_words
-from .models import Inquiry, InsuranceVerification
+from .models import Inquiry
 
 logger = logging.getLogger(__name__)
 
@@ -45,13 +45,14 @@ def retry_delay(attempt: int) -> timedelta:
     return min(first * 2 ** (attempt - 1), LONGEST_RETRY_DELAY)
 
 
-def admin_link(inquiry) -> str:
-    return settings.SITE_URL.rstrip("/") + inquiry.get_admin_url()
+def admin_link(case) -> str:
+    return settings.SITE_URL.rstrip("/") + case.get_admin_url()
 
 
-class InquiryEmail(ABC):
-    """One email about one inquiry, sent exactly once: a row lock and the `sent_field`
-    timestamp make a second task for the same inquiry find it already sent."""
+class CaseEmail(ABC):
+    """One email about one case (an inquiry, a verification), sent exactly once: a row
+    lock and the `sent_field` timestamp make a second task for the same case find it
+    already sent. Each kind of case subclasses it for its own emails."""
 
     name = ""
     done = ""  # what a sent one is: "notified"
@@ -60,53 +61,54 @@ class InquiryEmail(ABC):
     due_field = ""
     attempts_field = ""
     task = None  # set below, once the task function exists
-    model = Inquiry
+    model = None  # the kind of case
 
     @abstractmethod
     def recipients(self) -> list[str]:
         """The addresses this email goes to (from its setting)."""
 
     @abstractmethod
-    def build(self, inquiry: Inquiry) -> tuple[str, str]:
-        """The subject and the PHI-free body for `inquiry`."""
+    def build(self, case) -> tuple[str, str]:
+        """The subject and the PHI-free body for `case`."""
 
-    def not_wanted(self, inquiry: Inquiry, now: datetime) -> str:
+    def not_wanted(self, case, now: datetime) -> str:
         """Why this email should not go out (now), or "" to send it."""
         return ""
 
-    def after_sent(self, inquiry: Inquiry) -> None:  # noqa: B027 (optional hook)
+    def after_sent(self, case) -> None:  # noqa: B027 (optional hook)
         """What to do once it is sent (nothing by default)."""
 
-    def enqueue(self, inquiry_id: int, attempt: int = 1, run_after=None):
+    def enqueue(self, case_id: int, attempt: int = 1, run_after=None):
         """Queue the task and record when it is due, so the sweep can spot a lost task."""
         due_at = run_after or timezone.now()
         runner = self.task.using(run_after=run_after) if run_after else self.task
         self.model.objects.filter(
-            pk=inquiry_id, **{f"{self.sent_field}__isnull": True}
+            pk=case_id, **{f"{self.sent_field}__isnull": True}
         ).update(**{self.due_field: due_at})
-        return runner.enqueue(inquiry_id, attempt)
+        return runner.enqueue(case_id, attempt)
 
-    def send(self, inquiry_id: int, attempt: int) -> str:
+    def send(self, case_id: int, attempt: int) -> str:
         try:
             recipients = self.recipients()
             if not recipients:
+                kind = self.model._meta.verbose_name
                 raise NoRecipients(
-                    f"{self.setting} is empty: nobody was told about inquiry {inquiry_id}."
+                    f"{self.setting} is empty: nobody was told about {kind} {case_id}."
                 )
             with transaction.atomic():
-                inquiry = (
+                case = (
                     self.model.objects.select_for_update()
-                    .filter(pk=inquiry_id, **{f"{self.sent_field}__isnull": True})
+                    .filter(pk=case_id, **{f"{self.sent_field}__isnull": True})
                     .first()
                 )
-                if inquiry is None:
+                if case is None:
                     return f"already {self.done} or deleted"
-                reason = self.not_wanted(inquiry, timezone.now())
+                reason = self.not_wanted(case, timezone.now())
                 if reason:
                     return reason
-                subject, body = self.build(inquiry)
+                subject, body = self.build(case)
                 send_mail(subject, body, None, recipients)
-                self.model.objects.filter(pk=inquiry_id).update(
+                self.model.objects.filter(pk=case_id).update(
                     **{
                         self.sent_field: timezone.now(),
                         self.attempts_field: attempt,
@@ -114,34 +116,37 @@ class InquiryEmail(ABC):
                     }
                 )
         except Exception as error:
-            self.model.objects.filter(pk=inquiry_id).update(
+            self.model.objects.filter(pk=case_id).update(
                 **{self.attempts_field: attempt}
             )
             if attempt < MAX_ATTEMPTS:
                 delay = retry_delay(attempt)
-                self.enqueue(inquiry_id, attempt + 1, run_after=timezone.now() + delay)
+                self.enqueue(case_id, attempt + 1, run_after=timezone.now() + delay)
                 logger.error(
-                    "The %s for inquiry %s failed (attempt %d: %s); retrying in %s.",
+                    "The %s for %s %s failed (attempt %d: %s); retrying in %s.",
                     self.name,
-                    inquiry_id,
+                    self.model._meta.verbose_name,
+                    case_id,
                     attempt,
                     error,
                     delay,
                 )
             else:
                 logger.error(
-                    "The %s for inquiry %s failed %d times; the sweep will try again later.",
+                    "The %s for %s %s failed %d times; the sweep will try again later.",
                     self.name,
-                    inquiry_id,
+                    self.model._meta.verbose_name,
+                    case_id,
                     attempt,
                 )
             raise
-        self.after_sent(inquiry)
+        self.after_sent(case)
         return "sent"
 
 
-class NewInquiryEmail(InquiryEmail):
-    """That an inquiry exists: its number, time, urgency and admin link."""
+class NewCaseEmail(CaseEmail):
+    """That a case has arrived, to ADMISSIONS_NOTIFY_EMAILS (the fields are every case's,
+    admissions/cases.py)."""
 
     name = "notification"
     done = "notified"
@@ -152,6 +157,12 @@ class NewInquiryEmail(InquiryEmail):
 
     def recipients(self) -> list[str]:
         return settings.ADMISSIONS_NOTIFY_EMAILS
+
+
+class NewInquiryEmail(NewCaseEmail):
+    """That an inquiry exists: its number, time, urgency and admin link."""
+
+    model = Inquiry
 
     def build(self, inquiry: Inquiry) -> tuple[str, str]:
         urgency = "URGENT: " if inquiry.is_urgent else ""
@@ -167,7 +178,7 @@ class NewInquiryEmail(InquiryEmail):
             schedule_escalation(inquiry)
 
 
-class EscalationEmail(InquiryEmail):
+class EscalationEmail(CaseEmail):
     """That an inquiry has waited past its deadline: nobody reached the person (urgent),
     or nobody tried to (routine, unless the center waits for a reach there too)."""
 
@@ -177,6 +188,7 @@ class EscalationEmail(InquiryEmail):
     sent_field = "escalated_at"
     due_field = "escalation_due_at"
     attempts_field = "escalation_attempts"
+    model = Inquiry
 
     def recipients(self) -> list[str]:
         return (
@@ -215,31 +227,7 @@ class EscalationEmail(InquiryEmail):
         return subject, body
 
 
-class NewVerificationEmail(InquiryEmail):
-    """That an insurance verification request exists: its number, time and admin link."""
-
-    model = InsuranceVerification
-    name = "verification notification"
-    done = "notified"
-    setting = "ADMISSIONS_NOTIFY_EMAILS"
-    sent_field = "notified_at"
-    due_field = "notification_due_at"
-    attempts_field = "notification_attempts"
-
-    def recipients(self) -> list[str]:
-        return settings.ADMISSIONS_NOTIFY_EMAILS
-
-    def build(self, verification: InsuranceVerification) -> tuple[str, str]:
-        subject = f"A new insurance verification request has arrived ({verification.reference})"
-        body = render_to_string(
-            "admissions/email/new_verification.txt",
-            {"verification": verification, "admin_link": admin_link(verification)},
-        )
-        return subject, body
-
-
 NEW_INQUIRY_EMAIL = NewInquiryEmail()
-NEW_VERIFICATION_EMAIL = NewVerificationEmail()
 ESCALATION_EMAIL = EscalationEmail()
 
 
@@ -253,13 +241,7 @@ def escalate_inquiry(inquiry_id: int, attempt: int = 1) -> str:
     return ESCALATION_EMAIL.send(inquiry_id, attempt)
 
 
-@task()
-def notify_staff_of_verification(verification_id: int, attempt: int = 1) -> str:
-    return NEW_VERIFICATION_EMAIL.send(verification_id, attempt)
-
-
 NEW_INQUIRY_EMAIL.task = notify_staff_of_inquiry
-NEW_VERIFICATION_EMAIL.task = notify_staff_of_verification
 ESCALATION_EMAIL.task = escalate_inquiry
 
 
@@ -268,10 +250,6 @@ def enqueue_notification(
 ):
     run_after = timezone.now() + delay if delay else None
     return NEW_INQUIRY_EMAIL.enqueue(inquiry_id, attempt, run_after=run_after)
-
-
-def enqueue_verification_notification(verification_id: int):
-    return NEW_VERIFICATION_EMAIL.enqueue(verification_id)
 
 
 def schedule_escalation(inquiry: Inquiry):

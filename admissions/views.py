@@ -1,5 +1,4 @@
-"""The public side of admissions: the inquiry and insurance verification forms and their
-thank-you pages."""
+"""The public side of admissions: the inquiry form and its thank-you page."""
 
 import logging
 import uuid
@@ -15,17 +14,8 @@ from website.models import SiteSettings
 
 from .client import over_rate_limit
 from .forms import InquiryForm, new_form_key
-from .models import Inquiry, InsuranceVerification
-from .services import FormKeyUsed, find_submission, record_inquiry
-from .verifications import (
-    FormKeyUsed as VerificationKeyUsed,
-)
-from .verifications import (
-    StorageFailed,
-    VerificationForm,
-    find_verification,
-    record_verification,
-)
+from .models import Inquiry
+from .services import FormKeyUsed, find_inquiry, record_inquiry
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +38,7 @@ def inquiry_form(request):
                 return redirect("admissions:thank_you")
             inquiry = None
             try:
-                inquiry = find_submission(form)
+                inquiry = find_inquiry(form)
                 if inquiry is None:
                     if over_rate_limit(request):
                         problem, status = "rate_limited", 429
@@ -108,76 +98,4 @@ def thank_you(request, token: uuid.UUID | None = None):
             "is_urgent": bool(inquiry and inquiry.is_urgent),
             "form_url": reverse("admissions:inquiry"),
         },
-    )
-
-
-@sensitive_post_parameters()
-@require_http_methods(["GET", "HEAD", "POST"])
-def verification_form(request):
-    """The insurance verification form, with the inquiry form's protections; never cached
-    (PRIVATE_PATHS). ?insurer=<id> preselects a carrier (from its insurance page)."""
-    site = SiteSettings.load()
-    status = 200
-    problem = ""
-    if request.method == "POST":
-        form = VerificationForm(request.POST, request.FILES, site_name=site.name)
-        if form.is_valid():
-            if form.spam_reason:
-                logger.info("Verification dropped as spam (%s).", form.spam_reason)
-                return redirect("admissions:verification_thank_you")
-            verification = None
-            try:
-                verification = find_verification(form)
-                if verification is None:
-                    if over_rate_limit(request):
-                        problem, status = "rate_limited", 429
-                    else:
-                        verification = record_verification(form, request)
-            except VerificationKeyUsed:
-                problem, status = "form_key_used", 409
-                data = request.POST.copy()
-                data["form_key"] = new_form_key()
-                form = VerificationForm(data, site_name=site.name)
-                form.is_valid()
-            except StorageFailed:
-                problem, status = "storage_failed", 503
-            if verification is not None:
-                return redirect(
-                    "admissions:verification_thank_you_for",
-                    token=verification.submission_token,
-                )
-    else:
-        insurer = request.GET.get("insurer", "")
-        form = VerificationForm(
-            site_name=site.name,
-            initial={
-                "form_page": request.path,
-                **({"insurance": insurer} if insurer.isdigit() else {}),
-            },
-        )
-    context = {
-        "form": form,
-        "problem": problem,
-        "breadcrumbs": [
-            ("Home", "/"),
-            ("Admissions", reverse("admissions:inquiry")),
-            ("Verify insurance", request.path),
-        ],
-    }
-    return render(request, "admissions/verification_form.html", context, status=status)
-
-
-@never_cache
-def verification_thank_you(request, token: uuid.UUID | None = None):
-    reference = (
-        InsuranceVerification.objects.filter(submission_token=token)
-        .values_list("reference", flat=True)
-        .first()
-        if token
-        else None
-    )
-    return render(
-        request,
-        "admissions/verification_thank_you.html",
-        {"reference": reference or ""},
     )

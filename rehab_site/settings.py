@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "blog",
     "accreditations",
     "admissions",
+    "insurance_verification",
     "linkcheck",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -40,10 +40,11 @@ urlpatterns = [
     ),
     path(ADMIN_URL, include("editing.urls")),
     path(f"{ADMIN_URL}two-factor/", include("staff_access.urls")),
-    # Bookmarks and emails from before the site's own models left this package.
-    *moved_admin_pages(ADMIN_URL, "rehab_site"),
+    # Bookmarks and emails from before models moved to other apps (moved_admin.py).
+    *moved_admin_pages(ADMIN_URL, ["rehab_site", "admissions"]),
     path(ADMIN_URL, admin.site.urls),
     path("", include("admissions.urls")),
+    path("", include("insurance_verification.urls")),
 ]
 
 if settings.DEBUG:

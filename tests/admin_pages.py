@@ -37,8 +37,8 @@ from blog.models import Article
 from editing.publishing import Status
 from linkcheck.checker import check_all_links
 from staff_access.models import EnrolmentLink
-from tests.admissions.verification_helpers import card, photo_bytes, verification_post
 from tests.factories import PASSWORD, StaffFactory
+from tests.insurance_verification.helpers import card, photo_bytes, verification_post
 from website.models import Menu, MenuItem
 
 ADMIN = settings.ADMIN_URL
@@ -112,7 +112,7 @@ def _second_factor(user) -> TOTPDevice:
 
 def _visitor_sends_an_insurance_verification() -> None:
     response = Client().post(
-        reverse("admissions:verify_insurance"),
+        reverse("insurance_verification:verify_insurance"),
         {
             **verification_post(),
             "card_front": card("front.jpg"),
@@ -442,16 +442,16 @@ SITE_VIEWS = {
     "otp_webauthn:credential-authentication-begin": Kind(is_staff, post_only=True),
     "otp_webauthn:credential-authentication-complete": Kind(is_staff, post_only=True),
     "otp_webauthn:js-i18n-catalog": Kind(is_staff),
-    # Addresses from before the site's models left the project package (rehab_site).
+    # Addresses from before models moved to other apps (rehab_site/moved_admin.py).
     "moved_admin_model": Kind(
         is_staff,
-        lambda center: ["menu"],
+        lambda center: ["rehab_site", "menu"],
         redirects_to=("admin:website_menu_changelist",),
         moved=True,
     ),
     "moved_admin_page": Kind(
         is_staff,
-        lambda center: ["sitesettings", "1/change/"],
+        lambda center: ["rehab_site", "sitesettings", "1/change/"],
         redirects_to=("admin:website_sitesettings_change",),
         moved=True,
     ),

@@ -7,7 +7,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import admissions.models
+import admissions.cases
 
 
 class Migration(migrations.Migration):
@@ -96,7 +96,7 @@ class Migration(migrations.Migration):
                 (
                     "reference",
                     models.CharField(
-                        default=admissions.models.new_reference,
+                        default=admissions.cases.new_reference,
                         editable=False,
                         max_length=8,
                         unique=True,

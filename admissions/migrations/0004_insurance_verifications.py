@@ -7,8 +7,9 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import admissions.encryption
-import admissions.models
+import admissions.cases
+import insurance_verification.encryption
+import insurance_verification.models
 
 
 class Migration(migrations.Migration):
@@ -63,7 +64,7 @@ class Migration(migrations.Migration):
                 (
                     "reference",
                     models.CharField(
-                        default=admissions.models.new_reference,
+                        default=admissions.cases.new_reference,
                         editable=False,
                         max_length=8,
                         unique=True,
@@ -89,13 +90,13 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "member_id",
-                    admissions.encryption.EncryptedTextField(
+                    insurance_verification.encryption.EncryptedTextField(
                         max_length=40, verbose_name="member ID"
                     ),
                 ),
                 (
                     "group_number",
-                    admissions.encryption.EncryptedTextField(
+                    insurance_verification.encryption.EncryptedTextField(
                         blank=True, max_length=40, verbose_name="group number"
                     ),
                 ),
@@ -121,7 +122,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "holder_birth_date",
-                    admissions.encryption.EncryptedDateField(
+                    insurance_verification.encryption.EncryptedDateField(
                         verbose_name="policy holder's date of birth"
                     ),
                 ),
@@ -133,7 +134,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "patient_birth_date",
-                    admissions.encryption.EncryptedDateField(
+                    insurance_verification.encryption.EncryptedDateField(
                         blank=True, null=True, verbose_name="patient's date of birth"
                     ),
                 ),
@@ -142,7 +143,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         editable=False,
-                        storage=admissions.models.private_storage,
+                        storage=insurance_verification.models.private_storage,
                         upload_to="verification-cards/%Y/%m/",
                         verbose_name="card front (encrypted)",
                     ),
@@ -152,7 +153,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         editable=False,
-                        storage=admissions.models.private_storage,
+                        storage=insurance_verification.models.private_storage,
                         upload_to="verification-cards/%Y/%m/",
                         verbose_name="card back (encrypted)",
                     ),

@@ -36,26 +36,3 @@ def inquiry_short_form(context, program=None, condition=None, heading=""):
         "fragments": context.get("fragments") or FragmentCache.off(),
         "request": request,
     }
-
-
-@register.inclusion_tag(
-    "admissions/includes/verification_form.html", takes_context=True
-)
-def verification_form(context, insurer=None):
-    """The insurance verification form with `insurer` preselected (a carrier's page).
-
-    It posts to the form's own page, where errors are shown with what was typed kept.
-    """
-    from ..verifications import VerificationForm
-
-    request = context.get("request")
-    initial = {"form_page": request.path if request else ""}
-    if insurer is not None:
-        initial["insurance"] = str(insurer.pk)
-    site = context.get("site")
-    return {
-        "form": VerificationForm(initial=initial, site_name=getattr(site, "name", "")),
-        "site": site,
-        "csrf_token": context.get("csrf_token"),
-        "request": request,
-    }

@@ -191,7 +191,7 @@ def test_the_sweep_requeues_only_late_unnotified_inquiries():
     call_command("notify_pending_inquiries", stdout=out)
     run_worker()
 
-    assert "Queued 2 late notifications." in out.getvalue()
+    assert "Queued 2 late inquiry notifications." in out.getvalue()
     assert sorted(
         task.args_kwargs["args"][0]
         for task in DBTaskResult.objects.filter(

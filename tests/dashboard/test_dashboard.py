@@ -31,6 +31,7 @@ def test_each_app_with_notices_registers_its_provider_once():
         "accreditations.attention",
         "admissions.attention",
         "blog.attention",
+        "insurance_verification.attention",
         "linkcheck.attention",
         "programs.attention",
     ]

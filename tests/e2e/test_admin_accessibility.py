@@ -30,7 +30,7 @@ MAIN_PAGES = {
         "admin:index",
         "admin:admissions_inquiry_changelist",
         "admin:admissions_inquiry_change",
-        "admin:admissions_insuranceverification_changelist",
+        "admin:insurance_verification_insuranceverification_changelist",
     ],
 }
 

@@ -7,11 +7,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from admissions.models import AccessLog, InsuranceVerification
+from admissions.models import AccessLog
+from insurance_verification.models import InsuranceVerification
 from programs.models import Insurer
-from tests.admissions.verification_helpers import photo_bytes
 from tests.e2e.conftest import AXE_ON_ONE_DATABASE
 from tests.factories import PASSWORD
+from tests.insurance_verification.helpers import photo_bytes
 
 from .conftest import assert_no_axe_violations
 from .test_admissions import tab_to

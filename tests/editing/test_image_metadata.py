@@ -14,14 +14,14 @@ from django.db import models
 from PIL import Image, ImageCms, PngImagePlugin
 
 import editing.images  # noqa: F401  (registers the HEIC opener)
-from admissions.encryption import decrypt
-from admissions.models import InsuranceVerification
 from blog.models import Article
 from editing.models import EditorImage
+from insurance_verification.encryption import decrypt
+from insurance_verification.models import InsuranceVerification
 from tests.admin_forms import change_form_data, every_admin_form
-from tests.admissions.verification_helpers import verification_post
 from tests.blog.factories import ArticleFactory
 from tests.factories import UserFactory
+from tests.insurance_verification.helpers import verification_post
 from tests.programs.factories import PageFactory
 
 pytestmark = pytest.mark.django_db

@@ -66,7 +66,7 @@ def test_the_list_shows_accepted_carriers_in_order_then_the_others(client, carri
 
 def test_every_carrier_the_forms_offer_is_on_the_page_with_its_line(client, carriers):
     from admissions.forms import InquiryForm
-    from admissions.verifications import VerificationForm
+    from insurance_verification.forms import VerificationForm
 
     html = client.get("/insurance/").text
 
@@ -92,7 +92,7 @@ def test_a_carrier_not_accepted_says_so_and_what_to_do_instead(client, carriers)
 
 
 def test_the_forms_say_which_carriers_are_not_in_network(carriers):
-    from admissions.verifications import VerificationForm
+    from insurance_verification.forms import VerificationForm
 
     labels = dict(VerificationForm().fields["insurance"].choices)
 
@@ -142,7 +142,7 @@ def test_a_carrier_page_shows_coverage_faqs_and_the_form_preselected(client, car
     faq_page = next(data for data in json_ld(html) if data["@type"] == "FAQPage")
     assert faq_page["mainEntity"][0]["name"] == "Is detox covered?"
     assert f'<option value="{zephyr.pk}" selected>Zephyr Health</option>' in html
-    assert f'action="{reverse("admissions:verify_insurance")}"' in html
+    assert f'action="{reverse("insurance_verification:verify_insurance")}"' in html
     assert 'name="form_key"' in html
     assert "public" not in response.get("Cache-Control", "")
 
@@ -194,7 +194,7 @@ def test_the_header_program_pages_and_thank_you_link_to_verification(client):
     from tests.programs.factories import ProgramFactory
 
     program = ProgramFactory()
-    url = reverse("admissions:verify_insurance")
+    url = reverse("insurance_verification:verify_insurance")
 
     assert f'href="{url}"' in client.get("/").text
     assert f'href="{url}"' in client.get(program.get_absolute_url()).text

@@ -52,7 +52,10 @@ def test_the_walk_has_every_models_pages_and_their_history(walk):
         opts = model_admin.opts
         for end in ["change", "history", "compare", "revision", "recover", "delete"]:
             assert f"admin:{opts.app_label}_{opts.model_name}_{end}" in names
-    assert {"admin:index", "admin:admissions_insuranceverification_card"} <= names
+    assert {
+        "admin:index",
+        "admin:insurance_verification_insuranceverification_card",
+    } <= names
 
 
 def ask(client, page, method):

@@ -5,14 +5,16 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from admissions.models import AccessLog, Inquiry, InsuranceVerification
+from admissions import cases
+from admissions.models import AccessLog
 
 
 class Command(BaseCommand):
     help = (
-        "Delete inquiries and insurance verifications closed longer ago than "
-        "INQUIRY_RETENTION_DAYS, with their notes and card photos. "
-        "Safe to run daily (e.g. from cron); each deletion is written to the access log."
+        "Delete inquiries, insurance verifications and every other kind of case closed "
+        "longer ago than INQUIRY_RETENTION_DAYS, with their notes (and a verification's "
+        "card photos). Safe to run daily (e.g. from cron); each deletion is written to the "
+        "access log."
     )
 
     def add_arguments(self, parser):
@@ -25,44 +27,34 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run=False, **options):
         days = settings.INQUIRY_RETENTION_DAYS
         cutoff = timezone.now() - timedelta(days=days)
-        with transaction.atomic():
-            expired = Inquiry.objects.closed_before(cutoff).select_for_update()
-            rows = list(expired.values_list("pk", "reference"))
-            if not dry_run and rows:
-                AccessLog.objects.bulk_create(
-                    AccessLog(
-                        action=AccessLog.Action.DELETE,
-                        inquiry_id=pk,
-                        inquiry_reference=reference,
-                        detail=f"retention: closed more than {days} days ago",
+        counts = []
+        for kind in cases.kinds():
+            model = kind.model
+            with transaction.atomic():
+                expired = model.objects.closed_before(cutoff).select_for_update()
+                rows = list(expired.values_list("pk", "reference"))
+                if not dry_run and rows:
+                    AccessLog.objects.bulk_create(
+                        AccessLog(
+                            action=AccessLog.Action.DELETE,
+                            subject=model._meta.model_name,
+                            inquiry_id=pk,
+                            inquiry_reference=reference,
+                            detail=f"retention: closed more than {days} days ago",
+                        )
+                        for pk, reference in rows
                     )
-                    for pk, reference in rows
-                )
-                Inquiry.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
-        with transaction.atomic():
-            # Their card photos are removed once this commits (models.delete_card_files).
-            expired = InsuranceVerification.objects.closed_before(
-                cutoff
-            ).select_for_update()
-            verifications = list(expired.values_list("pk", "reference"))
-            if not dry_run and verifications:
-                AccessLog.objects.bulk_create(
-                    AccessLog(
-                        action=AccessLog.Action.DELETE,
-                        subject=AccessLog.Subject.VERIFICATION,
-                        inquiry_id=pk,
-                        inquiry_reference=reference,
-                        detail=f"retention: closed more than {days} days ago",
-                    )
-                    for pk, reference in verifications
-                )
-                for verification in InsuranceVerification.objects.filter(
-                    pk__in=[pk for pk, _ in verifications]
-                ):
-                    verification.delete()
+                    # Each kind's post_delete receivers run (a verification's card
+                    # photos are removed once this commits).
+                    model.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
+            name = (
+                model._meta.verbose_name
+                if len(rows) == 1
+                else (model._meta.verbose_name_plural)
+            )
+            counts.append(f"{len(rows)} {name}")
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(
-            f"{verb} {len(rows)} inquir{'y' if len(rows) == 1 else 'ies'} and "
-            f"{len(verifications)} insurance verification(s) closed before "
-            f"{cutoff:%Y-%m-%d} ({days}-day retention)."
+            f"{verb} {' and '.join(counts)} closed before {cutoff:%Y-%m-%d} "
+            f"({days}-day retention)."
         )

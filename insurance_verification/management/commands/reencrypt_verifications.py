@@ -6,8 +6,8 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from admissions.encryption import rotate
-from admissions.models import InsuranceVerification
+from insurance_verification.encryption import rotate
+from insurance_verification.models import InsuranceVerification
 
 ENCRYPTED_COLUMNS = [
     "member_id",

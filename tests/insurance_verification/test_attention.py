@@ -1,10 +1,9 @@
 import pytest
 from django.test import RequestFactory
 
-from admissions.attention import attention
-from admissions.models import InsuranceVerification
-
-from .factories import admissions_user, marketing_user
+from insurance_verification.attention import attention
+from insurance_verification.models import InsuranceVerification
+from tests.admissions.factories import admissions_user, marketing_user
 
 pytestmark = pytest.mark.django_db
 

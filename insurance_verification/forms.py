@@ -1,41 +1,29 @@
-"""The insurance verification form and how a verification is stored.
+"""The insurance verification form.
 
 It shares the inquiry form's protections (ProtectedForm: honeypot, time trap, one row per
 submission token; the views' rate limit) and text rules (VisitorModelForm). Card photos are
-checked and re-encoded by editing.images, then encrypted (admissions/encryption.py)
-before anything is written; a failure on any file leaves no row and no file.
+checked and re-encoded by editing.images; services.py encrypts and stores them.
 """
 
-import logging
-import uuid
 from datetime import date
 
 from django import forms
 from django.conf import settings
-from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from editing.images import InvalidImage, clean_photo
-from website.visitor_text import VisitorModelForm, VisitorTextField
-
-from .encryption import encrypt
-from .forms import (
+from admissions.forms import (
     InsuranceChoiceField,
     ProtectedForm,
     ReachableForm,
     insurance_answer,
 )
-from .models import Inquiry, InsuranceVerification
-from .notifications import enqueue_verification_notification
+from editing.images import InvalidImage, clean_photo
+from website.visitor_text import VisitorModelForm, VisitorTextField
 
-logger = logging.getLogger(__name__)
+from .models import InsuranceVerification
 
 NOT_LISTED = "other"
 OLDEST_AGE_YEARS = 120
-CARD_FIELDS = ("card_front", "card_back")
-# What makes a resent form the same verification rather than a second request.
-IDENTITY_FIELDS = ["holder_name", "phone", "email", "member_id"]
 
 
 class CardPhotoField(forms.FileField):
@@ -243,8 +231,8 @@ class VerificationForm(ReachableForm, ProtectedForm, VisitorModelForm):
         return cleaned
 
     def save(self, commit: bool = True) -> InsuranceVerification:
-        """The verification as kept: the insurer's name as it read, the card photos
-        encrypted, the time consent was given. Files are stored by record_verification."""
+        """The verification as kept: the insurer's name as it read, the time consent was
+        given. The card photos are encrypted and stored by services.record_verification."""
         verification = super().save(commit=False)
         data = self.cleaned_data
         insurer, label = insurance_answer(data.get("insurance", ""))
@@ -267,112 +255,3 @@ class VerificationForm(ReachableForm, ProtectedForm, VisitorModelForm):
         if commit:
             verification.save()
         return verification
-
-
-class StorageFailed(Exception):
-    """The media storage refused a card photo: nothing was kept."""
-
-
-class FormKeyUsed(Exception):
-    """The form key already made a verification, with other details."""
-
-
-def record_verification(form: VerificationForm, request) -> InsuranceVerification:
-    """Store a verification from a valid form, with its encrypted card photos, or return
-    the one its form key already made. One transaction: a photo that cannot be stored
-    leaves no row, and the photos stored before it are removed (StorageFailed)."""
-    existing = find_verification(form)
-    if existing is not None:
-        return existing
-    verification = form.save(commit=False)
-    saved = []
-    try:
-        with transaction.atomic():
-            for name in CARD_FIELDS:
-                photo = form.cleaned_data.get(name)
-                if photo is None:
-                    continue
-                file = getattr(verification, name)
-                file.save(
-                    f"{uuid.uuid4().hex}.bin",
-                    ContentFile(encrypt(photo.content)),
-                    save=False,
-                )
-                saved.append(file)
-            verification.save(force_insert=True)
-            link_to_inquiry(verification)
-            verification_id = verification.pk
-            transaction.on_commit(
-                lambda: enqueue_verification_notification(verification_id),
-                robust=True,
-            )
-    except IntegrityError:
-        _remove(saved)
-        existing = find_verification(form)
-        if existing is None:
-            raise
-        return existing
-    except OSError as error:
-        _remove(saved)
-        logger.exception("Storing an insurance card photo failed.")
-        raise StorageFailed from error
-    except BaseException:
-        _remove(saved)
-        raise
-    return verification
-
-
-def _remove(files) -> None:
-    for file in files:
-        try:
-            file.delete(save=False)
-        except OSError:
-            logger.exception("Removing a card photo after a failed save failed.")
-
-
-def find_verification(form: VerificationForm) -> InsuranceVerification | None:
-    existing = InsuranceVerification.objects.filter(
-        submission_token=form.submission_token
-    ).first()
-    if existing is None:
-        return None
-    data = form.cleaned_data
-    if not all(
-        getattr(existing, field) == data.get(field, "") for field in IDENTITY_FIELDS
-    ):
-        raise FormKeyUsed
-    return existing
-
-
-def same_person_q(phone: str, email: str):
-    from django.db.models import Q
-
-    query = Q(pk__in=[])
-    if phone:
-        query |= Q(phone=phone)
-    if email:
-        query |= Q(email__iexact=email)
-    return query
-
-
-def link_to_inquiry(verification: InsuranceVerification) -> None:
-    """Link the verification to the latest open inquiry from the same phone or email."""
-    inquiry = (
-        Inquiry.objects.open()
-        .filter(same_person_q(verification.phone, verification.email))
-        .order_by("-received_at")
-        .first()
-    )
-    if inquiry is not None:
-        verification.inquiry = inquiry
-        verification.save(update_fields=["inquiry"])
-
-
-def link_verifications_to(inquiry: Inquiry) -> int:
-    """An inquiry sent after a verification: link the person's unlinked verifications."""
-    return (
-        InsuranceVerification.objects.open()
-        .filter(inquiry__isnull=True)
-        .filter(same_person_q(inquiry.phone, inquiry.email))
-        .update(inquiry=inquiry)
-    )

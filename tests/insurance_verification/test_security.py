@@ -18,12 +18,13 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image, UnidentifiedImageError
 
-from admissions.encryption import EncryptionKeyError, decrypt
-from admissions.models import AccessLog, InsuranceVerification
+from admissions.models import AccessLog
+from insurance_verification.encryption import EncryptionKeyError, decrypt
+from insurance_verification.models import InsuranceVerification
+from tests.admissions.conftest import form_key
+from tests.admissions.factories import admissions_user
 
-from .conftest import form_key
-from .factories import admissions_user
-from .verification_helpers import (
+from .helpers import (
     GROUP_NUMBER,
     HOLDER_BIRTH_DATE,
     MEMBER_ID,
@@ -69,7 +70,8 @@ def stored_bytes(root) -> list[bytes]:
 
 def card_url(verification, side="front"):
     return reverse(
-        "admin:admissions_insuranceverification_card", args=[verification.pk, side]
+        "admin:insurance_verification_insuranceverification_card",
+        args=[verification.pk, side],
     )
 
 
@@ -147,7 +149,7 @@ def test_a_wrong_key_is_a_system_check_error_on_migrate(client, settings):
 
     errors = run_checks(databases=["default"])
 
-    assert "admissions.E002" in [error.id for error in errors]
+    assert "insurance_verification.E002" in [error.id for error in errors]
 
 
 def test_the_right_key_passes_the_check(client):
@@ -155,7 +157,7 @@ def test_the_right_key_passes_the_check(client):
 
     errors = run_checks(databases=["default"])
 
-    assert "admissions.E002" not in [error.id for error in errors]
+    assert "insurance_verification.E002" not in [error.id for error in errors]
 
 
 @pytest.mark.parametrize(
@@ -189,7 +191,7 @@ def test_marketing_gets_403_on_verifications_and_card_images(client, marketing_c
     verification = send(client)
 
     for url in [
-        reverse("admin:admissions_insuranceverification_changelist"),
+        reverse("admin:insurance_verification_insuranceverification_changelist"),
         verification.get_admin_url(),
         card_url(verification),
         card_url(verification, "back"),
@@ -248,7 +250,7 @@ def test_the_queue_lists_verifications_and_logs_the_list(client, admissions_clie
     verification = send(client)
 
     response = admissions_client.get(
-        reverse("admin:admissions_insuranceverification_changelist")
+        reverse("admin:insurance_verification_insuranceverification_changelist")
     )
 
     assert verification.reference in response.text
@@ -287,7 +289,8 @@ def test_admissions_cannot_delete_a_verification(client, admissions_client):
 
     response = admissions_client.post(
         reverse(
-            "admin:admissions_insuranceverification_delete", args=[verification.pk]
+            "admin:insurance_verification_insuranceverification_delete",
+            args=[verification.pk],
         ),
         {"post": "yes"},
     )
@@ -313,7 +316,7 @@ def test_purge_removes_old_closed_verifications_and_their_files(
     output = io.StringIO()
     call_command("purge_inquiries", stdout=output)
 
-    assert "1 insurance verification(s)" in output.getvalue()
+    assert "1 insurance verification closed" in output.getvalue()
     assert list(InsuranceVerification.objects.values_list("pk", flat=True)) == [
         recent.pk
     ]
@@ -326,14 +329,14 @@ def test_purge_removes_old_closed_verifications_and_their_files(
 def test_an_admissions_user_reads_the_card_of_a_verification_they_may_view(client):
     # The permission check is the model's: the Admissions group holds it.
     user = admissions_user()
-    assert user.has_perm("admissions.view_insuranceverification")
+    assert user.has_perm("insurance_verification.view_insuranceverification")
     assert not user.has_perm("admissions.delete_insuranceverification")
 
 
 def test_the_inquiry_page_links_to_the_same_persons_verification(
     client, admissions_client
 ):
-    from .factories import InquiryFactory
+    from tests.admissions.factories import InquiryFactory
 
     inquiry = InquiryFactory(phone="+18285550187")
     verification = send(client)

@@ -6,7 +6,7 @@ from datetime import date
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from .conftest import form_key
+from tests.admissions.conftest import form_key
 
 MEMBER_ID = "XQZ884213907"
 GROUP_NUMBER = "GRP-55120-A"

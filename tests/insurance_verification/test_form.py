@@ -12,13 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from admissions.models import Inquiry, InsuranceVerification
+from admissions.models import Inquiry
+from insurance_verification.models import InsuranceVerification
 from programs.models import Insurer
+from tests.admissions.conftest import form_key
+from tests.admissions.factories import InquiryFactory
 from tests.tasks import run_worker
 
-from .conftest import form_key
-from .factories import InquiryFactory
-from .verification_helpers import (
+from .helpers import (
     GPS_IFD,
     HOLDER_BIRTH_DATE,
     MEMBER_ID,
@@ -69,7 +70,7 @@ def test_a_verification_is_stored_with_its_details(client):
     verification = InsuranceVerification.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse(
-        "admissions:verification_thank_you_for", args=[verification.submission_token]
+        "insurance_verification:thank_you_for", args=[verification.submission_token]
     )
     assert verification.insurer == insurer
     assert verification.insurer_name == "Zephyr Health"
@@ -167,7 +168,7 @@ def test_card_photos_are_stored_encrypted_outside_media(
 
 
 def test_the_photos_are_re_encoded_without_exif(client):
-    from admissions.encryption import decrypt
+    from insurance_verification.encryption import decrypt
 
     send(client, card_front=card())
 
@@ -181,7 +182,7 @@ def test_the_photos_are_re_encoded_without_exif(client):
 
 
 def test_an_iphone_heic_photo_is_accepted_and_converted(client):
-    from admissions.encryption import decrypt
+    from insurance_verification.encryption import decrypt
 
     send(client, card_front=card("IMG_0001.HEIC", photo_bytes("HEIF"), "image/heic"))
 
@@ -279,7 +280,7 @@ def test_a_double_click_makes_one_row(client):
 def test_the_honeypot_drops_the_request_quietly(client):
     response = send(client, website="http://spam.example")
 
-    assert response["Location"] == reverse("admissions:verification_thank_you")
+    assert response["Location"] == reverse("insurance_verification:thank_you")
     assert not InsuranceVerification.objects.exists()
 
 
@@ -336,7 +337,7 @@ def test_a_verification_links_to_the_inquiry_from_the_same_person(client):
 
 
 def test_an_inquiry_sent_after_a_verification_links_to_it(client):
-    from .conftest import valid_post
+    from tests.admissions.conftest import valid_post
 
     send(client, email="jordan@example.com", phone="")
     client.post(
@@ -361,4 +362,4 @@ def test_the_sweep_requeues_a_lost_verification_notification(client):
     output = io.StringIO()
     call_command("notify_pending_inquiries", stdout=output)
 
-    assert "Queued 1 late verification notification." in output.getvalue()
+    assert "Queued 1 late insurance verification notification." in output.getvalue()
