@@ -52,8 +52,9 @@ class ArticleListView(ListView):
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
         if self.count_is_cached:
-            # Keyed by the path alone: the query string holds nothing a list reads but
-            # the page number, so no visitor can make entries up by adding to it.
+            # Keyed by the path alone: the count does not depend on the page number, the
+            # only query parameter a list reads, so no visitor can make entries up by
+            # adding to it (test_cache_rules.py holds every public page to that).
             paginator.count = remember(
                 f"blog:list-count:{self.request.path}", queryset.count
             )

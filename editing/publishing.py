@@ -17,7 +17,35 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+class ChangedOutsideSaveChange(TypeError):
+    """Publishable content was written around `editing.content_admin.save_change`."""
+
+
 class PublishableQuerySet(models.QuerySet):
+    """Publishable pages change through one save each (`save_change`): that save records
+    the version, starts a new content generation and runs the model's rules (a redirect
+    from a changed address, the alerts). `update()` and `bulk_update()` would skip them
+    all, so they refuse every field but those the model derives from its own fields on
+    save (`derived_fields`: renditions, the search vector), which nobody types."""
+
+    def update(self, **kwargs):
+        self.refuse_unless_derived(kwargs)
+        return super().update(**kwargs)
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        self.refuse_unless_derived(fields)
+        return super().bulk_update(objs, fields, batch_size=batch_size)
+
+    def refuse_unless_derived(self, fields) -> None:
+        typed = sorted(set(fields) - set(self.model.derived_fields))
+        if typed:
+            raise ChangedOutsideSaveChange(
+                f"{self.model.__name__} {', '.join(typed)}: save each page (through "
+                "editing.content_admin.save_change), so its history, the content cache "
+                "and its rules follow. Only fields derived on save may be updated in bulk "
+                f"({self.model.__name__}.derived_fields)."
+            )
+
     def next_publish_at(self, after):
         """When the next published-but-scheduled row of this queryset goes live, or None."""
         return self.filter(status=Status.PUBLISHED, publish_at__gt=after).aggregate(
@@ -57,6 +85,10 @@ class Publishable(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PublishableQuerySet.as_manager()
+
+    # Fields the model computes from its own fields when it is saved, and may write with
+    # update() (PublishableQuerySet).
+    derived_fields: tuple[str, ...] = ()
 
     class Meta:
         abstract = True

@@ -200,6 +200,9 @@ class Article(Publishable):
 
     objects = ArticleQuerySet.as_manager()
 
+    # Written by save() itself, after the row (see save): never typed.
+    derived_fields = ("featured_image_renditions", "search_vector")
+
     class Meta:
         ordering = ["-publish_at", "-pk"]
         indexes = [

@@ -8,6 +8,8 @@ from PIL import Image
 
 from blog.models import Article
 from editing.models import Redirect
+from editing.publishing import ChangedOutsideSaveChange
+from programs.models import Program
 
 from .factories import ArticleFactory, PersonFactory
 
@@ -22,15 +24,32 @@ def test_live_articles_exclude_drafts_and_scheduled_ones():
 
 
 @pytest.mark.django_db
-def test_scheduled_article_becomes_live_when_its_time_comes_without_any_job():
+def test_scheduled_article_becomes_live_when_its_time_comes_without_any_job(
+    time_machine,
+):
     article = ArticleFactory(scheduled=True)
     assert not Article.objects.live().exists()
 
-    Article.objects.filter(pk=article.pk).update(
-        publish_at=timezone.now() - timedelta(seconds=1)
-    )
+    time_machine.move_to(article.publish_at + timedelta(seconds=1))
 
     assert list(Article.objects.live()) == [article]
+
+
+@pytest.mark.django_db
+def test_pages_change_one_save_at_a_time_never_in_bulk():
+    """An update() would skip the version, the content cache and the page's rules."""
+    article = ArticleFactory()
+
+    with pytest.raises(ChangedOutsideSaveChange, match="Article title: save each page"):
+        Article.objects.filter(pk=article.pk).update(title="Renamed behind our back")
+    article.title = "Renamed"
+    with pytest.raises(ChangedOutsideSaveChange):
+        Article.objects.bulk_update([article], ["title"])
+    with pytest.raises(ChangedOutsideSaveChange):
+        Program.objects.update(status="draft")
+
+    # What save() derives from the page's own fields may be written in bulk.
+    Article.objects.filter(pk=article.pk).update(featured_image_renditions={})
 
 
 @pytest.mark.django_db

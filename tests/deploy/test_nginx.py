@@ -263,7 +263,9 @@ def test_the_edge_keeps_a_page_no_longer_than_until_the_next_scheduled_article(
     from blog.models import Article
 
     due = timezone.now() + datetime.timedelta(minutes=2)
-    Article.objects.filter(pk=Article.objects.live().first().pk).update(publish_at=due)
+    scheduled = Article.objects.live().first()
+    scheduled.publish_at = due
+    scheduled.save()
 
     _, response, _ = visit(stack["https_port"], "/blog/")
 
