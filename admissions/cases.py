@@ -140,7 +140,7 @@ class Case(models.Model):
 
 class CaseNote(models.Model):
     """A timestamped note by a staff member on a case; notes are added, never edited.
-    Each kind adds the foreign key to its case, named `case_field`."""
+    Each kind adds the foreign key to its case, with `related_name="notes"`."""
 
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, editable=False

@@ -3,11 +3,11 @@
 from django.dispatch import Signal
 
 from .attribution import attribution_for
-from .cases import FormKeyUsed, find_submission, insert_case
+from .cases import find_submission, insert_case
 from .forms import InquiryForm
 from .models import Inquiry
 
-__all__ = ["FormKeyUsed", "find_inquiry", "inquiry_recorded", "record_inquiry"]
+__all__ = ["find_inquiry", "inquiry_recorded", "record_inquiry"]
 
 # What makes a resent form the same inquiry rather than a second request sent with a form
 # key that has been used already.

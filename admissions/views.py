@@ -1,6 +1,5 @@
 """The public side of admissions: the inquiry form and its thank-you page."""
 
-import logging
 import uuid
 
 from django.shortcuts import redirect, render
@@ -12,12 +11,10 @@ from django.views.decorators.http import require_http_methods
 from rehab_site.caching import FragmentCache
 from website.models import SiteSettings
 
-from .client import over_rate_limit
-from .forms import InquiryForm, new_form_key
+from .case_views import receive_case, with_new_form_key
+from .forms import InquiryForm
 from .models import Inquiry
-from .services import FormKeyUsed, find_inquiry, record_inquiry
-
-logger = logging.getLogger(__name__)
+from .services import find_inquiry, record_inquiry
 
 
 @sensitive_post_parameters()
@@ -32,25 +29,18 @@ def inquiry_form(request):
     if request.method == "POST":
         form = InquiryForm(request.POST, site_name=site.name)
         if form.is_valid():
-            if form.spam_reason:
-                # Quietly: a bot sees the same thank-you page and learns nothing.
-                logger.info("Inquiry dropped as spam (%s).", form.spam_reason)
+            received = receive_case(
+                request, form, find=find_inquiry, record=record_inquiry
+            )
+            if received.dropped:
                 return redirect("admissions:thank_you")
-            inquiry = None
-            try:
-                inquiry = find_inquiry(form)
-                if inquiry is None:
-                    if over_rate_limit(request):
-                        problem, status = "rate_limited", 429
-                    else:
-                        inquiry = record_inquiry(form, request)
-            except FormKeyUsed:
-                problem, status = "form_key_used", 409
-                form = _with_new_form_key(request, site)
-            if inquiry is not None:
+            if received.case is not None:
                 return redirect(
-                    "admissions:thank_you_for", token=inquiry.submission_token
+                    "admissions:thank_you_for", token=received.case.submission_token
                 )
+            problem, status = received.problem, received.status
+            if problem == "form_key_used":
+                form = with_new_form_key(request, InquiryForm, site_name=site.name)
     else:
         preselected = _preselected(request)
         form = InquiryForm(
@@ -65,15 +55,6 @@ def inquiry_form(request):
         # The cached form fields are the blank form's (posts never use the cache at all).
         context["fragments"] = FragmentCache.off()
     return render(request, "admissions/inquiry_form.html", context, status=status)
-
-
-def _with_new_form_key(request, site) -> InquiryForm:
-    """What the visitor sent, back in the form with a form key of its own."""
-    data = request.POST.copy()
-    data["form_key"] = new_form_key()
-    form = InquiryForm(data, site_name=site.name)
-    form.is_valid()
-    return form
 
 
 def _preselected(request) -> dict:

@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.db.models import Q
 from django.dispatch import receiver
 
-from admissions.cases import FormKeyUsed, find_submission, insert_case
+from admissions.cases import find_submission, insert_case
 from admissions.models import Inquiry
 from admissions.services import inquiry_recorded
 
@@ -17,7 +17,7 @@ from .encryption import encrypt
 from .forms import VerificationForm
 from .models import InsuranceVerification
 
-__all__ = ["FormKeyUsed", "StorageFailed", "find_verification", "record_verification"]
+__all__ = ["StorageFailed", "find_verification", "record_verification"]
 
 logger = logging.getLogger(__name__)
 

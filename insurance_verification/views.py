@@ -1,7 +1,6 @@
 """The insurance verification form and its thank-you page, at addresses under
 /admissions/ beside the inquiry form's."""
 
-import logging
 import uuid
 
 from django.shortcuts import redirect, render
@@ -10,20 +9,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from admissions.client import over_rate_limit
-from admissions.forms import new_form_key
+from admissions.case_views import Received, receive_case, with_new_form_key
 from website.models import SiteSettings
 
 from .forms import VerificationForm
 from .models import InsuranceVerification
-from .services import (
-    FormKeyUsed,
-    StorageFailed,
-    find_verification,
-    record_verification,
-)
-
-logger = logging.getLogger(__name__)
+from .services import StorageFailed, find_verification, record_verification
 
 
 @sensitive_post_parameters()
@@ -37,30 +28,22 @@ def verification_form(request):
     if request.method == "POST":
         form = VerificationForm(request.POST, request.FILES, site_name=site.name)
         if form.is_valid():
-            if form.spam_reason:
-                logger.info("Verification dropped as spam (%s).", form.spam_reason)
-                return redirect("insurance_verification:thank_you")
-            verification = None
             try:
-                verification = find_verification(form)
-                if verification is None:
-                    if over_rate_limit(request):
-                        problem, status = "rate_limited", 429
-                    else:
-                        verification = record_verification(form, request)
-            except FormKeyUsed:
-                problem, status = "form_key_used", 409
-                data = request.POST.copy()
-                data["form_key"] = new_form_key()
-                form = VerificationForm(data, site_name=site.name)
-                form.is_valid()
+                received = receive_case(
+                    request, form, find=find_verification, record=record_verification
+                )
             except StorageFailed:
-                problem, status = "storage_failed", 503
-            if verification is not None:
+                received = Received(problem="storage_failed", status=503)
+            if received.dropped:
+                return redirect("insurance_verification:thank_you")
+            if received.case is not None:
                 return redirect(
                     "insurance_verification:thank_you_for",
-                    token=verification.submission_token,
+                    token=received.case.submission_token,
                 )
+            problem, status = received.problem, received.status
+            if problem == "form_key_used":
+                form = with_new_form_key(request, VerificationForm, site_name=site.name)
     else:
         insurer = request.GET.get("insurer", "")
         form = VerificationForm(

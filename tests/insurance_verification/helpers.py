@@ -1,4 +1,4 @@
-"""Images and posts for the insurance verification tests."""
+"""Verifications, images and posts for the insurance verification tests."""
 
 import io
 from datetime import date
@@ -6,6 +6,7 @@ from datetime import date
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from insurance_verification.models import InsuranceVerification
 from tests.admissions.conftest import form_key
 
 MEMBER_ID = "XQZ884213907"
@@ -60,3 +61,17 @@ def verification_post(**overrides) -> dict:
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def verification(**fields) -> InsuranceVerification:
+    values = {
+        "insurer_name": "Zephyr Health",
+        "member_id": MEMBER_ID,
+        "holder_name": "Jordan Smith",
+        "relationship": InsuranceVerification.Relationship.SELF,
+        "holder_birth_date": HOLDER_BIRTH_DATE,
+        "phone": "+18285550187",
+        "email": "",
+        **fields,
+    }
+    return InsuranceVerification.objects.create(**values)

@@ -1,32 +1,17 @@
 """The insurance verification pages speak like the inquiry pages: the phone in the center's
 format as one-tap links, and colleagues by full name."""
 
-from datetime import date
-
 import pytest
 from django.urls import reverse
 
-from insurance_verification.models import InsuranceVerification
 from tests.admissions.factories import InquiryFactory, admissions_user, marketing_user
+
+from .helpers import verification
 
 pytestmark = pytest.mark.django_db
 
 LIST_URL = reverse("admin:insurance_verification_insuranceverification_changelist")
 INQUIRIES_URL = reverse("admin:admissions_inquiry_changelist")
-
-
-def verification(**fields) -> InsuranceVerification:
-    values = {
-        "insurer_name": "Zephyr Health",
-        "member_id": "XQZ884213907",
-        "holder_name": "Jordan Smith",
-        "relationship": InsuranceVerification.Relationship.SELF,
-        "holder_birth_date": date(1971, 3, 14),
-        "phone": "+18285550187",
-        "email": "",
-        **fields,
-    }
-    return InsuranceVerification.objects.create(**values)
 
 
 def assignee_choices(page: str) -> str:
@@ -106,20 +91,13 @@ def test_a_colleague_without_a_name_is_listed_by_username(admissions_client):
 def test_an_address_from_before_the_move_leads_to_the_same_page(admissions_client):
     """Links in emails sent before verifications had their own app still work; the
     inquiries, which stayed, keep their addresses."""
-    verification = InsuranceVerification.objects.create(
-        insurer_name="Zephyr Health",
-        member_id="X1",
-        holder_name="Jordan",
-        relationship="self",
-        holder_birth_date="1980-01-01",
-        phone="+18285550187",
-    )
+    case = verification()
 
     response = admissions_client.get(
-        f"/admin/admissions/insuranceverification/{verification.pk}/change/?a=1"
+        f"/admin/admissions/insuranceverification/{case.pk}/change/?a=1"
     )
 
     assert response.status_code == 301
-    assert response["Location"] == (f"{verification.get_admin_url()}?a=1")
+    assert response["Location"] == f"{case.get_admin_url()}?a=1"
     assert admissions_client.get("/admin/admissions/inquiry/").status_code == 200
     assert admissions_client.get("/admin/admissions/nothing/").status_code == 404

@@ -5,6 +5,8 @@ from insurance_verification.attention import attention
 from insurance_verification.models import InsuranceVerification
 from tests.admissions.factories import admissions_user, marketing_user
 
+from .helpers import verification
+
 pytestmark = pytest.mark.django_db
 
 
@@ -14,22 +16,10 @@ def request_for(user):
     return request
 
 
-def new_verification(**fields):
-    return InsuranceVerification.objects.create(
-        insurer_name="Zephyr Health",
-        member_id="X1",
-        holder_name="Jordan",
-        relationship="self",
-        holder_birth_date="1980-01-01",
-        phone="+18285550187",
-        **fields,
-    )
-
-
 def test_admissions_see_new_verifications_waiting():
-    new_verification()
-    new_verification()
-    new_verification(status=InsuranceVerification.Status.COVERAGE_FOUND)
+    verification()
+    verification()
+    verification(status=InsuranceVerification.Status.COVERAGE_FOUND)
 
     notices = attention(request_for(admissions_user()))
 
@@ -40,7 +30,7 @@ def test_admissions_see_new_verifications_waiting():
 
 
 def test_marketing_sees_nothing_and_nothing_waiting_says_nothing():
-    new_verification()
+    verification()
 
     assert attention(request_for(marketing_user())) == []
     InsuranceVerification.objects.update(status="checking")
