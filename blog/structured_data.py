@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest
 
+from editing.preview import related
 from website.models import SiteSettings
 
 from .models import Article, Category, Person
@@ -52,8 +53,9 @@ def _blog_posting(
         "description": article.meta_description or article.summary,
         "url": url,
         "datePublished": article.publish_at.isoformat(),
-        "dateModified": article.updated_at.isoformat(),
-        "author": [_person(person, request) for person in article.authors.all()]
+        # An article previewed before its first save has not been modified yet.
+        "dateModified": (article.updated_at or article.publish_at).isoformat(),
+        "author": [_person(person, request) for person in related(article, "authors")]
         or {"@type": "Organization", "name": site.name},
         "publisher": {
             "@type": "Organization",

@@ -8,7 +8,7 @@ import calendar
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from editing.drafts import preview_draft
+from editing.preview import is_typed_preview, prefetch_details, related
 from programs.models import Condition, Program
 from rehab_site.caching import kept_object_or_404, remember
 
@@ -291,6 +292,16 @@ def related_articles(article: Article) -> list[Article]:
     with the blog; the ranked cards are cached until content changes, so most requests
     skip the ranking query altogether.
     """
+    if is_typed_preview(article):  # the topics as typed: ranked now, kept nowhere
+        return list(
+            Article.objects.live()
+            .for_cards()
+            .related_to(
+                article,
+                categories=[category.pk for category in related(article, "categories")],
+                tags=[tag.pk for tag in related(article, "tags")],
+            )[:RELATED_COUNT]
+        )
     return remember(
         f"blog:related:{article.pk}",
         lambda: list(
@@ -307,6 +318,7 @@ class ArticleDetailView(DetailView):
     template_name = "blog/article_detail.html"
     context_object_name = "article"
     preview = False
+    preview_of = None  # the admin's preview: the article as typed (editing/preview.py)
 
     def get_queryset(self):
         # The search vector is for search alone: not read, not kept.
@@ -317,6 +329,9 @@ class ArticleDetailView(DetailView):
         )
 
     def get_object(self, queryset=None):
+        if self.preview_of is not None:
+            self.draft_change = None
+            return self.preview_of
         if self.preview:  # any article by its number: DetailView's own lookup
             article = super().get_object(queryset)
         else:
@@ -332,14 +347,14 @@ class ArticleDetailView(DetailView):
 
     @cached_property
     def article_with_details(self) -> Article:
-        prefetch_related_objects([self.object], *page_details())
+        prefetch_details(self.object, *page_details())
         return self.object
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
         categories = SimpleLazyObject(
-            lambda: list(self.article_with_details.categories.all())
+            lambda: list(related(self.article_with_details, "categories"))
         )
 
         def breadcrumbs():
@@ -359,7 +374,10 @@ class ArticleDetailView(DetailView):
             structured_data=lambda: article_json_ld(
                 self.article_with_details, self.request, categories
             ),
-            preview=self.preview or self.draft_change is not None,
+            preview=self.preview
+            or self.preview_of is not None
+            or self.draft_change is not None,
+            typed_preview=self.preview_of is not None,
             draft_change=self.draft_change,
             seo={
                 "title": article.seo_title or article.title,
@@ -368,6 +386,7 @@ class ArticleDetailView(DetailView):
                 "image": image["url"] if image else "",
                 "noindex": article.noindex
                 or not article.is_live
+                or self.preview_of is not None
                 or self.draft_change is not None,
                 "og_type": "article",
             },

@@ -5,8 +5,9 @@ see what visitors will see:
 - a thumbnail beside every image field;
 - live counters for the SEO title and meta description, and a search-result preview
   (static/js/admin/seo.js);
-- "Preview", one click, before the first save too: the form as typed, rendered by the
-  public page's own view and template in a new tab, then rolled back;
+- "Preview", one click, before the first save too: the form as typed, inlines included,
+  rendered by the public page's own view and template in a new tab, built in memory
+  (editing/preview.py);
 - a content checklist before publishing (editing/checklist.py): the save is held with
   the list of problems, and "Publish anyway" goes ahead.
 """
@@ -16,14 +17,14 @@ import copy
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
-from django.http import Http404, QueryDict
+from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import path, resolve, reverse
+from django.urls import path, reverse
 
 from editing.checklist import content_checklist, is_being_published
+from editing.preview import page_as_typed, render_preview
 from editing.richtext import RichTextField, sanitize_html
-from rehab_site.caching import refresh_content_state
 
 PUBLISH_ANYWAY = "_publish_anyway"
 SLUG_PLACEHOLDER = "your-page-address"
@@ -64,6 +65,20 @@ class ChecklistFormMixin:
                 value = sanitize_html(value or "")
             setattr(page, field.attname if not field.is_relation else name, value)
         return page
+
+
+def inline_errors(formsets):
+    """(list, problem) for each error of the inlines, a field's named by its label."""
+    for formset in formsets:
+        heading = formset.model._meta.verbose_name_plural
+        for error in formset.non_form_errors():
+            yield heading, error
+        for form in formset.forms:
+            for name, errors in form.errors.items():
+                field = form.fields.get(name)
+                label = f"{field.label}: " if field is not None else ""
+                for error in errors:
+                    yield heading, f"{label}{error}"
 
 
 class EditorAdminMixin:
@@ -129,8 +144,8 @@ class EditorAdminMixin:
         ]
 
     def preview_view(self, request, object_id=None):
-        """The change form as typed, shown by the public page's view, saved for the length
-        of one request and rolled back: nothing is stored and nothing goes live."""
+        """The change form as typed, with its inlines, shown by the public page's view
+        and template, built in memory: nothing is saved (editing/preview.py)."""
         obj = None
         if object_id is not None:
             obj = self.get_object(request, unquote(object_id))
@@ -149,37 +164,37 @@ class EditorAdminMixin:
         form_class = self.get_form(
             request, obj, change=obj is not None, with_checklist=False
         )
-        # Uploads are left out: a file would be written to storage by a save that is
-        # rolled back. The preview shows the image already saved.
+        # The page's own upload fields are left out: a preview stores no file, and shows
+        # the image already saved.
         form = form_class(request.POST, instance=obj)
-        if not form.is_valid():
+        form_valid = form.is_valid()
+        formsets = self.typed_formsets(request, obj, form.instance)
+        if not (form_valid and all(formset.is_valid() for formset in formsets)):
             context = {
                 **self.admin_site.each_context(request),
                 "title": "Preview: fix these first",
                 "form": form,
+                "formset_errors": list(inline_errors(formsets)),
                 "opts": self.opts,
             }
             return render(request, "admin/preview_errors.html", context)
-        with transaction.atomic():
-            page = form.save()
-            response = self.render_public_page(request, page)
-            transaction.set_rollback(True)
-        # Anything this process cached from the rolled-back rows is never read again.
-        refresh_content_state()
-        return response
+        return render_preview(request, page_as_typed(form, formsets))
 
-    def public_address(self, page) -> str:
-        view_on_site = self.view_on_site
-        return view_on_site(page) if callable(view_on_site) else page.get_absolute_url()
-
-    def render_public_page(self, request, page):
-        address = self.public_address(page)
-        match = resolve(address)
-        visitor_request = copy.copy(request)
-        visitor_request.method = "GET"
-        visitor_request.POST = QueryDict()
-        visitor_request.path = visitor_request.path_info = address
-        response = match.func(visitor_request, *match.args, **match.kwargs)
-        if hasattr(response, "render"):
-            response.render()
-        return response
+    def typed_formsets(self, request, obj, page) -> list:
+        """The inline formsets of the form as posted, bound to the page in memory."""
+        formsets, prefixes = [], {}
+        for formset_class, inline in self.get_formsets_with_inlines(request, obj):
+            prefix = formset_class.get_default_prefix()
+            prefixes[prefix] = prefixes.get(prefix, 0) + 1
+            if prefixes[prefix] != 1:
+                prefix = f"{prefix}-{prefixes[prefix]}"
+            formsets.append(
+                formset_class(
+                    data=request.POST,
+                    files=request.FILES,
+                    instance=page,
+                    prefix=prefix,
+                    queryset=inline.get_queryset(request),
+                )
+            )
+        return formsets

@@ -3,12 +3,13 @@ page itself and, when its cached fragments have to be built, one per related lis
 whatever the amount of content."""
 
 from csp.decorators import csp_update
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView
 
 from editing.drafts import preview_draft
+from editing.preview import is_typed_preview, prefetch_details, related
 from rehab_site.caching import kept_object_or_404, remember
 from website import page_parts
 
@@ -37,7 +38,11 @@ class LivePageMixin:
     A preview is never cached and asks search engines to stay away. The page's parts are
     cached fragments (programs/detail_base.html), so what it lists besides its own fields
     (get_details, and the lazy lists in the context) is loaded only when they are built.
+    The admin's preview hands the view a page built in memory from the change form
+    (`preview_of`, editing/preview.py).
     """
+
+    preview_of = None
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -55,7 +60,7 @@ class LivePageMixin:
 
     @cached_property
     def page_with_details(self):
-        prefetch_related_objects([self.object], *self.get_details())
+        prefetch_details(self.object, *self.get_details())
         return self.object
 
     @property
@@ -70,6 +75,9 @@ class LivePageMixin:
         )
 
     def get_object(self, queryset=None):
+        if self.preview_of is not None:
+            self.draft_change, self.is_preview = None, True
+            return self.preview_of
         # These pages carry a form, so they are rendered for every visitor: kept, the
         # page costs no query (about a fifth of its time, bench/results.md).
         page = kept_object_or_404(
@@ -88,8 +96,11 @@ class LivePageMixin:
         page = self.object
         context.update(
             page=page,
-            faqs=SimpleLazyObject(lambda: list(self.page_with_details.faqs.all())),
+            faqs=SimpleLazyObject(
+                lambda: list(related(self.page_with_details, "faqs"))
+            ),
             is_preview=self.is_preview,
+            typed_preview=self.preview_of is not None,
             draft_change=self.draft_change,
             noindex=page.noindex or self.is_preview,
             share_image=page.hero_image.url if page.hero_image else "",
@@ -217,7 +228,7 @@ def video_csp(page) -> dict:
 
     def build() -> dict:
         origins, files = set(), False
-        for video in page.videos.only("embed_url", "file"):
+        for video in related(page, "videos"):
             if video.embed:
                 origins.add(video.embed.origin)
             elif video.file:
@@ -227,6 +238,8 @@ def video_csp(page) -> dict:
             update["media-src"] = ["'self'"]
         return update
 
+    if is_typed_preview(page):
+        return build()
     return remember(f"page-video-csp:{page.pk}", build)
 
 

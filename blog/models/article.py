@@ -87,13 +87,22 @@ class ArticleQuerySet(PublishableQuerySet):
             | Q(medical_reviewer=person)
         )
 
-    def related_to(self, article: "Article"):
-        """Other articles sharing the most categories and tags with `article`, newest first."""
-        category_ids = Article.categories.through.objects.filter(
-            article_id=article.pk
-        ).values("category_id")
-        tag_ids = Article.tags.through.objects.filter(article_id=article.pk).values(
-            "tag_id"
+    def related_to(self, article: "Article", *, categories=None, tags=None):
+        """Other articles sharing the most categories and tags with `article`, newest first.
+        `categories` and `tags` (ids) stand in for the article's own, as in a preview."""
+        category_ids = (
+            categories
+            if categories is not None
+            else Article.categories.through.objects.filter(
+                article_id=article.pk
+            ).values("category_id")
+        )
+        tag_ids = (
+            tags
+            if tags is not None
+            else Article.tags.through.objects.filter(article_id=article.pk).values(
+                "tag_id"
+            )
         )
         return (
             self.exclude(pk=article.pk)

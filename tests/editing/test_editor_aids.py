@@ -2,15 +2,25 @@
 before the first save, thumbnails, SEO counters, and the checklist before publishing."""
 
 import pytest
+from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from blog.models import Article
 from editing.publishing import Status
-from programs.models import Program
+from programs.models import FAQ, Program
+from rehab_site.caching import COORDINATION, STATE_KEY, content_state
 from tests.admissions.factories import marketing_user
-from tests.blog.factories import ArticleFactory, jpeg_bytes
-from tests.programs.factories import ProgramFactory
+from tests.blog.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    PersonFactory,
+    TagFactory,
+    jpeg_bytes,
+)
+from tests.programs.factories import ConditionFactory, FAQFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +67,156 @@ def program_form(program: Program, **overrides) -> dict:
     } | overrides
 
 
+FAQ_PREFIX = "programs-faq-content_type-object_id"
+
+
+def faq_rows(*rows) -> dict:
+    """The FAQ inline as posted: `rows` of (id or None, question, answer, order, delete)."""
+    initial = sum(1 for row in rows if row[0] is not None)
+    data = {
+        f"{FAQ_PREFIX}-TOTAL_FORMS": str(len(rows)),
+        f"{FAQ_PREFIX}-INITIAL_FORMS": str(initial),
+    }
+    for number, (pk, question, answer, order, delete) in enumerate(rows):
+        data |= {
+            f"{FAQ_PREFIX}-{number}-id": str(pk or ""),
+            f"{FAQ_PREFIX}-{number}-question": question,
+            f"{FAQ_PREFIX}-{number}-answer": answer,
+            f"{FAQ_PREFIX}-{number}-order": str(order),
+        }
+        if delete:
+            data[f"{FAQ_PREFIX}-{number}-DELETE"] = "on"
+    return data
+
+
+WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+def writes_to_content(queries) -> list[str]:
+    """Statements that wrote anything but the staff member's own session."""
+    return [
+        query["sql"]
+        for query in queries
+        if query["sql"].lstrip().upper().startswith(WRITES)
+        and "django_session" not in query["sql"]
+    ]
+
+
 class TestPreview:
+    def test_a_preview_writes_nothing_and_leaves_the_content_generation_as_it_was(
+        self, client, marketer
+    ):
+        program = ProgramFactory(name="Detox", slug="detox")
+        question = FAQFactory(page=program, question="How long is detox?")
+        before = content_state().generation
+
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(
+                f"/admin/programs/program/{program.pk}/preview/",
+                program_form(program, name="Medical detox")
+                | faq_rows(
+                    (question.pk, "How long does detox take?", "A week.", 0, False)
+                ),
+            )
+
+        assert "Medical detox" in response.content.decode()
+        assert writes_to_content(queries.captured_queries) == []
+        assert caches[COORDINATION].get(STATE_KEY).generation == before
+
+    def test_the_preview_shows_connections_and_questions_as_typed(
+        self, client, marketer
+    ):
+        program = ProgramFactory(name="Detox", slug="detox")
+        kept, dropped, changed = (
+            FAQFactory(page=program, question=f"{word} question?", order=number)
+            for number, word in enumerate(["Kept", "Dropped", "Changed"])
+        )
+        chosen_before = ConditionFactory(name="Alcohol addiction")
+        chosen_now = ConditionFactory(name="Opioid addiction")
+        not_live = ConditionFactory(name="Gambling addiction", status=Status.DRAFT)
+        program.conditions.set([chosen_before])
+
+        response = client.post(
+            f"/admin/programs/program/{program.pk}/preview/",
+            program_form(program)
+            | {"conditions": [chosen_now.pk, not_live.pk]}
+            | faq_rows(
+                (kept.pk, kept.question, kept.answer, 1, False),
+                (dropped.pk, dropped.question, dropped.answer, 2, True),
+                (changed.pk, "Is the question changed?", "Yes.", 3, False),
+                (None, "Is this one new?", "It is typed, not saved.", 0, False),
+            ),
+        )
+
+        page = response.content.decode()
+        assert "Opioid addiction" in page
+        assert "Alcohol addiction" not in page
+        assert (
+            "Gambling addiction" not in page
+        )  # a draft stays off the page, as when live
+        assert "Dropped question?" not in page
+        assert page.index("Is this one new?") < page.index("Kept question?")
+        assert page.index("Kept question?") < page.index("Is the question changed?")
+        assert "This is the page as typed in the editor, not saved" in page
+        assert list(program.conditions.all()) == [chosen_before]
+        assert sorted(FAQ.objects.values_list("question", flat=True)) == sorted(
+            ["Kept question?", "Dropped question?", "Changed question?"]
+        )
+
+    def test_a_new_program_is_previewed_with_its_questions_before_the_first_save(
+        self, client, marketer
+    ):
+        condition = ConditionFactory(name="Alcohol addiction")
+        unsaved = Program(name="Sober living", slug="sober-living", summary="A home.")
+
+        response = client.post(
+            "/admin/programs/program/add/preview/",
+            program_form(
+                unsaved, body="<p>A home while you settle.</p>", status="draft"
+            )
+            | {"conditions": [condition.pk]}
+            | faq_rows((None, "Can I bring a phone?", "Yes.", 0, False)),
+        )
+
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "Sober living" in page and "A home while you settle." in page
+        assert "Can I bring a phone?" in page and "Alcohol addiction" in page
+        assert not Program.objects.exists() and not FAQ.objects.exists()
+
+    def test_a_new_article_is_previewed_with_its_authors_topics_and_tags(
+        self, client, marketer
+    ):
+        author = PersonFactory(name="Dana Reyes")
+        category = CategoryFactory(name="Recovery")
+        tag = TagFactory(name="breathing")
+
+        response = client.post(
+            f"{ADD_ARTICLE}preview/",
+            article_form(authors=[author.pk], categories=[category.pk], tags=[tag.pk]),
+        )
+
+        page = response.content.decode()
+        assert "Dana Reyes" in page and ">Recovery<" in page and ">breathing<" in page
+        assert "This is the article as typed in the editor, not saved" in page
+        assert not Article.objects.exists()
+
+    def test_a_question_with_errors_is_listed_and_nothing_is_saved(
+        self, client, marketer
+    ):
+        program = ProgramFactory()
+
+        response = client.post(
+            f"/admin/programs/program/{program.pk}/preview/",
+            program_form(program)
+            | faq_rows((None, "A question with no answer?", "", 0, False)),
+        )
+
+        page = response.content.decode()
+        assert "The preview needs a few fixes first" in page
+        assert "FAQs: Answer: This field is required." in page
+        assert not FAQ.objects.exists()
+
     def test_a_new_article_is_previewed_with_the_public_template_and_nothing_is_saved(
         self, client, marketer
     ):

@@ -334,3 +334,31 @@ def test_an_uploaded_file_is_checked_and_named_by_its_content(staff):
     video = page.videos.get()
     assert re.fullmatch(r"videos/\d{4}/[0-9a-f]{12}\.mp4", video.file.name)
     assert video.file_type == "video/mp4"
+
+
+def test_the_preview_shows_the_videos_as_typed_and_a_new_upload_once_saved(staff):
+    page = PageFactory(status="published")
+    kept = make_video(page, title="Our campus", embed_url="https://vimeo.com/76979871")
+    kept.full_clean()
+    kept.save()
+    url = f"/admin/programs/page/{page.pk}/change/"
+    data = change_form_data(staff, url) | {
+        "videos-0-title": "A walk around our campus",
+        "videos-TOTAL_FORMS": "2",
+        "videos-1-title": "Family week",
+        "videos-1-order": "1",
+        "videos-1-embed_url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+        "videos-1-poster": SimpleUploadedFile(
+            "poster.jpg", jpeg_bytes((1600, 900)), content_type="image/jpeg"
+        ),
+    }
+
+    preview = staff.post(f"/admin/programs/page/{page.pk}/preview/", data)
+
+    html = preview.content.decode()
+    assert "A walk around our campus" in html
+    assert (
+        "Family week" not in html
+    )  # its poster is stored by the save, not the preview
+    assert frame_src(preview) == "https://player.vimeo.com"
+    assert list(page.videos.values_list("title", flat=True)) == ["Our campus"]
