@@ -54,6 +54,7 @@ def prefetch_details(page, *lookups) -> None:
     by the lookup's queryset, as the live page would be (a chosen draft addiction stays
     off the page); typed inline rows are unsaved, so they are kept as typed."""
     typed = typed_relations(page)
+    chosen_on_the_form = {field.name for field in page._meta.many_to_many}
     queried = []
     for lookup in lookups:
         prefetch = lookup if isinstance(lookup, Prefetch) else Prefetch(lookup)
@@ -62,10 +63,9 @@ def prefetch_details(page, *lookups) -> None:
             if page.pk is not None:
                 queried.append(prefetch)
             continue
-        chosen = typed[name]
-        if prefetch.queryset is not None and all(item.pk for item in chosen):
+        if prefetch.queryset is not None and name in chosen_on_the_form:
             typed[name] = list(
-                prefetch.queryset.filter(pk__in=[item.pk for item in chosen])
+                prefetch.queryset.filter(pk__in=[item.pk for item in typed[name]])
             )
     if queried:
         prefetch_related_objects([page], *queried)

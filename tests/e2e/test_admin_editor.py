@@ -139,3 +139,40 @@ def test_a_marketer_enrols_a_passkey_with_the_link_and_signs_in_with_it(
     page.goto(f"{live_server.url}/admin/two-factor/verify/?next=/admin/blog/article/")
     page.get_by_role("button", name="Sign in with a passkey").click()
     expect(page).to_have_url(re.compile(r"/admin/blog/article/$"))
+
+
+@ONE_DATABASE_IN_THE_BROWSER
+def test_preview_opens_the_program_as_typed_with_its_questions_and_saves_nothing(
+    marketer, live_server, desktop_page
+):
+    from programs.models import Program
+
+    program = Program.objects.filter(faqs__isnull=False).distinct().first()
+    question = program.faqs.order_by("order", "pk").first()
+    page = desktop_page
+    sign_in(page, live_server, marketer)
+    page.goto(f"{live_server.url}/admin/programs/program/{program.pk}/change/")
+    page.get_by_label("Name:", exact=True).fill(f"{program.name}, typed")
+    page.locator("input[name$='-0-question']").fill(
+        "What does the first day look like?"
+    )
+
+    with page.context.expect_page() as opened:
+        page.get_by_role("button", name="Preview").first.click()
+    preview = opened.value
+    preview.wait_for_load_state()
+
+    expect(preview.get_by_role("heading", level=1)).to_have_text(
+        f"{program.name}, typed"
+    )
+    expect(preview.get_by_role("status")).to_contain_text(
+        "as typed in the editor, not saved"
+    )
+    expect(preview.locator(".faqs")).to_contain_text(
+        "What does the first day look like?"
+    )
+    expect(preview.locator(".faqs")).not_to_contain_text(question.question)
+    assert_no_axe_violations(preview)
+    question.refresh_from_db()
+    assert Program.objects.get(pk=program.pk).name == program.name
+    assert question.question != "What does the first day look like?"

@@ -120,6 +120,7 @@ class TestPreview:
             )
 
         assert "Medical detox" in response.content.decode()
+        assert "How long does detox take?" in response.content.decode()
         assert writes_to_content(queries.captured_queries) == []
         assert caches[COORDINATION].get(STATE_KEY).generation == before
 
