@@ -23,7 +23,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 
 from editing.checklist import content_checklist, is_being_published
-from editing.preview import page_as_typed, render_preview
+from editing.preview import AddressTaken, page_as_typed, render_preview
 from editing.richtext import RichTextField, sanitize_html
 
 PUBLISH_ANYWAY = "_publish_anyway"
@@ -169,16 +169,20 @@ class EditorAdminMixin:
         form = form_class(request.POST, instance=obj)
         form_valid = form.is_valid()
         formsets = self.typed_formsets(request, obj, form.instance)
-        if not (form_valid and all(formset.is_valid() for formset in formsets)):
-            context = {
-                **self.admin_site.each_context(request),
-                "title": "Preview: fix these first",
-                "form": form,
-                "formset_errors": list(inline_errors(formsets)),
-                "opts": self.opts,
-            }
-            return render(request, "admin/preview_errors.html", context)
-        return render_preview(request, page_as_typed(form, formsets))
+        problems = []
+        if form_valid and all(formset.is_valid() for formset in formsets):
+            try:
+                return render_preview(request, page_as_typed(form, formsets))
+            except AddressTaken as taken:
+                problems = [("Address", str(taken))]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Preview: fix these first",
+            "form": form,
+            "other_errors": [*inline_errors(formsets), *problems],
+            "opts": self.opts,
+        }
+        return render(request, "admin/preview_errors.html", context)
 
     def typed_formsets(self, request, obj, page) -> list:
         """The inline formsets of the form as posted, bound to the page in memory."""

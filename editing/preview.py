@@ -17,12 +17,11 @@ admin renders it with `as_view(preview_of=page)`.
 
 import copy
 
-from django.core.exceptions import ImproperlyConfigured
 from django.core.files import File
 from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.fields.files import FieldFile
 from django.http import QueryDict
-from django.urls import resolve
+from django.urls import Resolver404, resolve
 
 TYPED = "typed_relations"
 
@@ -124,17 +123,27 @@ def page_as_typed(form, formsets):
     return page
 
 
+class AddressTaken(Exception):
+    """The page's address as typed leads to another part of the site."""
+
+    def __init__(self, address: str):
+        super().__init__(
+            f"The address {address} belongs to another part of the site: choose "
+            "another slug for this page."
+        )
+
+
 def render_preview(request, page):
     """The public page at the page's own address, drawn by its view from `page` as it is
     in memory. `request` is the admin's; the view sees a GET of the public address."""
     address = page.get_absolute_url()
-    match = resolve(address)
+    try:
+        match = resolve(address)
+    except Resolver404:
+        raise AddressTaken(address) from None
     view_class = getattr(match.func, "view_class", None)
     if view_class is None or not hasattr(view_class, "preview_of"):
-        raise ImproperlyConfigured(
-            f"{address} is not drawn by a class-based view with `preview_of`, so "
-            f"{type(page).__name__} cannot be previewed (editing/preview.py)."
-        )
+        raise AddressTaken(address)
     visitor_request = copy.copy(request)
     visitor_request.method = "GET"
     visitor_request.POST = QueryDict()

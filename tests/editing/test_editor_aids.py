@@ -349,3 +349,11 @@ class TestChecklistBeforePublishing:
         assert "The meta description is empty" in response.content.decode()
         program.refresh_from_db()
         assert program.status == Status.DRAFT
+
+
+def test_a_page_whose_address_leads_elsewhere_is_not_previewed_but_explained(rf):
+    from editing.preview import AddressTaken, render_preview
+    from programs.models import Page
+
+    with pytest.raises(AddressTaken, match="belongs to another part of the site"):
+        render_preview(rf.get("/admin/"), Page(name="Admissions", slug="admissions"))
