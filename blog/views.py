@@ -292,20 +292,18 @@ def related_articles(article: Article) -> list[Article]:
     with the blog; the ranked cards are cached until content changes, so most requests
     skip the ranking query altogether.
     """
-    if is_typed_preview(article):  # the topics as typed: ranked now, kept nowhere
-        return list(
-            Article.objects.live()
-            .for_cards()
-            .related_to(
-                article,
-                categories=[category.pk for category in related(article, "categories")],
-                tags=[tag.pk for tag in related(article, "tags")],
-            )[:RELATED_COUNT]
-        )
+    topics = {}
+    if is_typed_preview(article):  # the topics as typed in the form
+        topics = {
+            name: [topic.pk for topic in related(article, name)]
+            for name in ("categories", "tags")
+        }
     return remember(
         f"blog:related:{article.pk}",
         lambda: list(
-            Article.objects.live().for_cards().related_to(article)[:RELATED_COUNT]
+            Article.objects.live()
+            .for_cards()
+            .related_to(article, **topics)[:RELATED_COUNT]
         ),
     )
 

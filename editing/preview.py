@@ -9,7 +9,9 @@ instance without saving it). What the page lists through a relation, as typed in
 along as `typed_relations`. Public views and templates read a page's lists through
 `related()` (the `related` template filter), which gives the typed list for a preview and
 the relation's rows otherwise; `prefetch_details()` stands in for Django's
-`prefetch_related_objects()` in those views.
+`prefetch_related_objects()` in those views. While the preview is drawn nothing is
+cached (`rehab_site.caching.nothing_kept`): values and fragments built from the typed
+page are built each time and kept nowhere.
 
 A public detail view that can show a preview has the class attribute `preview_of`: the
 admin renders it with `as_view(preview_of=page)`.
@@ -22,6 +24,8 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.fields.files import FieldFile
 from django.http import QueryDict
 from django.urls import Resolver404, resolve
+
+from rehab_site.caching import nothing_kept
 
 TYPED = "typed_relations"
 
@@ -149,7 +153,8 @@ def render_preview(request, page):
     visitor_request.POST = QueryDict()
     visitor_request.path = visitor_request.path_info = address
     view = view_class.as_view(preview_of=page)
-    response = view(visitor_request, *match.args, **match.kwargs)
-    if hasattr(response, "render"):
-        response.render()
+    with nothing_kept():
+        response = view(visitor_request, *match.args, **match.kwargs)
+        if hasattr(response, "render"):
+            response.render()
     return response

@@ -9,7 +9,7 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView
 
 from editing.drafts import preview_draft
-from editing.preview import is_typed_preview, prefetch_details, related
+from editing.preview import prefetch_details, related
 from rehab_site.caching import kept_object_or_404, remember
 from website import page_parts
 
@@ -238,8 +238,6 @@ def video_csp(page) -> dict:
             update["media-src"] = ["'self'"]
         return update
 
-    if is_typed_preview(page):
-        return build()
     return remember(f"page-video-csp:{page.pk}", build)
 
 

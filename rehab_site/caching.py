@@ -115,6 +115,21 @@ _request_state: contextvars.ContextVar[ContentState | None] = contextvars.Contex
 _in_request: contextvars.ContextVar[bool] = contextvars.ContextVar(
     "in_request", default=False
 )
+# Set while something not stored is drawn (the admin's preview of a form as typed): what
+# remember() and the template fragments build then describes rows that do not exist, so
+# it is built each time and kept nowhere (`nothing_kept`).
+_keeping: contextvars.ContextVar[bool] = contextvars.ContextVar("keeping", default=True)
+
+
+@contextlib.contextmanager
+def nothing_kept() -> Iterator[None]:
+    """Within this block remember() builds without reading or keeping, and templates'
+    fragments are not cached: for drawing content that is not stored."""
+    token = _keeping.set(False)
+    try:
+        yield
+    finally:
+        _keeping.reset(token)
 
 
 class _SharedCacheContact:
@@ -220,6 +235,8 @@ def one_content_state() -> Iterator[None]:
 def remember(name: str, build: Callable[[], T]) -> T:
     """The value `build()` makes from content, cached until that content changes. When
     `build()` raises, nothing is kept."""
+    if not _keeping.get():
+        return build()
     state = content_state()
     if state.generation is None:
         return build()
@@ -278,7 +295,11 @@ class FragmentCache:
 
     @classmethod
     def for_request(cls, request) -> "FragmentCache":
-        if not settings.CACHE_FRAGMENTS or not shares_the_cache(request):
+        if (
+            not settings.CACHE_FRAGMENTS
+            or not _keeping.get()
+            or not shares_the_cache(request)
+        ):
             return cls.off()
         try:
             site = f"{request.scheme}://{request.get_host()}"
