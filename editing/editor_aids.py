@@ -67,18 +67,27 @@ class ChecklistFormMixin:
         return page
 
 
-def inline_errors(formsets):
-    """(list, problem) for each error of the inlines, a field's named by its label."""
+def labelled_errors(form):
+    """Each error of `form`, a field's named by its label rather than its attribute."""
+    for name, errors in form.errors.items():
+        field = form.fields.get(name)
+        label = f"{field.label}: " if field is not None else ""
+        for error in errors:
+            yield f"{label}{error}"
+
+
+def preview_problems(form, formsets):
+    """(list, problem) for what keeps the form from a preview: the page's own fields
+    first (no list), then each inline's, under the inline's name."""
+    for error in labelled_errors(form):
+        yield "", error
     for formset in formsets:
         heading = formset.model._meta.verbose_name_plural
         for error in formset.non_form_errors():
             yield heading, error
-        for form in formset.forms:
-            for name, errors in form.errors.items():
-                field = form.fields.get(name)
-                label = f"{field.label}: " if field is not None else ""
-                for error in errors:
-                    yield heading, f"{label}{error}"
+        for inline_form in formset.forms:
+            for error in labelled_errors(inline_form):
+                yield heading, error
 
 
 class EditorAdminMixin:
@@ -178,8 +187,7 @@ class EditorAdminMixin:
         context = {
             **self.admin_site.each_context(request),
             "title": "Preview: fix these first",
-            "form": form,
-            "other_errors": [*inline_errors(formsets), *problems],
+            "problems": [*preview_problems(form, formsets), *problems],
             "opts": self.opts,
         }
         return render(request, "admin/preview_errors.html", context)
