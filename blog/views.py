@@ -15,7 +15,7 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from editing.drafts import preview_draft
+from editing.drafts import DraftPreviewMixin, preview_draft
 from editing.preview import is_typed_preview, prefetch_details, related
 from programs.models import Condition, Program
 from rehab_site.caching import kept_object_or_404, remember
@@ -308,7 +308,7 @@ def related_articles(article: Article) -> list[Article]:
     )
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(DraftPreviewMixin, DetailView):
     """The article page. Its parts are cached fragments (see the template), so a request
     usually runs one query, for the article itself; authors, categories, tags, related
     articles and structured data are loaded only when a fragment has to be built."""

@@ -11,16 +11,19 @@ class EditingConfig(AppConfig):
     def ready(self) -> None:
         from django.conf import settings
         from django.core import checks
+        from django.db.models.signals import post_delete
         from PIL import Image
 
         from rehab_site import content_apps
 
         from .content_admin import content_admins_on_content_only
+        from .drafts import page_deleted
         from .links import check_every_link_field
 
         content_apps.register(self)
         checks.register(check_every_link_field, checks.Tags.models)
         checks.register(content_admins_on_content_only, checks.Tags.admin)
+        post_delete.connect(page_deleted, dispatch_uid="editing.drafts.page_deleted")
 
         # Pillow's bomb guard, at our own cap, for every image the site opens.
         Image.MAX_IMAGE_PIXELS = settings.MAX_UPLOAD_IMAGE_PIXELS

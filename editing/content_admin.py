@@ -29,6 +29,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core import checks, serializers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -39,7 +40,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.views.decorators.http import require_POST
-from reversion.models import Version
+from reversion.models import Revision, Version
 from reversion_compare.admin import CompareVersionAdmin
 from reversion_compare.helpers import html_diff
 
@@ -70,6 +71,14 @@ def edited_fields(model) -> list[str]:
         and not field.primary_key
         and not field.auto_created
     ]
+
+
+def saved_versions(obj):
+    """The object's versions, newest first, without a draft change's revision (a draft
+    is edited in the change form, never restored from the history)."""
+    return Version.objects.get_for_object(obj).filter(
+        revision__draft_change__isnull=True
+    )
 
 
 def content_token(obj) -> str:
@@ -173,7 +182,38 @@ class ContentAdmin(LabelledListEditableMixin, CompareVersionAdmin):
             "can_restore": self.has_change_permission(request),
             **(extra_context or {}),
         }
-        return super().history_view(request, object_id, context)
+        response = super().history_view(request, object_id, context)
+        if (
+            getattr(response, "context_data", None)
+            and "action_list" in response.context_data
+        ):
+            drafts = set(
+                Revision.objects.filter(
+                    draft_change__content_type=ContentType.objects.get_for_model(
+                        self.model
+                    ),
+                    draft_change__object_id=unquote(object_id),
+                ).values_list("pk", flat=True)
+            )
+            if drafts:
+                self.leave_out_drafts(response.context_data, drafts)
+        return response
+
+    def leave_out_drafts(self, context: dict, drafts: set) -> None:
+        """The history without the draft change's revision, the two newest versions
+        chosen for comparison as reversion-compare chooses them."""
+        actions = [
+            action
+            for action in context["action_list"]
+            if action["revision"].pk not in drafts
+        ]
+        for action in actions:
+            action.pop("first", None)
+            action.pop("second", None)
+        if len(actions) >= 2:
+            actions[0]["first"], actions[1]["second"] = True, True
+        context["action_list"] = actions
+        context["comparable"] = len(actions) >= 2
 
     def object_with_history(self, request, object_id):
         """The object whose past is asked for, for a user who may see its history."""
@@ -186,6 +226,10 @@ class ContentAdmin(LabelledListEditableMixin, CompareVersionAdmin):
 
     def compare_view(self, request, object_id, extra_context=None):
         obj = self.object_with_history(request, object_id)
+        for name in ("version_id1", "version_id2"):
+            number = request.GET.get(name, "")
+            if number.isdigit() and not saved_versions(obj).filter(pk=number).exists():
+                raise Http404("No such version of this page.")
         opts = self.model._meta
         context = {
             "restore_url_name": f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_restore",
@@ -198,7 +242,7 @@ class ContentAdmin(LabelledListEditableMixin, CompareVersionAdmin):
         """A version of this object in its form; reverting to it is a save of the form,
         which asks for the change permission."""
         obj = self.object_with_history(request, object_id)
-        get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
+        get_object_or_404(saved_versions(obj), pk=version_id)
         restoring = _live_before_restore.set(obj)
         try:
             return super().revision_view(request, object_id, version_id, extra_context)
@@ -230,7 +274,7 @@ class ContentAdmin(LabelledListEditableMixin, CompareVersionAdmin):
             raise Http404
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
-        version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
+        version = get_object_or_404(saved_versions(obj), pk=version_id)
         when = date_format(
             timezone.localtime(version.revision.date_created), "DATETIME_FORMAT"
         )
@@ -259,9 +303,7 @@ class ContentAdmin(LabelledListEditableMixin, CompareVersionAdmin):
 
     def last_change(self, obj) -> dict:
         """Who saved the object last, and when, from its newest version."""
-        version = (
-            Version.objects.get_for_object(obj).select_related("revision__user").first()
-        )
+        version = saved_versions(obj).select_related("revision__user").first()
         if version is None:
             return {"who": "Someone", "when": None}
         user = version.revision.user

@@ -1,9 +1,12 @@
 """Draft changes to live pages: prepare a change, preview it, publish it now or at a time.
 
-A published page edited with "Save as draft change" keeps its live version: the change
-is stored as a DraftChange. Staff who may change the page see the change at the page's own
-address (marked as a preview, never cached); "Publish the change" replaces the live page,
-and the old one stays in the page's history (django-reversion, editing/content_admin.py).
+A published page edited with "Save as draft change" keeps its live version: the change is
+kept as a django-reversion revision, like every version of the page, holding the page as
+typed and the rows of the lists edited below it (questions, photos, videos), and marked as
+a draft by a DraftChange row. Staff who may change the page see the change at the page's
+own address (marked as a preview, nothing cached) and go on editing it in the change form;
+"Publish the change" replaces the live page and its lists, and the old one stays in the
+page's history (editing/content_admin.py).
 
 A change given a time is published by a task (django-tasks, `manage.py db_worker`) queued
 to run at that time, never by a visitor's request: no GET writes. The task publishes every
@@ -14,64 +17,114 @@ page. Publishing saves the page, which starts a new content generation as every 
 (rehab_site/caching.py).
 """
 
+import contextlib
 import copy
 import datetime
+import json
 
 import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
-from django.core import serializers
+from django.core import serializers, signing
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import models, router, transaction
+from django.forms.formsets import DELETION_FIELD_NAME
+from django.forms.models import model_to_dict
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from reversion.models import Revision, Version
 
-from editing.content_admin import edited_fields, save_change
+from editing.content_admin import save_change
 from editing.models.draft_change import DraftChange
+from editing.preview import (
+    TYPED,
+    drawn_keeping_nothing,
+    relation_name,
+    typed_inline_rows,
+)
 from editing.publishing import Status
+from rehab_site.caching import nothing_kept
 from rehab_site.task_queue import enqueue_unless_waiting, task
 from staff_access.sessions import has_session
 
 DRAFT_BUTTON = "_save_draft"
 DRAFT_TIME_FIELD = "draft_publish_at"
+DRAFT_ATTR = "draft_change"  # the draft change a change form's object was given
+
+
+def stored_version(revision, row, object_id) -> Version:
+    return Version(
+        revision=revision,
+        content_type=ContentType.objects.get_for_model(type(row)),
+        object_id=str(object_id),
+        db=router.db_for_write(type(row)),
+        format="json",
+        serialized_data=serializers.serialize("json", [row]),
+        object_repr=str(row)[:191],
+    )
+
+
+def page_version(revision, page, form) -> Version:
+    """The page as typed, with the many-to-many choices of the form (a serialized page
+    would give the stored ones)."""
+    version = stored_version(revision, page, page.pk)
+    chosen = {field.name for field in type(page)._meta.many_to_many}
+    data = json.loads(version.serialized_data)
+    data[0]["fields"].update(
+        {
+            name: sorted(item.pk for item in value)
+            for name, value in form.cleaned_data.items()
+            if name in chosen
+        }
+    )
+    version.serialized_data = json.dumps(data)
+    return version
 
 
 def save_draft_change(
-    obj, form, user, publish_at=None, comment: str = ""
+    page, form, user, *, formsets=(), publish_at=None, comment: str = ""
 ) -> DraftChange:
-    """Keep the form's changes to `obj` as its draft change; the live row is not touched."""
-    model = type(obj)
-    own_fields = [
-        name
-        for name in edited_fields(model)
-        if not model._meta.get_field(name).many_to_many
-    ]
-    for name in own_fields:
-        field = model._meta.get_field(name)
-        if isinstance(field, models.FileField):
-            field.pre_save(obj, add=False)  # store a newly uploaded file now
-    data = serializers.serialize("json", [obj], fields=own_fields)
-    many_to_many = {
-        name: sorted(item.pk for item in form.cleaned_data[name])
-        for name in form.cleaned_data
-        if name in edited_fields(model) and model._meta.get_field(name).many_to_many
-    }
-    draft, _ = DraftChange.objects.update_or_create(
-        content_type=ContentType.objects.get_for_model(model),
-        object_id=obj.pk,
-        defaults={
-            "data": data,
-            "many_to_many": many_to_many,
-            "saved_by": user,
-            "comment": comment,
-            "publish_at": publish_at,
-        },
-    )
+    """Keep the form and its inline formsets, as typed, as the page's draft change (one
+    revision); files chosen now are stored. The live rows are not touched. Lists with no
+    formset given are not part of the change: publishing it leaves them as they are."""
+    model = type(page)
+    for field in model._meta.concrete_fields:
+        if isinstance(field, models.FileField) and field.editable:
+            field.pre_save(page, add=False)  # store a newly uploaded file now
+    lists = {}
+    for formset in formsets:
+        name = relation_name(model, formset.model)
+        if name is not None:
+            lists[name] = typed_inline_rows(formset, store_new_files=True)
+    content_type = ContentType.objects.get_for_model(model)
+    with transaction.atomic():
+        Revision.objects.filter(
+            draft_change__content_type=content_type, draft_change__object_id=page.pk
+        ).delete()
+        revision = Revision.objects.create(
+            date_created=timezone.now(), user=user, comment=comment
+        )
+        versions = [page_version(revision, page, form)]
+        new_rows = 0
+        for rows in lists.values():
+            for row in rows:
+                if row.pk is None:
+                    new_rows += 1  # no id yet: numbered below zero, as no row is
+                versions.append(stored_version(revision, row, row.pk or -new_rows))
+        Version.objects.bulk_create(versions)
+        draft = DraftChange.objects.create(
+            revision=revision,
+            content_type=content_type,
+            object_id=page.pk,
+            inlines=sorted(lists),
+            publish_at=publish_at,
+        )
     if publish_at is not None and publish_at <= timezone.now():
         publish_draft_change(draft, user)
     elif publish_at is not None:
@@ -79,18 +132,32 @@ def save_draft_change(
     return draft
 
 
+def replace_rows(page, name: str, rows: list) -> None:
+    """Make the list `name` of `page` exactly `rows`: rows left out are deleted, the
+    others saved as the draft change has them."""
+    relation = getattr(page, name)
+    kept = [row.pk for row in rows if row.pk is not None]
+    for gone in relation.exclude(pk__in=kept):
+        gone.delete()
+    relation.add(*rows, bulk=False)  # tied to the page (a new row is not yet), saved
+
+
 def publish_draft_change(draft: DraftChange, user, comment: str = "") -> models.Model:
-    """Replace the live page with the draft change, as a new version of the page."""
+    """Replace the live page, its choices and its lists with the draft change, as a new
+    version of the page; the draft's revision is then no longer needed."""
     model = draft.content_type.model_class()
     with transaction.atomic(), reversion.create_revision():
         live = model.objects.select_for_update().get(pk=draft.object_id)
         before = copy.copy(live)
-        save_change(draft.apply_to(live), by=user, live=before)
-        for name, ids in draft.many_to_many.items():
+        for name, ids in draft.many_to_many().items():
             getattr(live, name).set(ids)
+        for name, rows in draft.inline_rows().items():
+            replace_rows(live, name, rows)
+        # The page last: its version follows its lists as they now are.
+        save_change(draft.apply_to(live), by=user, live=before)
         reversion.set_user(user)
         reversion.set_comment(comment or draft.comment or "Published a draft change.")
-        draft.delete()
+        draft.revision.delete()
     return live
 
 
@@ -101,7 +168,7 @@ def publish_due_changes(now: datetime.datetime) -> int:
         due = DraftChange.objects.due(now).select_for_update(
             skip_locked=True, of=("self",)
         )
-        for draft in due.select_related("content_type", "saved_by"):
+        for draft in due.select_related("content_type", "revision__user"):
             publish_draft_change(draft, draft.saved_by, "Published a scheduled change.")
             published += 1
     return published
@@ -123,21 +190,62 @@ def schedule_publishing(publish_at: datetime.datetime) -> None:
     )
 
 
+def discard_drafts_of(page) -> None:
+    """The page is gone: so are its draft changes, which no one could publish."""
+    Revision.objects.filter(
+        draft_change__content_type=ContentType.objects.get_for_model(type(page)),
+        draft_change__object_id=page.pk,
+    ).delete()
+
+
+def page_deleted(sender, instance, **kwargs) -> None:
+    """post_delete of any model (editing/apps.py): a deleted page takes its draft change."""
+    from editing.publishing import Publishable
+
+    if isinstance(instance, Publishable):
+        discard_drafts_of(instance)
+
+
+def draft_relations(draft: DraftChange, page) -> dict[str, list]:
+    """What the draft change lists for `page`: its many-to-many choices and its lists."""
+    relations = {
+        name: list(page._meta.get_field(name).related_model.objects.filter(pk__in=ids))
+        for name, ids in draft.many_to_many().items()
+    }
+    relations.update(draft.inline_rows())
+    return relations
+
+
+def may_see_drafts(request) -> bool:
+    """A signed-in member of staff, who may be shown draft changes; a visitor's request
+    is told apart by the session cookie alone (staff_access/sessions.py)."""
+    return has_session(request) and request.user.is_staff
+
+
+class DraftPreviewMixin:
+    """For the public view of a page that can have a draft change: staff are shown it
+    (preview_draft), so for them the page is drawn keeping nothing in the caches."""
+
+    def get(self, request, *args, **kwargs):
+        if not may_see_drafts(request):
+            return super().get(request, *args, **kwargs)
+        with nothing_kept():
+            return drawn_keeping_nothing(super().get(request, *args, **kwargs))
+
+
 def preview_draft(request, obj):
-    """The draft change of `obj` that this staff member may preview, applied to `obj`."""
-    if not has_session(request):
-        return None  # visitors: not even the session is read (staff_access/sessions.py)
+    """The draft change of `obj` that this staff member may preview, applied to `obj` in
+    memory with its choices and lists (editing/preview.py reads them)."""
     opts = type(obj)._meta
-    user = request.user
     if not (
-        user.is_authenticated
-        and user.is_staff
-        and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        may_see_drafts(request)
+        and request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
     ):
         return None
     draft = DraftChange.objects.for_object(obj)
     if draft is not None:
         draft.apply_to(obj)
+        setattr(obj, TYPED, draft_relations(draft, obj))
     return draft
 
 
@@ -212,9 +320,133 @@ class DraftScheduleForm:
         return cleaned
 
 
+KEPT_FILE_SUFFIX = "-kept"
+kept_file_signer = signing.Signer(salt="editing.drafts.kept-file")
+
+
+class KeptFileWidget:
+    """Mixed into a row's file widget when the row's file is one only the draft change
+    has: beside the file input, a signed hidden input names the stored file, so that
+    saving the form again keeps it unless another file is chosen. Its name carries the
+    row's prefix, which the admin's inline script renumbers with the row."""
+
+    kept_name = ""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        kept = forms.HiddenInput().render(
+            f"{name}{KEPT_FILE_SUFFIX}", kept_file_signer.sign(self.kept_name)
+        )
+        return html + kept
+
+
+def keeping_file(widget, stored_name: str):
+    """A copy of the file `widget` that also sends back `stored_name` (KeptFileWidget)."""
+    kept = type(f"Kept{type(widget).__name__}", (KeptFileWidget, type(widget)), {})(
+        attrs=widget.attrs
+    )
+    kept.is_required, kept.is_localized = widget.is_required, widget.is_localized
+    kept.kept_name = stored_name
+    return kept
+
+
+def file_name(value) -> str:
+    return getattr(value, "name", value) or ""
+
+
+class DraftRowsFormSet:
+    """Mixed into an inline formset of a page with a draft change: the rows as the change
+    has them. Changed rows show their changes, rows the change removes are shown marked
+    for deletion, and rows it adds come as new rows; a file only the change has is kept
+    (KeptFileWidget). Posted, the forms compare with the live rows, so saving the page
+    saves every row the draft changed."""
+
+    draft_rows = None  # {id: row} of the rows the change keeps; None: not in the change
+    new_rows = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.new_rows:
+            self.extra += len(self.new_rows)
+            if self.max_num is not None:
+                self.max_num = max(self.max_num, self.initial_form_count() + self.extra)
+
+    @cached_property
+    def file_fields(self) -> list[str]:
+        return [
+            name
+            for name, field in self.form.base_fields.items()
+            if isinstance(field, forms.FileField)
+        ]
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if index is None:  # the blank row the admin's script copies
+            return kwargs
+        if self.is_bound:
+            kept = {}
+            for name in self.file_fields:
+                signed = self.data.get(
+                    f"{self.add_prefix(index)}-{name}{KEPT_FILE_SUFFIX}"
+                )
+                if signed:
+                    with contextlib.suppress(signing.BadSignature):
+                        kept[name] = kept_file_signer.unsign(signed)
+            if kept:
+                kwargs["initial"] = kept
+        elif self.draft_rows is not None:
+            existing = self.initial_form_count()
+            if index < existing:
+                row = self.draft_rows.get(self.get_queryset()[index].pk)
+                kwargs["initial"] = (
+                    {DELETION_FIELD_NAME: True} if row is None else model_to_dict(row)
+                )
+            elif index - existing < len(self.new_rows):
+                kwargs["initial"] = model_to_dict(self.new_rows[index - existing])
+        return kwargs
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.kept_files = []
+        for name in self.file_fields:
+            wanted = file_name(form.initial.get(name))
+            if wanted and wanted != file_name(getattr(form.instance, name, "")):
+                form.fields[name].widget = keeping_file(
+                    form.fields[name].widget, wanted
+                )
+                form.kept_files.append(name)
+
+
+class KeptFilesForm:
+    """Mixed into an inline's form: a file kept from the draft change is a change to the
+    row, though no file was chosen now."""
+
+    kept_files = ()
+
+    @cached_property
+    def changed_data(self):
+        changed = list(super().changed_data)
+        return changed + [name for name in self.kept_files if name not in changed]
+
+
+def with_draft_rows(formset_class, draft, name):
+    """`formset_class` showing the rows of the list `name` as `draft` has them."""
+    attrs = {
+        "form": type(
+            formset_class.form.__name__, (KeptFilesForm, formset_class.form), {}
+        )
+    }
+    if draft is not None and name in draft.inlines:
+        rows = draft.inline_rows()[name]
+        attrs["draft_rows"] = {row.pk: row for row in rows if row.pk is not None}
+        attrs["new_rows"] = [row for row in rows if row.pk is None]
+    return type(formset_class.__name__, (DraftRowsFormSet, formset_class), attrs)
+
+
 class DraftChangesAdmin:
     """For the ContentAdmin of a publishable model: "Save as draft change" on live pages,
-    and the draft's panel (preview, publish now, discard) on its change form."""
+    and the draft's panel (preview, publish now, discard) on its change form, which
+    edits the draft change, lists below the page included, while there is one."""
 
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), PublishingFilter]
@@ -234,34 +466,42 @@ class DraftChangesAdmin:
         )
 
     def get_object(self, request, object_id, from_field=None):
+        """On the change form and its preview, the page as its draft change has it: the
+        form edits the change, not the live page."""
         obj = super().get_object(request, object_id, from_field)
         match = request.resolver_match
         opts = self.model._meta
-        if (
-            obj is not None
-            and request.method == "GET"
-            and match is not None
-            and match.url_name == f"{opts.app_label}_{opts.model_name}_change"
-        ):
+        editing = {
+            f"{opts.app_label}_{opts.model_name}_{view}"
+            for view in ("change", "preview")
+        }
+        if obj is not None and match is not None and match.url_name in editing:
             draft = DraftChange.objects.for_object(obj)
             if draft is not None:
-                draft.apply_to(obj)  # go on editing the change, not the live page
-                obj.draft_many_to_many = draft.many_to_many
+                draft.apply_to(obj)
+                setattr(obj, DRAFT_ATTR, draft)
         return obj
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        many_to_many = getattr(obj, "draft_many_to_many", None)
+        draft = getattr(obj, DRAFT_ATTR, None)
+        many_to_many = draft.many_to_many() if draft is not None else {}
 
         class DraftForm(DraftScheduleForm, form):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
-                for name, ids in (many_to_many or {}).items():
+                for name, ids in many_to_many.items():
                     if name in self.fields:
                         self.initial[name] = ids
 
         DraftForm.__name__ = form.__name__
         return DraftForm
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        draft = getattr(obj, DRAFT_ATTR, None)
+        for formset_class, inline in super().get_formsets_with_inlines(request, obj):
+            name = relation_name(self.model, formset_class.model)
+            yield with_draft_rows(formset_class, draft, name), inline
 
     def edit_token(self, obj) -> str:
         draft = DraftChange.objects.for_object(obj)
@@ -281,30 +521,24 @@ class DraftChangesAdmin:
 
     def save_model(self, request, obj, form, change):
         if self.saving_draft(request, obj):
+            return  # kept with its lists in save_related, as one draft change
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if self.saving_draft(request, form.instance):
             save_draft_change(
-                obj,
+                form.instance,
                 form,
                 request.user,
+                formsets=formsets,
                 publish_at=form.draft_publish_at,
                 comment=request.POST.get("draft_comment", "")[:200],
             )
             return
-        super().save_model(request, obj, form, change)
-        # Saved in full: whatever draft change there was is now live or replaced.
-        DraftChange.objects.filter(
-            content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
-        ).delete()
-
-    def save_related(self, request, form, formsets, change):
-        if self.saving_draft(request, form.instance):
-            if any(formset.has_changed() for formset in formsets):
-                messages.warning(
-                    request,
-                    "Changes to the questions and other lists below the page are not part "
-                    "of a draft change and were not saved: make them after publishing.",
-                )
-            return
         super().save_related(request, form, formsets, change)
+        # Saved in full: whatever draft change there was is now live or replaced.
+        if change:
+            discard_drafts_of(form.instance)
 
     def construct_change_message(self, request, form, formsets, add=False):
         if self.saving_draft(request, form.instance):
@@ -392,7 +626,7 @@ class DraftChangesAdmin:
         if obj is None:
             return draft
         if draft is not None:
-            draft.delete()
+            draft.revision.delete()
             messages.success(
                 request, "The draft change was discarded; the live page is unchanged."
             )

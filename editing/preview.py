@@ -87,11 +87,21 @@ def is_new_file(value) -> bool:
     return isinstance(value, File) and not isinstance(value, FieldFile)
 
 
-def typed_inline_rows(formset) -> list:
+def sort_rows(rows: list) -> list:
+    """Inline rows in the order visitors see them: by `order` where the rows have one,
+    saved rows before new ones of the same order."""
+    if rows and any(field.name == "order" for field in rows[0]._meta.fields):
+        rows.sort(key=lambda row: (row.order, row.pk is None, row.pk or 0))
+    return rows
+
+
+def typed_inline_rows(formset, *, store_new_files: bool = False) -> list:
     """The rows of a valid inline formset as typed: changed rows with their changes,
-    new rows, not those marked for deletion. Nothing is stored for a preview, so a file
-    just chosen is left out: a new row with one waits for the save, and a saved row shows
-    the file it has."""
+    new rows, not those marked for deletion.
+
+    A file just chosen is stored only with `store_new_files` (a draft change keeps it).
+    A preview stores nothing, so it leaves such a file out: a new row with one waits for
+    the save, and a saved row shows the file it has."""
     deleted = set(map(id, formset.deleted_forms))
     rows = []
     for form in formset.forms:
@@ -101,14 +111,16 @@ def typed_inline_rows(formset) -> list:
         uploads = [
             name for name, value in form.cleaned_data.items() if is_new_file(value)
         ]
-        if uploads and row.pk is None:
+        if store_new_files:
+            for name in uploads:
+                row._meta.get_field(name).pre_save(row, add=row.pk is None)
+        elif uploads and row.pk is None:
             continue
-        for name in uploads:
-            setattr(row, name, form.initial.get(name))
+        else:
+            for name in uploads:
+                setattr(row, name, form.initial.get(name))
         rows.append(row)
-    if rows and any(field.name == "order" for field in rows[0]._meta.fields):
-        rows.sort(key=lambda row: (row.order, row.pk is None, row.pk or 0))
-    return rows
+    return sort_rows(rows)
 
 
 def page_as_typed(form, formsets):
@@ -155,6 +167,13 @@ def render_preview(request, page):
     view = view_class.as_view(preview_of=page)
     with nothing_kept():
         response = view(visitor_request, *match.args, **match.kwargs)
+        return drawn_keeping_nothing(response)
+
+
+def drawn_keeping_nothing(response):
+    """`response` drawn now, with nothing kept in the caches: a page shown with what only
+    staff may see yet (a typed form, a draft change) must never be served to visitors."""
+    with nothing_kept():
         if hasattr(response, "render"):
             response.render()
     return response

@@ -5,7 +5,10 @@ the markup its toolbar produces, so anything else (pasted scripts, inline styles
 handlers, javascript: links) is dropped before it reaches the database.
 """
 
+import html
+
 import nh3
+from django import forms
 from django_ckeditor_5.fields import CKEditor5Field
 
 ALLOWED_TAGS = {
@@ -62,8 +65,30 @@ def sanitize_html(html: str) -> str:
     ).strip()
 
 
+def is_empty_html(value: str) -> bool:
+    """Nothing a reader would see: no words, no picture (an emptied editor sends
+    `<p>&nbsp;</p>`)."""
+    if "<img" in value:
+        return False
+    return not html.unescape(nh3.clean(value, tags=set())).strip()
+
+
+class RichTextFormField(forms.CharField):
+    """What the editor sends, sanitized as it will be stored, so that everything built
+    from a form before any save (a preview, a draft change) holds the same HTML as the
+    page will; an emptied editor is empty, and a required one says so."""
+
+    def to_python(self, value):
+        value = sanitize_html(super().to_python(value))
+        return "" if is_empty_html(value) else value
+
+
 class RichTextField(CKEditor5Field):
-    """A CKEditor 5 field whose HTML is sanitized every time the model is saved."""
+    """A CKEditor 5 field whose HTML is sanitized in its form and every time the model is
+    saved."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": RichTextFormField, **kwargs})
 
     def pre_save(self, model_instance, add):
         clean = sanitize_html(getattr(model_instance, self.attname) or "")

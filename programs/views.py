@@ -8,7 +8,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView
 
-from editing.drafts import preview_draft
+from editing.drafts import DraftPreviewMixin, preview_draft
 from editing.preview import prefetch_details, related
 from rehab_site.caching import kept_object_or_404, remember
 from website import page_parts
@@ -32,7 +32,7 @@ HOME = ("Home", "/")
 GALLERY = ("photos",)
 
 
-class LivePageMixin:
+class LivePageMixin(DraftPreviewMixin):
     """Visitors see live pages only; staff who may view the model also preview drafts.
 
     A preview is never cached and asks search engines to stay away. The page's parts are
