@@ -33,7 +33,6 @@ from django.views.decorators.http import require_POST
 from . import contact_report  # noqa: F401 (registers the first-contact report)
 from .attribution import UTM_FIELDS
 from .case_admin import CaseAdmin, NewNoteInline, reach_links
-from .contact import log_contact_attempt, note_added, status_changed
 from .display import local_time, short_local_time, staff_name
 from .forms import normalize_phone
 from .models import (
@@ -67,21 +66,10 @@ ATTRIBUTION_FIELDS = ["landing_page", "form_page", "referrer_host", *UTM_FIELDS]
 Action = AccessLog.Action
 
 
-class NewNoteForm(forms.ModelForm):
-    class Meta:
-        model = InquiryNote
-        fields = ["kind", "body"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 3})}
-
-
 class NewInquiryNoteInline(NewNoteInline):
     """A note or a contact attempt; those written are shown in the timeline."""
 
     model = InquiryNote
-    form = NewNoteForm
-    template = "admin/admissions/inquiry/new_note_inline.html"
-    verbose_name = "note or contact attempt"
-    verbose_name_plural = "add a note or a contact attempt"
 
 
 class QueueChangeListForm(forms.ModelForm):
@@ -385,57 +373,17 @@ class InquiryAdmin(CaseAdmin):
                     "preferred_time_now": is_preferred_time(inquiry),
                     "wait": wait_for(inquiry, timezone.now()),
                     "timeline": timeline(inquiry, notes),
-                    "attempt_kinds": [
-                        kind
-                        for kind in InquiryNote.Kind
-                        if kind != InquiryNote.Kind.NOTE
-                    ],
                 }
             )
         return super().changeform_view(request, object_id, form_url, context)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        changed = self.changed_fields(form) if change else []
-        if "status" in changed:
-            status_changed(obj, form.initial.get("status"), request.user)
-        if "is_urgent" in changed and obj.is_waiting:
+        if change and "is_urgent" in self.changed_fields(form) and obj.is_waiting:
             schedule_escalation(obj)
 
-    def note_added(self, note) -> None:
-        note_added(note)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        kind = self._quick_attempt(request)
-        if kind:
-            log_contact_attempt(form.instance, kind, request.user)
-
-    def construct_change_message(self, request, form, formsets, add=False):
-        message = super().construct_change_message(request, form, formsets, add)
-        kind = self._quick_attempt(request)
-        if kind:
-            message.append({"added": {"name": "contact attempt", "object": kind.label}})
-        return message
-
-    def response_change(self, request, obj):
-        kind = self._quick_attempt(request)
-        if kind:
-            obj.refresh_from_db()
-            self.message_user(
-                request,
-                f"Logged “{kind.label}” on {obj}. {wait_for(obj, timezone.now()).after_attempt}",
-                messages.SUCCESS,
-            )
-            return HttpResponseRedirect(request.get_full_path())
-        return super().response_change(request, obj)
-
-    @staticmethod
-    def _quick_attempt(request):
-        value = request.POST.get("_contact_attempt", "")
-        if value in InquiryNote.Kind.values and value != InquiryNote.Kind.NOTE:
-            return InquiryNote.Kind(value)
-        return None
+    def words_after_attempt(self, case) -> str:
+        return wait_for(case, timezone.now()).after_attempt
 
     # Actions on the selected rows.
 

@@ -1,8 +1,9 @@
 """What the admin pages of every kind of case share (admissions/cases.py), so an inquiry
 and an insurance verification are worked alike: a queue that shows the open ones first,
 colleagues by full name in the assignee choices, the phone number as one-tap call, text
-and email links, notes that are added and never edited, deletion by a superuser with a
-reason, and every look written to the access log."""
+and email links, notes and contact attempts that are added and never edited (one tap logs
+an attempt, and the first attempt and the first reach are recorded: admissions/contact.py),
+deletion by a superuser with a reason, and every look written to the access log."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -10,7 +11,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import Now
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
@@ -18,6 +19,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from staff_access.roles import ADMISSIONS
 
+from .cases import CaseNote
+from .contact import log_contact_attempt, note_added, status_changed
 from .display import local_time, local_time_and_age, staff_name
 from .models import AccessLog, record_access
 from .reach import contact_links
@@ -76,10 +79,29 @@ def reach_links(record) -> str:
     )
 
 
-class NewNoteInline(admin.StackedInline):
-    """One empty note to add; the author and time are filled in on save. Notes already
-    written are shown above it, never edited."""
+class NewNoteForm(forms.ModelForm):
+    """A note, a contact attempt, or both; a post that names no attempt adds a note."""
 
+    class Meta:
+        fields = ["kind", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].required = False
+
+    def clean_kind(self):
+        return self.cleaned_data["kind"] or CaseNote.Kind.NOTE
+
+
+class NewNoteInline(admin.StackedInline):
+    """One empty note or contact attempt to add; the author and time are filled in on
+    save. Notes already written are shown above it, never edited."""
+
+    form = NewNoteForm
+    template = "admin/admissions/new_note_inline.html"
+    verbose_name = "note or contact attempt"
+    verbose_name_plural = "add a note or a contact attempt"
     extra = 1
     max_num = 1
     can_delete = False
@@ -238,6 +260,8 @@ class CaseAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
         changed = self.changed_fields(form)
         if changed:
             obj.save(update_fields=[*changed, "updated_at"])
+        if "status" in changed:
+            status_changed(obj, form.initial.get("status"), request.user)
         return None
 
     def save_formset(self, request, form, formset, change):
@@ -249,8 +273,55 @@ class CaseAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
             self.note_added(note)
         formset.save_m2m()
 
-    def note_added(self, note) -> None:  # noqa: B027 (optional hook)
-        """What follows from a new note (nothing by default)."""
+    def note_added(self, note) -> None:
+        """What follows from a new note: a contact attempt may be the first, or the reach."""
+        note_added(note)
+
+    # One tap logs a contact attempt (the buttons of admin/admissions/log_attempt.html).
+
+    def attempt_logged(self, request):
+        """The contact attempt a button of the page asks to log, if one did."""
+        value = request.POST.get("_contact_attempt", "")
+        if value in CaseNote.Kind.values and value != CaseNote.Kind.NOTE:
+            return CaseNote.Kind(value)
+        return None
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        context["attempt_kinds"] = [
+            kind for kind in CaseNote.Kind if kind != CaseNote.Kind.NOTE
+        ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        kind = self.attempt_logged(request)
+        if kind:
+            log_contact_attempt(form.instance, kind, request.user)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        kind = self.attempt_logged(request)
+        if kind:
+            message.append({"added": {"name": "contact attempt", "object": kind.label}})
+        return message
+
+    def words_after_attempt(self, case) -> str:
+        """What the message after a logged attempt adds (an inquiry: its clock)."""
+        return ""
+
+    def response_change(self, request, obj):
+        kind = self.attempt_logged(request)
+        if kind:
+            obj.refresh_from_db()
+            self.message_user(
+                request,
+                f"Logged “{kind.label}” on {obj}. {self.words_after_attempt(obj)}".strip(),
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_change(request, obj)
 
     def log_change(self, request, obj, message):
         record_access(request, Action.CHANGE, [obj], detail=describe_change(message))

@@ -66,6 +66,9 @@ class Case(models.Model):
     CLOSED_STATUSES: list = []
     # "Inquiry", "Verification": how staff say the kind before a reference.
     kind_name = ""
+    # Moving a case into one of these records that the person was reached (first contact,
+    # admissions/contact.py); a kind whose statuses say nothing about contact has none.
+    REACHED_STATUSES: list = []
 
     reference = models.CharField(
         max_length=REFERENCE_LENGTH, unique=True, default=new_reference, editable=False
@@ -108,6 +111,40 @@ class Case(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    first_attempt_at = models.DateTimeField(
+        "first attempt at",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The first logged call, text, email or voicemail (for an inquiry, also "
+        "the first status change away from New), whether or not it got through.",
+    )
+    first_attempt_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="first attempt by",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reached_at = models.DateTimeField(
+        "reached at",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The first time somebody spoke with the person or heard back from them.",
+    )
+    reached_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="reached by",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     # The new-case email to ADMISSIONS_NOTIFY_EMAILS (admissions/notifications.py).
     notified_at = models.DateTimeField("staff notified at", null=True, editable=False)
     notification_due_at = models.DateTimeField(null=True, editable=False)
@@ -131,6 +168,12 @@ class Case(models.Model):
             kwargs["update_fields"] = {*kwargs["update_fields"], "closed_at"}
         super().save(*args, **kwargs)
 
+    @classmethod
+    def status_change_is_attempt(cls, old_status: str, new_status: str) -> bool:
+        """Whether this change of status is itself an attempt to reach the person: by
+        default no, only a logged call, text or email is."""
+        return False
+
     def get_admin_url(self) -> str:
         opts = self._meta
         return reverse(
@@ -139,11 +182,33 @@ class Case(models.Model):
 
 
 class CaseNote(models.Model):
-    """A timestamped note by a staff member on a case; notes are added, never edited.
-    Each kind adds the foreign key to its case, with `related_name="notes"`."""
+    """A timestamped note by a staff member on a case, or a record of an attempt to reach
+    the person; notes are added, never edited. Each kind adds the foreign key to its case,
+    with `related_name="notes"`, and names it in `case_field`."""
+
+    class Kind(models.TextChoices):
+        NOTE = "note", "Note only"
+        SPOKE = "spoke", "Called: spoke with them"
+        REPLIED = "replied", "They called, texted or emailed back"
+        NO_ANSWER = "no_answer", "Called: no answer"
+        VOICEMAIL = "voicemail", "Called: left voicemail"
+        TEXT = "text", "Sent a text"
+        EMAIL = "email", "Sent an email"
+
+    # Outcomes in which somebody actually spoke with the person or heard from them.
+    REACHED_KINDS = [Kind.SPOKE, Kind.REPLIED]
+
+    case_field = ""
 
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, editable=False
+    )
+    kind = models.CharField(
+        "contact attempt",
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.NOTE,
+        help_text="Choose the attempt you made, or that they got back to you.",
     )
     body = models.TextField("note", max_length=4000, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -151,11 +216,32 @@ class CaseNote(models.Model):
     class Meta:
         abstract = True
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="note", body=""),
+                name="%(class)s_note_has_text",
+                violation_error_message=(
+                    "Write the note, or choose the contact attempt you made."
+                ),
+            ),
+        ]
+
+    @property
+    def case(self) -> Case:
+        return getattr(self, self.case_field)
 
     @property
     def is_empty(self) -> bool:
         """Says nothing: not kept."""
-        return not self.body.strip()
+        return not self.is_contact_attempt and not self.body.strip()
+
+    @property
+    def is_contact_attempt(self) -> bool:
+        return self.kind != self.Kind.NOTE
+
+    @property
+    def reached_them(self) -> bool:
+        return self.kind in self.REACHED_KINDS
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,16 @@ class Inquiry(Case):
     # Moving an inquiry into one of these records that the person was reached.
     REACHED_STATUSES = [Status.ASSESSMENT_SCHEDULED, Status.ADMITTED]
 
+    @classmethod
+    def status_change_is_attempt(cls, old_status: str, new_status: str) -> bool:
+        """Leaving New for anything but Spam is a first attempt: a counselor who moves it
+        on has tried to reach the person."""
+        return (
+            old_status == cls.Status.NEW
+            and new_status != old_status
+            and new_status != cls.Status.SPAM
+        )
+
     kind_name = "Inquiry"
 
     name = models.CharField(max_length=100)
@@ -210,39 +220,6 @@ class Inquiry(Case):
         max_length=12, choices=Status.choices, default=Status.NEW, db_index=True
     )
 
-    first_attempt_at = models.DateTimeField(
-        "first attempt at",
-        null=True,
-        blank=True,
-        editable=False,
-        help_text="The first logged call, text, email or voicemail, or status change away "
-        "from New, whether or not it got through.",
-    )
-    first_attempt_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="first attempt by",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    reached_at = models.DateTimeField(
-        "reached at",
-        null=True,
-        blank=True,
-        editable=False,
-        help_text="The first time somebody spoke with the person or heard back from them.",
-    )
-    reached_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="reached by",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     escalated_at = models.DateTimeField(
         "escalation sent at",
         null=True,
@@ -346,54 +323,17 @@ class Inquiry(Case):
 class InquiryNote(CaseNote):
     """A note on an inquiry, or a record of an attempt to reach the person."""
 
-    class Kind(models.TextChoices):
-        NOTE = "note", "Note only"
-        SPOKE = "spoke", "Called: spoke with them"
-        REPLIED = "replied", "They called, texted or emailed back"
-        NO_ANSWER = "no_answer", "Called: no answer"
-        VOICEMAIL = "voicemail", "Called: left voicemail"
-        TEXT = "text", "Sent a text"
-        EMAIL = "email", "Sent an email"
+    case_field = "inquiry"
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notes")
-    kind = models.CharField(
-        "contact attempt",
-        max_length=10,
-        choices=Kind.choices,
-        default=Kind.NOTE,
-        help_text="Choose the attempt you made, or that they got back to you.",
-    )
 
     class Meta(CaseNote.Meta):
-        constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(kind="note", body=""),
-                name="inquirynote_note_has_text",
-                violation_error_message=(
-                    "Write the note, or choose the contact attempt you made."
-                ),
-            ),
-        ]
+        pass
 
     def __str__(self) -> str:
         # No time here: the admin shows this next to the note's own, zoned, time.
         what = "Note" if self.kind == self.Kind.NOTE else "Contact attempt"
         return f"{what} on {self.inquiry}"
-
-    # Outcomes in which somebody actually spoke with the person or heard from them.
-    REACHED_KINDS = [Kind.SPOKE, Kind.REPLIED]
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.is_contact_attempt and not self.body.strip()
-
-    @property
-    def is_contact_attempt(self) -> bool:
-        return self.kind != self.Kind.NOTE
-
-    @property
-    def reached_them(self) -> bool:
-        return self.kind in self.REACHED_KINDS
 
 
 class AccessLog(models.Model):

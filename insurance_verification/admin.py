@@ -5,7 +5,6 @@ Card photos are decrypted only in `card_view`, for staff who may view the verifi
 every showing is written to the access log and sent with `no-store`.
 """
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -28,15 +27,6 @@ CARD_SIDES = {"front": "card_front", "back": "card_back"}
 
 class NewVerificationNoteInline(NewNoteInline):
     model = VerificationNote
-    fields = ["body"]
-    verbose_name = "note"
-    verbose_name_plural = "add a note"
-    formfield_overrides = {
-        VerificationNote._meta.get_field("body").__class__: {
-            "widget": forms.Textarea(attrs={"rows": 3}),
-            "required": False,
-        }
-    }
 
 
 class VerificationStatusFilter(admin.SimpleListFilter):
@@ -83,6 +73,7 @@ class InsuranceVerificationAdmin(CaseAdmin):
         "reach_display",
         "consented_display",
         "linked_inquiry",
+        "first_contact",
         "notes_display",
     ]
     fieldsets = [
@@ -101,7 +92,7 @@ class InsuranceVerificationAdmin(CaseAdmin):
                 ]
             },
         ),
-        ("Contact", {"fields": ["reach_display", "linked_inquiry"]}),
+        ("Contact", {"fields": ["reach_display", "first_contact", "linked_inquiry"]}),
         (
             "Work",
             {"fields": ["status", "assigned_to", "benefits_notes", "notes_display"]},
@@ -155,7 +146,10 @@ class InsuranceVerificationAdmin(CaseAdmin):
         if verification.is_holder_the_patient:
             return "The policy holder"
         born = verification.patient_birth_date
-        return f"{verification.patient_name}, born {born:%B} {born.day}, {born.year}"
+        name = verification.patient_name or "Name not given"
+        if born is None:
+            return f"{name}, date of birth not given"
+        return f"{name}, born {born:%B} {born.day}, {born.year}"
 
     @admin.display(description="reach them")
     def reach_display(self, verification):
@@ -183,6 +177,21 @@ class InsuranceVerificationAdmin(CaseAdmin):
             shown,
         )
 
+    @admin.display(description="first contact")
+    def first_contact(self, verification):
+        """When somebody first tried to reach the family, and first got through."""
+
+        def moment(at, by) -> str:
+            return f"{local_time(at)} by {staff_name(by) or 'someone'}" if at else ""
+
+        attempt = moment(verification.first_attempt_at, verification.first_attempt_by)
+        reached = moment(verification.reached_at, verification.reached_by)
+        return format_html(
+            "First attempt: {}<br>Reached: {}",
+            attempt or "not yet",
+            reached or "not yet",
+        )
+
     @admin.display(description="notes")
     def notes_display(self, verification):
         notes = list(verification.notes.select_related("author"))
@@ -192,11 +201,14 @@ class InsuranceVerificationAdmin(CaseAdmin):
             '<ol class="verification-notes">{}</ol>',
             format_html_join(
                 "",
-                "<li><strong>{}</strong> · {}<br>{}</li>",
+                "<li><strong>{}</strong> · {}{}<br>{}</li>",
                 (
                     (
                         staff_name(note.author) or "someone",
                         local_time(note.created_at),
+                        f" · {note.get_kind_display()}"
+                        if note.is_contact_attempt
+                        else "",
                         note.body,
                     )
                     for note in notes

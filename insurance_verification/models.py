@@ -155,7 +155,10 @@ class InsuranceVerification(Case):
 
 
 class VerificationNote(CaseNote):
-    """A note by a staff member on a verification."""
+    """A note by a staff member on a verification, or a record of an attempt to reach the
+    family."""
+
+    case_field = "verification"
 
     verification = models.ForeignKey(
         InsuranceVerification, on_delete=models.CASCADE, related_name="notes"
