@@ -327,9 +327,6 @@ class InquiryNote(CaseNote):
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notes")
 
-    class Meta(CaseNote.Meta):
-        pass
-
     def __str__(self) -> str:
         # No time here: the admin shows this next to the note's own, zoned, time.
         what = "Note" if self.kind == self.Kind.NOTE else "Contact attempt"

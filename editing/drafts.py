@@ -20,6 +20,7 @@ page. Publishing saves the page, which starts a new content generation as every 
 import contextlib
 import copy
 import datetime
+import functools
 import json
 
 import reversion
@@ -49,7 +50,6 @@ from editing.preview import (
     typed_inline_rows,
 )
 from editing.publishing import Status
-from rehab_site.caching import nothing_kept
 from rehab_site.task_queue import enqueue_unless_waiting, task
 from staff_access.sessions import has_session
 
@@ -58,23 +58,26 @@ DRAFT_TIME_FIELD = "draft_publish_at"
 DRAFT_ATTR = "draft_change"  # the draft change a change form's object was given
 
 
-def stored_version(revision, row, object_id) -> Version:
+def stored_version(revision, row, object_id, fields=None) -> Version:
     return Version(
         revision=revision,
         content_type=ContentType.objects.get_for_model(type(row)),
         object_id=str(object_id),
         db=router.db_for_write(type(row)),
         format="json",
-        serialized_data=serializers.serialize("json", [row]),
+        serialized_data=serializers.serialize("json", [row], fields=fields),
         object_repr=str(row)[:191],
     )
 
 
 def page_version(revision, page, form) -> Version:
-    """The page as typed, with the many-to-many choices of the form (a serialized page
-    would give the stored ones)."""
-    version = stored_version(revision, page, page.pk)
-    chosen = {field.name for field in type(page)._meta.many_to_many}
+    """The page as typed: its own fields, and the many-to-many choices the form made. A
+    serialized page would give the stored choices, so none is read: a choice the form
+    does not show is not part of the change, and publishing leaves it as it is then."""
+    model = type(page)
+    own = [field.name for field in model._meta.concrete_fields]
+    version = stored_version(revision, page, page.pk, fields=own)
+    chosen = {field.name for field in model._meta.many_to_many}
     data = json.loads(version.serialized_data)
     data[0]["fields"].update(
         {
@@ -227,10 +230,8 @@ class DraftPreviewMixin:
     (preview_draft), so for them the page is drawn keeping nothing in the caches."""
 
     def get(self, request, *args, **kwargs):
-        if not may_see_drafts(request):
-            return super().get(request, *args, **kwargs)
-        with nothing_kept():
-            return drawn_keeping_nothing(super().get(request, *args, **kwargs))
+        draw = functools.partial(super().get, request, *args, **kwargs)
+        return drawn_keeping_nothing(draw) if may_see_drafts(request) else draw()
 
 
 def preview_draft(request, obj):
@@ -479,8 +480,14 @@ class DraftChangesAdmin:
             draft = DraftChange.objects.for_object(obj)
             if draft is not None:
                 draft.apply_to(obj)
-                setattr(obj, DRAFT_ATTR, draft)
+            setattr(obj, DRAFT_ATTR, draft)
         return obj
+
+    def draft_of(self, obj) -> DraftChange | None:
+        """The page's draft change: as the change form found it, else from the database."""
+        if hasattr(obj, DRAFT_ATTR):
+            return getattr(obj, DRAFT_ATTR)
+        return DraftChange.objects.for_object(obj)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -504,13 +511,13 @@ class DraftChangesAdmin:
             yield with_draft_rows(formset_class, draft, name), inline
 
     def edit_token(self, obj) -> str:
-        draft = DraftChange.objects.for_object(obj)
+        draft = self.draft_of(obj)
         saved = draft.saved_at.isoformat() if draft else ""
         return f"{super().edit_token(obj)}{saved}"
 
     def last_change(self, obj) -> dict:
         change = super().last_change(obj)
-        draft = DraftChange.objects.for_object(obj)
+        draft = self.draft_of(obj)
         if draft is not None and (
             change["when"] is None or draft.saved_at > change["when"]
         ):
@@ -574,7 +581,7 @@ class DraftChangesAdmin:
             context["can_save_draft"] = self.is_published(
                 obj
             ) and self.has_change_permission(request, obj)
-            context["draft_change"] = DraftChange.objects.for_object(obj)
+            context["draft_change"] = self.draft_of(obj)
             live = self.model.objects.filter(pk=obj.pk).first()
             context["draft_preview_url"] = live.get_absolute_url() if live else ""
             context["draft_urls"] = {

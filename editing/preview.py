@@ -18,6 +18,7 @@ admin renders it with `as_view(preview_of=page)`.
 """
 
 import copy
+import functools
 
 from django.core.files import File
 from django.db.models import Prefetch, prefetch_related_objects
@@ -165,15 +166,17 @@ def render_preview(request, page):
     visitor_request.POST = QueryDict()
     visitor_request.path = visitor_request.path_info = address
     view = view_class.as_view(preview_of=page)
-    with nothing_kept():
-        response = view(visitor_request, *match.args, **match.kwargs)
-        return drawn_keeping_nothing(response)
+    return drawn_keeping_nothing(
+        functools.partial(view, visitor_request, *match.args, **match.kwargs)
+    )
 
 
-def drawn_keeping_nothing(response):
-    """`response` drawn now, with nothing kept in the caches: a page shown with what only
-    staff may see yet (a typed form, a draft change) must never be served to visitors."""
+def drawn_keeping_nothing(draw):
+    """The response of `draw()`, drawn now with nothing kept in the caches: a page shown
+    with what only staff may see yet (a typed form, a draft change) must never be served
+    to visitors."""
     with nothing_kept():
+        response = draw()
         if hasattr(response, "render"):
             response.render()
     return response
