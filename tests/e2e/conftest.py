@@ -1,9 +1,11 @@
 """Browser tests: Playwright driving Debian's Chromium against pytest-django's live server."""
 
 import os
+import threading
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT, AxeResults
+from django.core.signals import request_finished, request_started
 from playwright.sync_api import sync_playwright
 
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -40,6 +42,53 @@ def browser():
 def demo(transactional_db, demo):
     """The demo center (tests/conftest.py), committed, so the live server's thread sees it."""
     return demo
+
+
+class RequestsInFlight:
+    """Counts the requests the live server's threads are answering, from Django's own
+    request signals, so a test can wait until the last one has finished. The test
+    client's requests run in the test's own thread and are not counted."""
+
+    def __init__(self):
+        self.test_thread = threading.current_thread()
+        self.count = 0
+        self.changed = threading.Condition()
+        request_started.connect(self.started, dispatch_uid="e2e-requests-in-flight")
+        request_finished.connect(self.finished, dispatch_uid="e2e-requests-in-flight")
+
+    def started(self, **kwargs):
+        if threading.current_thread() is self.test_thread:
+            return
+        with self.changed:
+            self.count += 1
+
+    def finished(self, **kwargs):
+        if threading.current_thread() is self.test_thread:
+            return
+        with self.changed:
+            self.count -= 1
+            self.changed.notify_all()
+
+    def wait_until_none(self, timeout):
+        with self.changed:
+            return self.changed.wait_for(lambda: self.count <= 0, timeout=timeout)
+
+
+REQUESTS_IN_FLIGHT = RequestsInFlight()
+
+
+@pytest.fixture(autouse=True)
+def live_server_finishes_its_requests(request):
+    """A test ends when its last check passes, which can be while the page it drove is
+    still loading. The server's threads would then still be answering when the test's
+    database is flushed; on SQLite's in-memory database, which they share with the test,
+    that flush fails. This fixture is set up after pytest-django's live-server helper and
+    before the page fixtures, so on the way out it waits between the two."""
+    yield
+    if "live_server" in request.fixturenames:
+        assert REQUESTS_IN_FLIGHT.wait_until_none(timeout=30), (
+            "the live server was still answering a request 30 s after the test ended"
+        )
 
 
 def _new_page(browser, viewport):
