@@ -72,6 +72,10 @@ def pytest_collection_modifyitems(config, items):
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
+    # Tests without the demo first (a stable sort): the first worker to need the demo
+    # seeds its snapshot (about 15 s) while the other runs tests that do not need it,
+    # instead of waiting for it (17 s of a run, measured).
+    items.sort(key=lambda item: "demo_snapshot" in getattr(item, "fixturenames", ()))
 
 
 def _after_the_content_state(count_queries):

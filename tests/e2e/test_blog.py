@@ -6,10 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import AXE_ON_ONE_DATABASE
 from tests.factories import PASSWORD, StaffFactory
-
-from .conftest import assert_no_axe_violations
 
 EDITOR_PERMISSIONS = [
     ("blog", "add_article"),
@@ -198,16 +195,3 @@ def test_pasted_markup_with_a_script_appears_without_it(
     assert page.locator(".article__body script").count() == 0
     assert page.locator(".article__body [onerror]").count() == 0
     assert page.evaluate("window.pwned === undefined")
-
-
-@pytest.mark.parametrize(
-    "path",
-    ["/blog/", "/blog/how-the-brain-heals-after-opioids/", "/blog/search/?q=opioid"],
-)
-@pytest.mark.one_database(reason=AXE_ON_ONE_DATABASE)
-def test_blog_pages_have_no_accessibility_violations(
-    demo, live_server, phone_page, desktop_page, path
-):
-    for page in (phone_page, desktop_page):
-        page.goto(f"{live_server.url}{path}")
-        assert_no_axe_violations(page)

@@ -2,7 +2,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .conftest import ONE_DATABASE_IN_THE_BROWSER, assert_no_axe_violations
+from .conftest import ONE_DATABASE_IN_THE_BROWSER
 
 pytestmark = ONE_DATABASE_IN_THE_BROWSER
 
@@ -73,14 +73,6 @@ def test_treatment_submenu_opens_by_touch_at_phone_width(demo, live_server, phon
     expect(
         phone_page.get_by_role("link", name="Detox", exact=True).first
     ).to_be_visible()
-
-
-def test_home_page_has_no_accessibility_violations(
-    demo, live_server, phone_page, desktop_page
-):
-    for page in (phone_page, desktop_page):
-        page.goto(live_server.url)
-        assert_no_axe_violations(page)
 
 
 LAYOUT_SHIFT = """

@@ -2,7 +2,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .conftest import ONE_DATABASE_IN_THE_BROWSER, assert_no_axe_violations
+from .conftest import ONE_DATABASE_IN_THE_BROWSER
 
 pytestmark = ONE_DATABASE_IN_THE_BROWSER
 
@@ -37,12 +37,3 @@ def test_a_parent_on_a_phone_finds_residential_care_and_how_to_call(
     expect(admissions).to_be_visible()
     expect(admissions).to_have_attribute("href", "/admissions/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
-
-
-def test_home_program_and_location_pages_have_no_accessibility_violations(
-    demo, live_server, phone_page, desktop_page
-):
-    for path in ("/", "/treatment/residential/", "/areas-we-serve/asheville-nc/"):
-        for page in (phone_page, desktop_page):
-            page.goto(f"{live_server.url}{path}")
-            assert_no_axe_violations(page)

@@ -1,30 +1,14 @@
 """The trust pages in a real browser: the footer's notices, accreditations and license,
-"Text us" and "Get directions", and no accessibility violations on any new page."""
+"Text us" and "Get directions". axe checks each of these pages with every page type
+(tests/e2e/test_page_layout.py)."""
 
 import re
 
 from playwright.sync_api import expect
 
-from .conftest import ONE_DATABASE_IN_THE_BROWSER, assert_no_axe_violations
+from .conftest import ONE_DATABASE_IN_THE_BROWSER
 
 pytestmark = ONE_DATABASE_IN_THE_BROWSER
-
-NEW_PAGES = [
-    "/about/",
-    "/our-team/",
-    "/notice-of-privacy-practices/",
-    "/nondiscrimination-notice/",
-    "/accessibility/",
-]
-
-
-def test_the_new_pages_have_no_accessibility_violations(
-    demo, live_server, phone_page, desktop_page
-):
-    for path in NEW_PAGES:
-        for page in (phone_page, desktop_page):
-            page.goto(f"{live_server.url}{path}")
-            assert_no_axe_violations(page)
 
 
 def test_a_visitor_on_a_phone_reaches_each_notice_from_the_footer(

@@ -117,24 +117,10 @@ def test_admissions_open_the_verification_and_see_the_card_photo(
 
 
 @pytest.mark.one_database(reason=AXE_ON_ONE_DATABASE)
-def test_the_new_public_pages_have_no_accessibility_violations(
-    demo, live_server, phone_page, desktop_page
+def test_the_form_with_errors_has_no_accessibility_violations(
+    demo, live_server, desktop_page
 ):
-    for page in (phone_page, desktop_page):
-        for path in [
-            "/admissions/verify-insurance/",
-            "/insurance/",
-            "/insurance/blue-cross-blue-shield/",
-            "/admissions/verify-insurance/thank-you/",
-        ]:
-            page.goto(f"{live_server.url}{path}")
-            expect(page.get_by_role("heading", level=1)).to_be_visible()
-            assert_no_axe_violations(page)
-            assert (
-                page.evaluate("document.documentElement.scrollWidth")
-                <= (page.viewport_size["width"])
-            )
-
+    """The blank pages are checked with every page type (tests/e2e/test_page_layout.py)."""
     page = desktop_page
     page.goto(f"{live_server.url}/admissions/verify-insurance/")
     page.locator("#verification-submit").click()
