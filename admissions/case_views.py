@@ -1,9 +1,16 @@
-"""What the public form of every kind of case does with a valid post (admissions/cases.py):
-spam dropped quietly, a resent form answered with the case it made, the rate limit, a used
-form key refused, then the case stored."""
+"""What the public form of every kind of case does with a post (admissions/cases.py): one
+without the tokens a cached form fetches shown again to be sent once more; then, when it is
+valid, spam dropped quietly, a resent form answered with the case it made, the rate limit,
+a used form key refused, and the case stored."""
 
 import logging
 from dataclasses import dataclass
+
+from django.http import JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from .cases import Case, FormKeyUsed
 from .client import over_rate_limit
@@ -43,11 +50,42 @@ def receive_case(request, form, *, find, record) -> Received:
     return Received(case)
 
 
+# Every public form's page is kept by the edge for everyone, so its HTML carries neither
+# the CSRF token nor the form key: the page's script fetches both from here when the
+# visitor starts the form (static/js/site.js), which starts the time trap then.
+@never_cache
+@require_safe
+def form_tokens(request):
+    return JsonResponse({"csrf_token": get_token(request), "form_key": new_form_key()})
+
+
+def is_confirmed(request) -> bool:
+    """Whether a form's post carries a form key and the visitor's CSRF token, the latter
+    checked as Django's CSRF middleware checks it. A form sent without the page's script
+    (or before it could fetch them) carries neither. The public form views are exempt
+    from the middleware so that they can show such a form again instead of refusing it;
+    they call this first, on every post."""
+    if not request.POST.get("form_key"):
+        return False
+    checked = CsrfViewMiddleware(lambda request: None).process_view(
+        request, None, (), {}
+    )
+    return checked is None
+
+
 def with_new_form_key(request, form_class, **kwargs):
-    """What the visitor sent, back in the form with a form key of its own (their key
-    already made another case)."""
+    """What the visitor sent, back in the form with a form key of its own: their key made
+    another case already, or they sent the form without one. They filled it in once, so
+    the time trap counts that time."""
     data = request.POST.copy()
-    data["form_key"] = new_form_key()
+    data["form_key"] = new_form_key(filled=True)
     form = form_class(data, **kwargs)
     form.is_valid()
     return form
+
+
+def never_kept(response):
+    """A response showing what someone typed: no cache keeps it, and Back in a shared
+    browser does not bring it back."""
+    add_never_cache_headers(response)
+    return response

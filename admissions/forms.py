@@ -41,13 +41,18 @@ FIELDS = [
 KEEP_IT_SHORT = "Keep this under %(limit_value)d characters (it has %(show_value)d)."
 
 
-def new_form_key() -> str:
-    """A signed submission token and the time the form was shown (the time trap).
+def new_form_key(*, filled: bool = False) -> str:
+    """A signed submission token and the time the visitor started the form (the time trap).
 
-    Made each time a form is shown: pages with a form are never cached (rehab_site/caching.py).
+    Made when the page's script asks for it as the visitor starts the form (views.
+    form_tokens), never in a page's HTML, which the edge keeps for everyone. `filled`: for a
+    form shown again with what the visitor sent, so the time they took is already known.
     """
+    issued = time.time()
+    if filled:
+        issued -= settings.ADMISSIONS_MIN_FILL_SECONDS
     return signing.dumps(
-        {"token": str(uuid.uuid4()), "issued": time.time()}, salt=FORM_KEY_SALT
+        {"token": str(uuid.uuid4()), "issued": issued}, salt=FORM_KEY_SALT
     )
 
 
@@ -143,8 +148,6 @@ class ProtectedForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound and not self.initial.get("form_key"):
-            self.initial["form_key"] = new_form_key()
         self.spam_reason = ""
         self.submission_token: uuid.UUID | None = None
 

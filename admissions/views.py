@@ -5,30 +5,41 @@ import uuid
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from rehab_site.caching import FragmentCache
 from website.models import SiteSettings
 
-from .case_views import receive_case, with_new_form_key
+from .case_views import (
+    is_confirmed,
+    never_kept,
+    receive_case,
+    with_new_form_key,
+)
 from .forms import InquiryForm
 from .models import Inquiry
 from .services import find_inquiry, record_inquiry
 
 
 @sensitive_post_parameters()
+@csrf_exempt  # checked by is_confirmed() on every post, which shows an unsent form again
 @require_http_methods(["GET", "HEAD", "POST"])
 def inquiry_form(request):
-    """The form, never cached by anyone (PRIVATE_PATHS): each showing carries its own CSRF
-    token and form key, and a form someone typed into must not come back with Back."""
+    """The form. Blank, it is the same page for everyone and the edge keeps it (the script
+    fetches the tokens: case_views.form_tokens); a form shown again with what someone
+    typed is kept by no one."""
     site = SiteSettings.load()
     status = 200
     problem = ""
     preselected = {}
     if request.method == "POST":
         form = InquiryForm(request.POST, site_name=site.name)
-        if form.is_valid():
+        if not is_confirmed(request):
+            problem = "unconfirmed"
+            form = with_new_form_key(request, InquiryForm, site_name=site.name)
+        elif form.is_valid():
             received = receive_case(
                 request, form, find=find_inquiry, record=record_inquiry
             )
@@ -54,7 +65,8 @@ def inquiry_form(request):
     if form.is_bound or preselected:
         # The cached form fields are the blank form's (posts never use the cache at all).
         context["fragments"] = FragmentCache.off()
-    return render(request, "admissions/inquiry_form.html", context, status=status)
+    response = render(request, "admissions/inquiry_form.html", context, status=status)
+    return never_kept(response) if form.is_bound else response
 
 
 def _preselected(request) -> dict:

@@ -6,10 +6,17 @@ import uuid
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from admissions.case_views import Received, receive_case, with_new_form_key
+from admissions.case_views import (
+    Received,
+    is_confirmed,
+    never_kept,
+    receive_case,
+    with_new_form_key,
+)
 from website.models import SiteSettings
 
 from .forms import VerificationForm
@@ -18,16 +25,21 @@ from .services import StorageFailed, find_verification, record_verification
 
 
 @sensitive_post_parameters()
+@csrf_exempt  # checked by is_confirmed() on every post, which shows an unsent form again
 @require_http_methods(["GET", "HEAD", "POST"])
 def verification_form(request):
-    """The insurance verification form, with the inquiry form's protections; never cached
-    (PRIVATE_PATHS). ?insurer=<id> preselects a carrier (from its insurance page)."""
+    """The insurance verification form, with the inquiry form's protections and its
+    caching: blank, the edge keeps it; with what someone typed, no one does.
+    ?insurer=<id> preselects a carrier (from its insurance page)."""
     site = SiteSettings.load()
     status = 200
     problem = ""
     if request.method == "POST":
         form = VerificationForm(request.POST, request.FILES, site_name=site.name)
-        if form.is_valid():
+        if not is_confirmed(request):
+            problem = "unconfirmed"
+            form = with_new_form_key(request, VerificationForm, site_name=site.name)
+        elif form.is_valid():
             try:
                 received = receive_case(
                     request, form, find=find_verification, record=record_verification
@@ -62,9 +74,10 @@ def verification_form(request):
             ("Verify insurance", request.path),
         ],
     }
-    return render(
+    response = render(
         request, "insurance_verification/verification_form.html", context, status=status
     )
+    return never_kept(response) if form.is_bound else response
 
 
 @never_cache

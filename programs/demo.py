@@ -357,19 +357,22 @@ def _seed_media_videos() -> None:
 
 
 def _correct_cookie_policy() -> None:
-    """A demo seeded before the policy described the first-visit cookie gets the true text;
-    a policy someone edited is left alone."""
+    """A demo seeded with an earlier cookie section of the policy gets today's text; a
+    policy someone edited is left alone."""
     policy = Page.objects.filter(slug="privacy-policy").first()
-    if policy is None or content.OLD_COOKIE_PARAGRAPH not in policy.body:
+    if policy is None:
         return
     current = next(page for page in content.PAGES if page["slug"] == "privacy-policy")
     start = current["body"].index("<h2>Cookies</h2>")
     end = current["body"].index("<h2>Contact</h2>")
-    policy.body = policy.body.replace(
-        f"<h2>Cookies</h2>\n{content.OLD_COOKIE_PARAGRAPH}",
-        current["body"][start:end].rstrip(),
-    )
-    policy.save()
+    for superseded in content.SUPERSEDED_COOKIE_SECTIONS:
+        section = f"<h2>Cookies</h2>\n{superseded}"
+        if section in policy.body:
+            policy.body = policy.body.replace(
+                section, current["body"][start:end].rstrip()
+            )
+            policy.save()
+            return
 
 
 def _link_menu_items() -> int:

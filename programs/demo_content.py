@@ -572,20 +572,28 @@ PAGES = [
 <h2>How long we keep it</h2>
 <p>Inquiries that do not lead to admission are deleted after a set retention period. You may ask us to delete your inquiry at any time by calling or emailing admissions.</p>
 <h2>Cookies</h2>
-<p>This site sets no advertising cookies. It sets two small cookies of its own:</p>
+<p>This site sets no advertising cookies, and no cookie at all while you read it. Two small things of its own are kept in your browser:</p>
 <ul>
-<li><strong>first_visit</strong>: the first time you open a page of this site, we set a cookie that remembers, for 30 days, the page you landed on, the website that sent you there (its name only, such as a search engine) and any campaign tags in the address (utm_source, utm_medium, utm_campaign, utm_term and utm_content). It holds no name, contact details or health information. If you send an admissions inquiry within those 30 days, these details are stored with it, so we know which pages and campaigns help families reach us: marketing staff see only counts, and only admissions staff see them with an inquiry.</li>
-<li><strong>csrftoken</strong>: on pages with a form, a cookie that protects you against forged form submissions.</li>
+<li><strong>first-visit</strong> (browser storage, not a cookie): the first time you open a page of this site, your browser keeps, for 30 days, the page you landed on, the website that sent you there (its name only, such as a search engine) and any campaign tags in the address (utm_source, utm_medium, utm_campaign, utm_term and utm_content). It holds no name, contact details or health information, and it never leaves your browser unless you send us a form: then it is sent with your inquiry, so we know which pages and campaigns help families reach us. Marketing staff see only counts, and only admissions staff see them with an inquiry.</li>
+<li><strong>csrftoken</strong>: a cookie set when you start filling in one of our forms, which protects you against forged form submissions.</li>
 </ul>
-<p>You can block or delete cookies in your browser. Without the first-visit cookie the site works the same; we simply record the page your inquiry was sent from.</p>
+<p>You can clear this site's data in your browser at any time. Without it the site works the same; we simply record the page your inquiry was sent from.</p>
 <h2>Contact</h2>
 <p>Questions about this policy can be sent to our privacy officer at <a href="mailto:privacy@willowridge.example">privacy@willowridge.example</a>.</p>""",
         "faqs": [],
     },
 ]
 
-# What the demo privacy policy said about cookies before it described the first-visit cookie.
+# What the demo privacy policy said about cookies before: before it described the first
+# visit, and while the first visit was a cookie. A demo seeded with one gets today's text.
 OLD_COOKIE_PARAGRAPH = "<p>This site uses only the cookies it needs to work, such as protection against forged form submissions. It uses no advertising or tracking cookies.</p>"
+FIRST_VISIT_COOKIE_SECTION = """<p>This site sets no advertising cookies. It sets two small cookies of its own:</p>
+<ul>
+<li><strong>first_visit</strong>: the first time you open a page of this site, we set a cookie that remembers, for 30 days, the page you landed on, the website that sent you there (its name only, such as a search engine) and any campaign tags in the address (utm_source, utm_medium, utm_campaign, utm_term and utm_content). It holds no name, contact details or health information. If you send an admissions inquiry within those 30 days, these details are stored with it, so we know which pages and campaigns help families reach us: marketing staff see only counts, and only admissions staff see them with an inquiry.</li>
+<li><strong>csrftoken</strong>: on pages with a form, a cookie that protects you against forged form submissions.</li>
+</ul>
+<p>You can block or delete cookies in your browser. Without the first-visit cookie the site works the same; we simply record the page your inquiry was sent from.</p>"""
+SUPERSEDED_COOKIE_SECTIONS = [OLD_COOKIE_PARAGRAPH, FIRST_VISIT_COOKIE_SECTION]
 
 # (attribution, detail, program slug or None, consent recorded, featured, quote)
 TESTIMONIALS = [

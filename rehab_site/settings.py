@@ -98,11 +98,11 @@ MIDDLEWARE = [
     "rehab_site.caching.CacheControlMiddleware",
     "rehab_site.headers.SiteCSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "admissions.attribution.FirstVisitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "staff_access.sessions.NoSessionNoUserMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "staff_access.sessions.StaffIdleTimeoutMiddleware",
@@ -421,8 +421,9 @@ ADMIN_CSP_UPDATES = {"style-src": ["'unsafe-inline'"], "img-src": ["blob:"]}
 CACHE_FRAGMENTS = env.bool("CACHE_FRAGMENTS", default=not DEBUG)
 CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=60 * 60)
 PUBLIC_MAX_AGE = env.int("PUBLIC_MAX_AGE", default=30)
-# Never kept by anyone, browsers included: forms and pages about one person, health checks.
-PRIVATE_PATHS = ["/admissions/", "/healthz", "/readyz"]
+# Never kept by anyone, browsers included: health checks. (Forms as someone typed them, the
+# thank-you pages and the form tokens say so themselves: admissions/case_views.py.)
+PRIVATE_PATHS = ["/healthz", "/readyz"]
 
 # Media on S3-compatible object storage when a bucket is named; local disk otherwise.
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")

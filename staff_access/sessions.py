@@ -6,6 +6,7 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -19,6 +20,22 @@ ACTIVITY_RESOLUTION_SECONDS = 60
 
 def has_session(request) -> bool:
     return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+class NoSessionNoUserMiddleware:
+    """A request without a session cookie is nobody signed in: `request.user` is the
+    anonymous user at once, without asking the session. Asking an empty session still
+    marks it read, and Django then adds `Vary: Cookie` to the response, which makes every
+    cache keep one copy of a public page per cookie a browser sends (bench/results.md).
+    So no public view or template can bring it back by reading `request.user`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not has_session(request):
+            request.user = AnonymousUser()
+        return self.get_response(request)
 
 
 def needs_two_factor(user) -> bool:

@@ -1,24 +1,34 @@
 from django import template
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import format_html_join
 
 from rehab_site.caching import FragmentCache
 from website.models import SiteSettings
 
-from ..forms import InquiryForm, new_form_key
+from ..attribution import POSTED_FIELDS
+from ..forms import InquiryForm
 
 register = template.Library()
+
+
+@register.simple_tag
+def first_visit_fields():
+    """The empty hidden fields the site's script fills with the visitor's first visit."""
+    return format_html_join(
+        "",
+        '<input type="hidden" name="{}" value="">',
+        ((name,) for name in POSTED_FIELDS),
+    )
 
 
 @register.inclusion_tag("admissions/includes/short_form.html", takes_context=True)
 def inquiry_short_form(context, program=None, condition=None, heading=""):
     """The short inquiry form, preset to the program or condition of the page that shows it.
 
-    It posts to the full form's view; errors are shown there with everything kept. It
-    carries the visitor's own CSRF token and form key, so it must never sit inside a cached
-    fragment (tests/rehab_site/test_cache_rules.py makes sure it does not); its blank
-    fields are one, and the form object they are drawn from is built only when that
-    fragment is (most of the time it is not: building one costs about as much as the rest
-    of the page, bench/results.md).
+    It posts to the full form's view; errors are shown there with everything kept. It is
+    the same for everyone (the script fetches its tokens), so its fields are a cached
+    fragment, and the form object they are drawn from is built only when that fragment is
+    (building one costs about as much as the rest of the page, bench/results.md).
     """
     request = context.get("request")
     # The page's center details; a template rendered without them (an email, a test)
@@ -26,13 +36,11 @@ def inquiry_short_form(context, program=None, condition=None, heading=""):
     site = context.get("site") or SiteSettings.load()
     return {
         "form": SimpleLazyObject(lambda: InquiryForm(site_name=site.name)),
-        "form_key": new_form_key(),
         "form_page": request.path if request else "",
         "program": program,
         "condition": condition,
         "heading": heading,
         "site": site,
-        "csrf_token": context.get("csrf_token"),
         "fragments": context.get("fragments") or FragmentCache.off(),
         "request": request,
     }

@@ -21,6 +21,5 @@ def verification_form(context, insurer=None):
     return {
         "form": VerificationForm(initial=initial, site_name=getattr(site, "name", "")),
         "site": site,
-        "csrf_token": context.get("csrf_token"),
         "request": request,
     }

@@ -38,6 +38,95 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 });
 
+// Where a visitor came from, kept in their own browser for FIRST_VISIT_DAYS (the site sets no
+// cookie for it, so every page is the same for everyone and the edge can serve it): the
+// first page they opened, the site that sent them and any campaign tags in its address. It
+// leaves the browser only inside a form they send (admissions/attribution.py).
+const FIRST_VISIT_KEY = "first-visit";
+const FIRST_VISIT_DAYS = 30;
+const CAMPAIGN_TAGS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"];
+
+const firstVisit = (() => {
+  const now = Date.now();
+  try {
+    const kept = JSON.parse(localStorage.getItem(FIRST_VISIT_KEY) || "null");
+    if (kept && now - kept.at < FIRST_VISIT_DAYS * 86400000) return kept;
+  } catch (error) {
+    // Storage blocked or the entry unreadable: record this visit afresh below.
+  }
+  const visit = { at: now, landing_page: location.pathname, referrer_host: "" };
+  try {
+    const host = document.referrer ? new URL(document.referrer).hostname : "";
+    if (host !== location.hostname) visit.referrer_host = host;
+  } catch (error) {
+    // An unreadable referrer says nothing.
+  }
+  const parameters = new URLSearchParams(location.search);
+  CAMPAIGN_TAGS.forEach((tag) => {
+    const value = (parameters.get(tag) || "").trim();
+    if (value) visit[tag] = value.slice(0, 100);
+  });
+  try {
+    localStorage.setItem(FIRST_VISIT_KEY, JSON.stringify(visit));
+  } catch (error) {
+    // Without storage the visit is still sent with a form opened on this page.
+  }
+  return visit;
+})();
+
+// Public forms (data-form-tokens): the page is the same for everyone, so its form carries
+// no CSRF token and no form key. When the visitor starts the form, fetch both (the form key
+// starts the time trap then); as it is sent, add the first visit. A form sent before the
+// tokens arrive waits for them; one sent without them (no network, no script) comes back
+// filled in, to be sent once more.
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("form[data-form-tokens]").forEach((form) => {
+    const field = (name) => form.querySelector(`input[type=hidden][name="${name}"]`);
+    let fetching = null;
+    const fetchTokens = () => {
+      if (field("form_key").value) return Promise.resolve();
+      fetching ??= fetch(form.dataset.formTokens, { credentials: "same-origin", cache: "no-store" })
+        .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+        .then((tokens) => {
+          field("csrfmiddlewaretoken").value = tokens.csrf_token;
+          field("form_key").value = tokens.form_key;
+        })
+        .catch(() => {
+          fetching = null;
+        });
+      return fetching;
+    };
+    ["focusin", "pointerdown"].forEach((type) => form.addEventListener(type, fetchTokens, { once: true }));
+
+    let sending = false;
+    form.addEventListener("submit", (event) => {
+      Object.entries(firstVisit).forEach(([name, value]) => {
+        const input = name !== "at" && field(name);
+        if (input) input.value = value;
+      });
+      if (sending || field("form_key").value) return;
+      event.preventDefault();
+      sending = true;
+      const button = event.submitter;
+      fetchTokens().finally(() => (button ? form.requestSubmit(button) : form.requestSubmit()));
+    });
+  });
+
+  // Back to a form's page after sending it: the browser may restore the page as it was left,
+  // with what was typed. Empty it, for the next person at a shared computer.
+  window.addEventListener("pageshow", (event) => {
+    if (!event.persisted) return;
+    document.querySelectorAll("form[data-form-tokens]").forEach((form) => {
+      if (form.dataset.sent) form.reset();
+    });
+  });
+  document.addEventListener("submit", (event) => {
+    if (event.target.matches("form[data-form-tokens]") && !event.defaultPrevented) {
+      event.target.dataset.sent = "true";
+    }
+  });
+});
+
 // Admissions form: after a failed submit, move focus to the error summary so screen readers
 // announce it; its links then take the visitor to each field. Without JavaScript the summary
 // is simply the first thing after the heading.

@@ -188,40 +188,58 @@ def test_the_admin_is_never_cached_through_nginx(stack):
 # -- the page cache at the edge ---------------------------------------------------------------
 
 
-def visit(
-    port: int, path: str, cookie: str = "first_visit=returning", host="localhost"
-):
-    response, body = https_get(port, path, headers={"Cookie": cookie, "Host": host})
+def visit(port: int, path: str, cookie: str = "", host="localhost"):
+    headers = {"Host": host, **({"Cookie": cookie} if cookie else {})}
+    response, body = https_get(port, path, headers=headers)
     return response.getheader("X-Cache-Status"), response, body
 
 
-def test_a_returning_visitors_page_comes_from_nginx_the_second_time(stack):
+def test_a_first_visitors_page_comes_from_nginx_the_second_time_forms_included(stack):
+    from programs.models import Insurer
+
     port = stack["https_port"]
+    carrier = Insurer.objects.with_pages().first()
+    paths = [
+        "/treatment/",
+        "/treatment/detox/",
+        "/admissions/",
+        "/admissions/verify-insurance/",
+        carrier.get_absolute_url(),
+    ]
+    for path in paths:
+        first, _, _ = visit(port, path)
+        second, response, body = visit(port, path)
 
-    first, _, _ = visit(port, "/treatment/")
-    second, response, body = visit(port, "/treatment/")
-
-    assert (first, second) == ("MISS", "HIT")
-    assert response.status == 200
-    assert b"Treatment" in body
-    assert response.getheader("Cache-Control").startswith("public, max-age=")
+        assert (first, second) == ("MISS", "HIT"), path
+        assert response.status == 200, path
+        assert response.getheader("Set-Cookie") is None, path
+        assert response.getheader("Cache-Control").startswith("public, max-age="), path
+    assert b'name="form_key" value=""' in body
 
 
-def test_a_first_visit_reaches_the_app_and_gets_its_attribution_cookie(stack):
+def test_a_campaign_link_gets_the_kept_page_and_a_form_still_reaches_the_app(stack):
     port = stack["https_port"]
-    visit(port, "/treatment/")
+    visit(port, "/treatment/detox/")
 
-    status, response, _ = visit(port, "/treatment/", cookie="")
+    campaign, _, _ = visit(
+        port, "/treatment/detox/?utm_source=google&utm_campaign=detox&gclid=abc1"
+    )
+    # A visitor who started a form once (the CSRF cookie) still gets kept pages.
+    returning, _, _ = visit(
+        port, "/treatment/detox/", cookie=f"csrftoken={'a' * 32}; _ga=GA1.1.123"
+    )
+    tokens, response, _ = visit(port, "/admissions/form-tokens/")
 
-    assert status == "BYPASS"
-    assert "first_visit=" in response.getheader("Set-Cookie")
+    assert (campaign, returning) == ("HIT", "HIT")
+    assert tokens in (None, "MISS", "BYPASS")
+    assert "no-store" in response.getheader("Cache-Control")
 
 
 def test_signed_in_staff_always_reach_the_app(stack):
     port = stack["https_port"]
     visit(port, "/treatment/")
 
-    status, _, _ = visit(port, "/treatment/", cookie="first_visit=x; sessionid=abc")
+    status, _, _ = visit(port, "/treatment/", cookie="csrftoken=x; sessionid=abc")
 
     assert status == "BYPASS"
 
@@ -247,9 +265,9 @@ def test_each_host_has_its_own_copy(stack):
     assert b"https://localhost/" not in body
 
 
-def test_forms_and_the_admin_are_never_kept(stack):
+def test_thank_you_pages_and_the_admin_are_never_kept(stack):
     port = stack["https_port"]
-    for path in ("/admissions/", "/admin/login/", "/treatment/detox/"):
+    for path in ("/admissions/thank-you/", "/admin/login/"):
         for _ in range(2):
             status, response, _ = visit(port, path)
             assert status in (None, "MISS", "BYPASS"), path

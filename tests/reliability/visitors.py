@@ -1,8 +1,10 @@
 """Simulated visitors for the tests against real servers: each keeps its own cookies, fetches
-the inquiry form the way a browser does and posts it back with the tokens the page gave it."""
+the inquiry form the way a browser does, asks for its tokens as the page's script does when
+the visitor starts the form, and posts it back with them."""
 
 import html
 import http.cookiejar
+import json
 import re
 import threading
 import urllib.error
@@ -12,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 INQUIRY_PATH = "/admissions/"
+FORM_TOKENS_PATH = "/admissions/form-tokens/"
 _HIDDEN_INPUT = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)"')
 
 
@@ -45,12 +48,20 @@ class Visitor:
         )
 
     def fetch_form(self) -> dict:
-        """The hidden fields (CSRF token, signed form key, page) of a freshly shown form."""
+        """The hidden fields of a freshly shown form, tokens included."""
         page = self.get(INQUIRY_PATH)
         assert page.status == 200, page.status
+        return self.with_tokens(hidden_fields(page))
+
+    def with_tokens(self, fields: dict) -> dict:
+        """`fields` with the CSRF token and form key the page's script fetches."""
+        answer = self.get(FORM_TOKENS_PATH)
+        assert answer.status == 200, answer.status
+        tokens = json.loads(answer.body)
         return {
-            name: html.unescape(value)
-            for name, value in _HIDDEN_INPUT.findall(page.body)
+            **fields,
+            "csrfmiddlewaretoken": tokens["csrf_token"],
+            "form_key": tokens["form_key"],
         }
 
     def submit_inquiry(self, fields: dict, hidden: dict | None = None) -> Answer:
@@ -120,7 +131,9 @@ class Load:
             self.record(form)
             if form.status != 200:
                 continue
-            answer = visitor.submit_inquiry(inquiry_fields(number), hidden_fields(form))
+            answer = visitor.submit_inquiry(
+                inquiry_fields(number), visitor.with_tokens(hidden_fields(form))
+            )
             self.record(answer)
             if is_thank_you(answer):
                 with self.lock:
