@@ -33,9 +33,10 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def certificate(tmp_path):
-    key, cert = tmp_path / "site.key", tmp_path / "site.crt"
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("tls")
+    key, cert = folder / "site.key", folder / "site.crt"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
          "-keyout", str(key), "-out", str(cert)],
@@ -87,7 +88,9 @@ def stack(
         check=True,
         capture_output=True,
     )
-    with gunicorn(environment, port=app_port, config=config):
+    # One worker is enough for these requests, one after another; starting each costs a
+    # second of importing.
+    with gunicorn(environment, workers=1, port=app_port, config=config):
         nginx = subprocess.Popen(
             [
                 NGINX,

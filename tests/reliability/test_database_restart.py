@@ -27,6 +27,8 @@ pytestmark = [
 
 LOAD_CLIENTS = 4
 OUTAGE_SECONDS = 3
+# How long the load runs before the database stops, and again after it is back.
+LOAD_SECONDS = 1.5
 RECOVERY_LIMIT_SECONDS = 10
 
 
@@ -56,7 +58,7 @@ def test_site_survives_a_database_restart_under_load(collected_static):
             probe = Visitor(base_url, timeout=20)
             with ThreadPoolExecutor(LOAD_CLIENTS) as pool:
                 running = [pool.submit(load.visitor) for _ in range(LOAD_CLIENTS)]
-                time.sleep(3)
+                time.sleep(LOAD_SECONDS)
 
                 database.stop()
                 # The blank form is built from cached parts: it is still there.
@@ -81,7 +83,7 @@ def test_site_survives_a_database_restart_under_load(collected_static):
                         recovered_at = time.monotonic()
                         break
                     time.sleep(0.1)
-                time.sleep(3)  # the load goes on after the recovery
+                time.sleep(LOAD_SECONDS)  # the load goes on after the recovery
                 load.stopping.set()
                 for visitor in running:
                     visitor.result()
