@@ -75,19 +75,12 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=run_order)
 
 
-# The tests that take seconds each: browsers, servers, faults, the admin walk.
-LONG_TESTS = ("/e2e/", "/reliability/", "/deploy/", "test_admin_every_page")
-
-
-def run_order(item) -> int:
-    """pytest-xdist gives each worker half of the tests in this order and lets one that
-    runs out take from the end of the other's: long tests first, so that the run ends on
-    short ones that share out evenly; then the short ones that need the demo, then those
-    that do not. So the first worker seeds the demo's snapshot (about 15 s) while the
-    other runs tests that need no demo, instead of waiting for it (17 s of a run)."""
-    if any(part in str(item.fspath) for part in LONG_TESTS):
-        return 0
-    return 1 if "demo_snapshot" in getattr(item, "fixturenames", ()) else 2
+def run_order(item) -> bool:
+    """Tests without the demo first (a stable sort): the first worker to need the demo
+    seeds its snapshot (about 15 s) while the other runs tests that do not need it,
+    instead of waiting for it (17 s of a run). Putting the long tests first as well was
+    measured slower: 8 min 19 s for the PostgreSQL run against 7 min 39 s."""
+    return "demo_snapshot" in getattr(item, "fixturenames", ())
 
 
 def _after_the_content_state(count_queries):

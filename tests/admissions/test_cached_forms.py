@@ -228,3 +228,38 @@ def test_the_thank_you_page_is_still_kept_by_no_one(client):
     response = client.get(reverse("admissions:thank_you"))
 
     assert "no-store" in response["Cache-Control"]
+
+
+def exempt_views(patterns, prefix=""):
+    from django.urls import URLPattern
+
+    for pattern in patterns:
+        if isinstance(pattern, URLPattern):
+            if getattr(pattern.callback, "csrf_exempt", False):
+                yield f"{prefix}{pattern.pattern}", pattern.callback
+        else:
+            yield from exempt_views(pattern.url_patterns, f"{prefix}{pattern.pattern}")
+
+
+def test_the_only_views_exempt_from_the_csrf_middleware_check_each_post_themselves():
+    """A view exempt from Django's CSRF middleware must check each post itself, as the
+    public form views do (is_confirmed); a new exemption fails here by name."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.urls import get_resolver
+
+    from admissions.views import inquiry_form
+    from insurance_verification.views import verification_form
+
+    ours = {
+        config.name
+        for config in apps.get_app_configs()
+        if config.path.startswith(str(settings.BASE_DIR))
+    } | {"rehab_site"}
+    exempt = {
+        path: view
+        for path, view in exempt_views(get_resolver().url_patterns)
+        if view.__module__.split(".")[0] in ours
+    }
+
+    assert set(exempt.values()) == {inquiry_form, verification_form}, sorted(exempt)
