@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from django.http import JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -82,10 +81,3 @@ def with_new_form_key(request, form_class, **kwargs):
     form = form_class(data, **kwargs)
     form.is_valid()
     return form
-
-
-def never_kept(response):
-    """A response showing what someone typed: no cache keeps it, and Back in a shared
-    browser does not bring it back."""
-    add_never_cache_headers(response)
-    return response

@@ -4,6 +4,7 @@ import uuid
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
@@ -14,7 +15,6 @@ from website.models import SiteSettings
 
 from .case_views import (
     is_confirmed,
-    never_kept,
     receive_case,
     with_new_form_key,
 )
@@ -66,7 +66,11 @@ def inquiry_form(request):
         # The cached form fields are the blank form's (posts never use the cache at all).
         context["fragments"] = FragmentCache.off()
     response = render(request, "admissions/inquiry_form.html", context, status=status)
-    return never_kept(response) if form.is_bound else response
+    if form.is_bound:
+        # What someone typed: no cache keeps it, and Back in a shared browser does not
+        # bring it back.
+        add_never_cache_headers(response)
+    return response
 
 
 def _preselected(request) -> dict:

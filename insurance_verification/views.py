@@ -5,6 +5,7 @@ import uuid
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
@@ -13,7 +14,6 @@ from django.views.decorators.http import require_http_methods
 from admissions.case_views import (
     Received,
     is_confirmed,
-    never_kept,
     receive_case,
     with_new_form_key,
 )
@@ -77,7 +77,11 @@ def verification_form(request):
     response = render(
         request, "insurance_verification/verification_form.html", context, status=status
     )
-    return never_kept(response) if form.is_bound else response
+    if form.is_bound:
+        # What someone typed: no cache keeps it, and Back in a shared browser does not
+        # bring it back.
+        add_never_cache_headers(response)
+    return response
 
 
 @never_cache

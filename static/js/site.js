@@ -104,7 +104,10 @@ document.addEventListener("DOMContentLoaded", () => {
         const input = name !== "at" && field(name);
         if (input) input.value = value;
       });
-      if (sending || field("form_key").value) return;
+      if (sending || field("form_key").value) {
+        form.dataset.sent = "true";
+        return;
+      }
       event.preventDefault();
       sending = true;
       const button = event.submitter;
@@ -119,11 +122,6 @@ document.addEventListener("DOMContentLoaded", () => {
     document.querySelectorAll("form[data-form-tokens]").forEach((form) => {
       if (form.dataset.sent) form.reset();
     });
-  });
-  document.addEventListener("submit", (event) => {
-    if (event.target.matches("form[data-form-tokens]") && !event.defaultPrevented) {
-      event.target.dataset.sent = "true";
-    }
   });
 });
 
