@@ -30,6 +30,9 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from editing.admin_filters import DateWithYearsListFilter
+from editing.admin_rows import QuickHiddenInput, QuickSelect
+
 from . import contact_report  # noqa: F401 (registers the first-contact report)
 from .attribution import UTM_FIELDS
 from .case_admin import CaseAdmin, NewNoteInline, reach_links
@@ -50,6 +53,7 @@ from .queue import (
     VIEWS_BY_KEY,
     QueueViewFilter,
     SearchTokenFilter,
+    count_label,
     new_search,
     normalized_search,
     search_term,
@@ -80,7 +84,10 @@ class QueueChangeListForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         status = self.fields["status"]
         status.show_hidden_initial = True
-        status.widget.attrs["aria-label"] = f"Status of {self.instance}"
+        status.widget = QuickSelect(
+            attrs={"aria-label": f"Status of {self.instance}"}, choices=status.choices
+        )
+        status.hidden_widget = QuickHiddenInput
 
 
 @admin.register(Inquiry)
@@ -244,7 +251,8 @@ class InquiryAdmin(CaseAdmin):
         if not words:
             return queryset
         matches = reduce(and_, (Q(name__icontains=word) for word in words))
-        matches |= Q(reference__iexact=term.strip()) | Q(email__iexact=term.strip())
+        # References are written in capitals (cases.REFERENCE_ALPHABET).
+        matches |= Q(reference=term.strip().upper()) | Q(email__iexact=term.strip())
         with suppress(ValueError):  # not a phone number
             # "(828) 555-0142" finds the stored +18285550142.
             matches |= Q(phone=normalize_phone(term))
@@ -286,6 +294,7 @@ class InquiryAdmin(CaseAdmin):
                 {
                     "label": view.label,
                     "count": counts[view.key],
+                    "count_label": count_label(counts[view.key]),
                     "current": view == (current or (None if term else VIEWS[0])),
                     "url": "?" + urlencode({"view": view.key} if index else {}),
                 }
@@ -470,11 +479,12 @@ class AccessLogAdmin(admin.ModelAdmin):
         "what",
         "ip_address",
     ]
-    list_filter = ["action", "subject"]
+    list_filter = ["action", "subject", ("at", DateWithYearsListFilter)]
     list_select_related = ["user"]
     search_fields = ["=inquiry_reference", "=username"]
     search_help_text = "Search by inquiry reference or username."
-    date_hierarchy = "at"
+    show_facets = admin.ShowFacets.NEVER
+    show_full_result_count = False
     list_per_page = 100
     fields = [
         "when",

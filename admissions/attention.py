@@ -19,8 +19,9 @@ def attention(request) -> list[Notice]:
     if not request.user.has_perm("admissions.view_inquiry"):
         return []
     now = timezone.now()
-    counts = Inquiry.objects.aggregate(
-        urgent=Count("pk", filter=InquiryQuerySet.open_q() & Q(is_urgent=True)),
+    # Every count is of open inquiries, which the status index finds among the closed.
+    counts = Inquiry.objects.filter(InquiryQuerySet.open_q()).aggregate(
+        urgent=Count("pk", filter=Q(is_urgent=True)),
         new=Count("pk", filter=InquiryQuerySet.waiting_q()),
         over_target=Count("pk", filter=InquiryQuerySet.over_target_q(now)),
     )

@@ -14,6 +14,34 @@ from .cases import new_reference
 from .models import Inquiry
 
 BATCH = 2000
+# As at a working center: inquiries of the last two weeks are still open, the rest were
+# worked and closed (admitted, referred on, closed after the attempts, or spam), so the
+# queue holds a few hundred of the 100,000 and the closed views the rest.
+OPEN_DAYS = 14
+Status = Inquiry.Status
+OPEN_MIX = {Status.NEW: 5, Status.CONTACTED: 3, Status.ASSESSMENT_SCHEDULED: 2}
+CLOSED_MIX = {Status.ADMITTED: 2, Status.REFERRED: 2, Status.CLOSED: 5, Status.SPAM: 1}
+
+
+def worked(received, age: timedelta, rng: random.Random) -> dict:
+    """The status and moments of an inquiry received `age` ago."""
+    mix = OPEN_MIX if age < timedelta(days=OPEN_DAYS) else CLOSED_MIX
+    status = rng.choices(list(mix), weights=list(mix.values()))[0]
+    fields = {"status": status, "is_urgent": rng.random() < 0.05}
+    if status == Status.SPAM:
+        fields["closed_at"] = received + timedelta(hours=rng.uniform(1, 48))
+        return fields
+    if status != Status.NEW:
+        fields["first_attempt_at"] = received + timedelta(minutes=rng.uniform(5, 180))
+    if status in (Status.ASSESSMENT_SCHEDULED, Status.ADMITTED, Status.REFERRED) or (
+        status == Status.CLOSED and rng.random() < 0.5
+    ):
+        fields["reached_at"] = fields["first_attempt_at"] + timedelta(
+            hours=rng.uniform(0, 24)
+        )
+    if status in Inquiry.CLOSED_STATUSES:
+        fields["closed_at"] = received + timedelta(days=rng.uniform(1, OPEN_DAYS))
+    return fields
 
 
 def top_up_inquiries(target: int, rng: random.Random, say) -> int:
@@ -28,7 +56,8 @@ def top_up_inquiries(target: int, rng: random.Random, say) -> int:
         rows = []
         for _ in range(size):
             program = rng.choice(programs) if programs and rng.random() < 0.6 else None
-            received = now - timedelta(days=rng.uniform(0, 2 * 365))
+            age = timedelta(days=rng.uniform(0, 2 * 365))
+            received = now - age
             name = rng.choice(FIRST_NAMES)
             rows.append(
                 Inquiry(
@@ -45,6 +74,7 @@ def top_up_inquiries(target: int, rng: random.Random, say) -> int:
                     consented_at=received,
                     notified_at=received,
                     form_page="/admissions/",
+                    **worked(received, age, rng),
                 )
             )
         Inquiry.objects.bulk_create(rows)

@@ -17,6 +17,8 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.debug import sensitive_post_parameters
 
+from editing.admin_rows import QuickRowsMixin
+from rehab_site.database import KeysFirstPaginator
 from staff_access.roles import ADMISSIONS
 
 from .cases import CaseNote
@@ -148,7 +150,7 @@ def describe_change(message) -> str:
     return "; ".join(parts) or "saved without changes"
 
 
-class CaseAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
+class CaseAdmin(QuickRowsMixin, AssignedToAdmissionsStaff, admin.ModelAdmin):
     """The admin of one kind of case. Subclasses give the columns and the page's fields;
     the queue's title is `queue_title`."""
 
@@ -156,6 +158,7 @@ class CaseAdmin(AssignedToAdmissionsStaff, admin.ModelAdmin):
     list_display_links = ["person"]
     list_select_related = ["assigned_to"]
     list_per_page = 50
+    paginator = KeysFirstPaginator
     # A queue's filters count what matters; an extra count of every case adds nothing.
     show_full_result_count = False
     actions = ["assign_to_me"]

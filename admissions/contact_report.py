@@ -9,10 +9,12 @@ hundreds a month, not millions), so they are the same on PostgreSQL and SQLite.
 
 import math
 import statistics
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
@@ -27,8 +29,10 @@ PERIODS = {4: "the last 4 weeks", 12: "the last 12 weeks", 26: "the last 26 week
 DEFAULT_WEEKS = 12
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    """One inquiry of the period (a named tuple: the report makes one for each of
+    thousands of rows, about six times faster than a frozen dataclass)."""
+
     received_at: datetime
     first_attempt_at: datetime | None
     first_attempt_by_id: int | None
@@ -109,25 +113,39 @@ class Speed:
         return "–" if share is None else f"{share}%"
 
 
-def speed(rows: list[Row], now: datetime, moment: Moment) -> Speed:
-    seconds = []
-    within = judged = 0
-    for row in rows:
-        target = first_contact_target(row.is_urgent)
-        waited = row.time_to(moment.at(row))
-        if waited is not None:
-            seconds.append(waited.total_seconds())
-            judged += 1
-            within += waited <= target
-        elif moment.still_waiting(row) and now - row.received_at > target:
-            judged += 1
+# One inquiry's time to one moment: (the seconds it took, or None without the moment;
+# whether it is judged against its target; whether it met it). Plain tuples: the report
+# makes two for each of tens of thousands of rows, and a named tuple's constructor
+# was a third of the report's time at 100,000 inquiries.
+Measure = tuple[float | None, bool, bool]
+NOT_JUDGED: Measure = (None, False, False)
+LATE: Measure = (None, True, False)
+
+
+def targets() -> dict[bool, timedelta]:
+    """The first-contact target, by urgency."""
+    return {True: first_contact_target(True), False: first_contact_target(False)}
+
+
+def measure(row: Row, now: datetime, moment: Moment, target_for: dict) -> Measure:
+    target = target_for[row.is_urgent]
+    waited = row.time_to(moment.at(row))
+    if waited is not None:
+        return (waited.total_seconds(), True, waited <= target)
+    if moment.still_waiting(row) and now - row.received_at > target:
+        return LATE
+    return NOT_JUDGED
+
+
+def summary(measures: list[Measure]) -> Speed:
+    seconds = [taken for taken, _, _ in measures if taken is not None]
     return Speed(
-        inquiries=len(rows),
+        inquiries=len(measures),
         recorded=len(seconds),
         median=timedelta(seconds=statistics.median(seconds)) if seconds else None,
         p90=timedelta(seconds=percentile(seconds, 0.9)) if seconds else None,
-        within_target=within,
-        judged=judged,
+        within_target=sum(within for _, _, within in measures),
+        judged=sum(judged for _, judged, _ in measures),
     )
 
 
@@ -139,11 +157,13 @@ class Speeds:
     reach: Speed
 
 
-def speeds(rows: list[Row], now: datetime) -> Speeds:
-    return Speeds(*(speed(rows, now, moment) for moment in MOMENTS))
+def summaries(measures: dict[str, list[Measure]]) -> Speeds:
+    """The two speeds of a group's measures, by moment key."""
+    return Speeds(*(summary(measures[moment.key]) for moment in MOMENTS))
 
 
 def week_start(moment: datetime) -> date:
+    """The Monday of `moment`'s week in the site's time zone."""
     day = timezone.localtime(moment).date()
     return day - timedelta(days=day.weekday())
 
@@ -169,32 +189,41 @@ def report(weeks: int, now: datetime | None = None) -> dict:
             "status",
         )
     ]
-    by_week = defaultdict(list)
-    # Each staff member's first attempts and reaches, measured apart.
+    # Each row is measured once, and its measures go to the overall figures, its week
+    # and the staff member who made the attempt or the reach (measured apart).
+    target_for = targets()
+    overall = {moment.key: [] for moment in MOMENTS}
+    by_week = defaultdict(lambda: {moment.key: [] for moment in MOMENTS})
     by_staff = defaultdict(lambda: {moment.key: [] for moment in MOMENTS})
     by_status = defaultdict(int)
+    weeks_shown = [first_week + timedelta(weeks=number) for number in range(weeks)]
+    # Where each later week begins, in UTC as the rows' times are (a comparison across
+    # time zones asks each for its offset), to find a row's week by bisection.
+    week_starts = [
+        timezone.make_aware(datetime.combine(week, time())).astimezone(UTC)
+        for week in weeks_shown[1:]
+    ]
     for row in rows:
-        by_week[week_start(row.received_at)].append(row)
+        week = by_week[weeks_shown[bisect_right(week_starts, row.received_at)]]
         for moment in MOMENTS:
-            if moment.by(row) is not None:
-                by_staff[moment.by(row)][moment.key].append(row)
+            entry = measure(row, now, moment, target_for)
+            overall[moment.key].append(entry)
+            week[moment.key].append(entry)
+            by = moment.by(row)
+            if by is not None:
+                by_staff[by][moment.key].append(entry)
         by_status[row.status] += 1
     staff = get_user_model().objects.in_bulk(list(by_staff))
-    weeks_shown = [first_week + timedelta(weeks=number) for number in range(weeks)]
     total = len(rows)
     return {
         "since": first_week,
-        "overall": speeds(rows, now),
-        "by_week": [
-            (week, speeds(by_week[week], now)) for week in reversed(weeks_shown)
-        ],
+        "overall": summaries(overall),
+        "by_week": [(week, summaries(by_week[week])) for week in reversed(weeks_shown)],
         "by_staff": sorted(
             (
                 (
                     staff_name(staff.get(user_id)) or "Former staff member",
-                    Speeds(
-                        *(speed(groups[moment.key], now, moment) for moment in MOMENTS)
-                    ),
+                    summaries(groups),
                 )
                 for user_id, groups in by_staff.items()
             ),

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils import timezone
 
 from .cases import REFERENCE_LENGTH, Case, CaseNote, CaseQuerySet
@@ -45,7 +46,7 @@ class InquiryQuerySet(CaseQuerySet):
     @staticmethod
     def open_q() -> models.Q:
         """Inquiries that still need work: neither closed nor spam."""
-        return ~models.Q(status__in=Inquiry.CLOSED_STATUSES)
+        return models.Q(status__in=Inquiry.OPEN_STATUSES)
 
     @staticmethod
     def awaiting_attempt_q() -> models.Q:
@@ -138,6 +139,9 @@ class Inquiry(Case):
 
     # Statuses after which an inquiry needs no more work; closed_at starts its retention clock.
     CLOSED_STATUSES = [Status.ADMITTED, Status.REFERRED, Status.CLOSED, Status.SPAM]
+    # The rest (a test checks that the two lists hold every status once), named rather
+    # than "not closed" so that the status index finds them.
+    OPEN_STATUSES = [Status.NEW, Status.CONTACTED, Status.ASSESSMENT_SCHEDULED]
     # Open statuses that say nothing about whether anybody got through ("Contacted" may
     # be a voicemail); an inquiry in one of these still waits to be reached. Assessment
     # scheduled can only follow a conversation.
@@ -268,6 +272,18 @@ class Inquiry(Case):
                 ),
                 name="inquiry_unreached_idx",
             ),
+            # The queue's search (InquiryAdmin.search): an email address or a phone
+            # number finds its inquiries from an index; names, on PostgreSQL, from the
+            # trigram index of migration 0010.
+            models.Index(Upper("email"), name="inquiry_email_upper_idx"),
+            # The queue's open inquiries in the order they came: without it the database
+            # walks every closed one first, from the oldest (72 ms at 100,000).
+            models.Index(
+                fields=["received_at"],
+                condition=models.Q(status__in=["new", "contacted", "assessment"]),
+                name="inquiry_open_idx",
+            ),
+            models.Index(fields=["phone"], name="inquiry_phone_idx"),
         ]
         constraints = [
             models.CheckConstraint(

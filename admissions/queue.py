@@ -16,6 +16,8 @@ from django.contrib import admin
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from rehab_site.database import capped_count, count_words
+
 from .display import duration_words
 from .models import AccessLog, Inquiry, InquiryQuerySet
 
@@ -24,11 +26,19 @@ SEARCH_TOKEN_HOURS = 12
 SEARCH_MAX_LENGTH = 200
 
 
+# The views whose inquiries pile up for ever (every closed one stays for years) show
+# their count up to this, then "1,000+": a count that stops there costs the same at
+# 100,000 inquiries as at 1,000.
+COUNT_CAP = 1000
+
+
 @dataclass(frozen=True)
 class QueueView:
     key: str
     label: str
     condition: Callable[[object, datetime], Q]  # (user, now) -> which inquiries
+    # Whether it holds closed inquiries too; the others hold only open ones.
+    grows: bool = False
 
     def filter(self, inquiries, user, now: datetime):
         return inquiries.filter(self.condition(user, now))
@@ -54,24 +64,42 @@ VIEWS = [
         "Waiting over target",
         lambda user, now: InquiryQuerySet.over_target_q(now),
     ),
-    QueueView("closed", "Closed", lambda user, now: Q(status__in=CLOSED_NOT_SPAM)),
-    QueueView("spam", "Spam", lambda user, now: Q(status=Inquiry.Status.SPAM)),
-    QueueView("all", "All", lambda user, now: Q()),
+    QueueView(
+        "closed", "Closed", lambda user, now: Q(status__in=CLOSED_NOT_SPAM), grows=True
+    ),
+    QueueView(
+        "spam", "Spam", lambda user, now: Q(status=Inquiry.Status.SPAM), grows=True
+    ),
+    QueueView("all", "All", lambda user, now: Q(), grows=True),
 ]
 DEFAULT_VIEW = VIEWS[0]
 VIEWS_BY_KEY = {view.key: view for view in VIEWS}
 
 
 def view_counts(user, now: datetime) -> dict[str, int]:
-    """How many inquiries each saved view holds, in one query."""
-    return Inquiry.objects.aggregate(
+    """How many inquiries each saved view holds: the open views in one query over the
+    open inquiries (from the status index), the growing ones each counted up to
+    COUNT_CAP + 1 (see `count_label`)."""
+    counts = Inquiry.objects.filter(OPEN).aggregate(
         **{
             view.key: Count(
                 "pk", filter=view.condition(user, now) or Q(pk__isnull=False)
             )
             for view in VIEWS
+            if not view.grows
         }
     )
+    for view in VIEWS:
+        if view.grows:
+            counts[view.key] = capped_count(
+                view.filter(Inquiry.objects.order_by(), user, now), COUNT_CAP
+            )
+    return counts
+
+
+def count_label(count: int) -> str:
+    """A tab's count as it reads: "12", or "1,000+" once past COUNT_CAP."""
+    return count_words(count, COUNT_CAP)
 
 
 class QueueViewFilter(admin.SimpleListFilter):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from editing.admin_filters import VisibilityFilter
+from editing.admin_filters import DateWithYearsListFilter, VisibilityFilter
 from editing.content_admin import ContentAdmin
 from editing.drafts import DraftChangesAdmin
 from editing.editor_aids import EditorAdminMixin, ThumbnailFileInput
@@ -14,6 +14,7 @@ from editing.uploads import MediaStorageFailureAdminMixin
 
 from .forms import ArticleAdminForm, PersonAdminForm
 from .models import Article, Category, Person, Tag
+from .models.article import ArticleQuerySet
 
 
 class DueForReviewFilter(admin.SimpleListFilter):
@@ -28,15 +29,13 @@ class DueForReviewFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        due = Article.objects.due_for_review()
+        due = ArticleQuerySet.due_for_review_condition()
         if self.value() == "changed":
-            return queryset.filter(
-                pk__in=Article.objects.changed_since_review().values("pk")
-            )
+            return queryset.filter(ArticleQuerySet.changed_since_review_condition())
         if self.value() == "due":
-            return queryset.filter(pk__in=due.values("pk"))
+            return queryset.filter(due)
         if self.value() == "current":
-            return queryset.exclude(pk__in=due.values("pk"))
+            return queryset.exclude(due)
         return queryset
 
 
@@ -57,12 +56,14 @@ class ArticleAdmin(
     list_filter = [
         VisibilityFilter,
         DueForReviewFilter,
+        ("publish_at", DateWithYearsListFilter),
         "categories",
         "authors",
     ]
+    # Counts beside every filter's choices would count the whole list once a choice.
+    show_facets = admin.ShowFacets.NEVER
     list_select_related = ["medical_reviewer"]
     search_fields = ["title", "summary", "slug"]
-    date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [
         "authors",

@@ -29,10 +29,12 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.contenttypes.models import ContentType
 from django.core import checks, serializers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -45,8 +47,10 @@ from reversion_compare.admin import CompareVersionAdmin
 from reversion_compare.helpers import html_diff
 
 from editing.admin_labels import LabelledListEditableMixin
+from editing.admin_rows import QuickRowsMixin
 from editing.richtext import RichTextField
 from rehab_site.content_apps import content_app_labels
+from rehab_site.database import KeysFirstPaginator
 from staff_access.sessions import LAST_ACTIVITY_KEY, LAST_REQUEST_KEY
 
 EDIT_TOKEN_FIELD = "edit_token"
@@ -124,9 +128,26 @@ def save_change(obj, *, by, live) -> None:
     obj.save()
 
 
-class ContentAdmin(LabelledListEditableMixin, CompareVersionAdmin):
+class ContentChangeList(ChangeList):
+    """Django's list, but where a filter or search across a many-to-many relation (an
+    article's authors or categories) could list a row twice, each row is kept once by
+    EXISTS instead of Django's SELECT DISTINCT over every column, which sorts the
+    whole table (166 ms of SQL for one author's articles of 100,000)."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        if not queryset.query.distinct:
+            return queryset
+        rows = self.root_queryset.filter(Exists(queryset.filter(pk=OuterRef("pk"))))
+        rows = self.apply_select_related(rows)
+        return rows.order_by(*self.get_ordering(request, rows))
+
+
+class ContentAdmin(QuickRowsMixin, LabelledListEditableMixin, CompareVersionAdmin):
     """Base admin for every model visitors see (see the module's docstring)."""
 
+    # Lists stay quick at 100,000 rows: see ContentChangeList and KeysFirstPaginator.
+    paginator = KeysFirstPaginator
     object_history_template = "admin/editing/object_history.html"
     compare_template = "admin/editing/compare.html"
     change_form_template = "admin/editing/change_form.html"
@@ -135,6 +156,9 @@ class ContentAdmin(LabelledListEditableMixin, CompareVersionAdmin):
     class Media:
         js = ["editing/editing.js"]
         css = {"all": ["editing/editing.css"]}
+
+    def get_changelist(self, request, **kwargs):
+        return ContentChangeList
 
     # Rich text is compared as text: the words changed, not the markup around them.
     def compare_TextField(self, obj_compare):

@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # PostgreSQL's index types and operator classes (rehab_site/database.py); nothing of
+    # it runs on SQLite.
+    "django.contrib.postgres",
     "django_ckeditor_5",
     "django_otp",
     "django_otp.plugins.otp_totp",

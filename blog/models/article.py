@@ -120,10 +120,14 @@ class ArticleQuerySet(PublishableQuerySet):
 
     def due_for_review(self):
         """Never reviewed, reviewed more than a year ago, or changed since the review."""
-        return self.filter(
+        return self.filter(self.due_for_review_condition())
+
+    @classmethod
+    def due_for_review_condition(cls) -> Q:
+        return (
             Q(reviewed_on__isnull=True)
             | Q(reviewed_on__lt=timezone.localdate() - REVIEW_INTERVAL)
-            | self.changed_since_review_condition()
+            | cls.changed_since_review_condition()
         )
 
     def changed_since_review(self):
@@ -216,6 +220,10 @@ class Article(Publishable):
         ordering = ["-publish_at", "-pk"]
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="blog_article_live"),
+            # The admin's list, newest first, and its year links (DateWithYearsListFilter).
+            models.Index(fields=["publish_at", "id"], name="blog_article_newest"),
+            # The list sorted by title.
+            models.Index(fields=["title"], name="blog_article_title"),
             GinIndex(fields=["search_vector"], name="blog_article_search"),
         ]
         constraints = [

@@ -276,7 +276,8 @@ def test_the_changelist_query_count_does_not_grow_with_inquiries(admissions_clie
     InquiryFactory.create_batch(10, assigned_to=admissions_client.user)
     large = count_queries(admissions_client, LIST_URL)
 
-    # User, permissions (user and group), the views' counts, the page's count and rows,
+    # User, permissions (user and group), the views' counts (four queries), the page's
+    # count and rows,
     # the access-log insert, and the banner's two checks; the same for 2 or 12 inquiries.
     assert small == large
     assert small <= QUERY_BUDGET
@@ -309,4 +310,6 @@ def test_the_inquiry_page_costs_the_same_with_more_notes(admissions_client):
     assert small == large <= 14
 
 
-QUERY_BUDGET = 10
+# The open views' counts are one query; the three views that grow for ever (closed, spam,
+# all) are each counted up to a cap, in one query each.
+QUERY_BUDGET = 13

@@ -1,0 +1,11 @@
+from django.contrib.postgres.operations import TrigramExtension
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    """PostgreSQL's pg_trgm, once for every app's substring-search index
+    (rehab_site/database.py: AddSubstringSearchIndex). Nothing on SQLite."""
+
+    dependencies = [("rehab_site", "0012_models_moved_to_their_apps")]
+
+    operations = [TrigramExtension()]
