@@ -14,7 +14,9 @@ Modes, each page measured on every site in turn, `repeats` times round, keeping 
   visitor (the CSRF cookie of a form started once, and an analytics cookie); next to
   them, the ceiling: the same nginx serving a static file exactly as large.
 Then a client of our own posts admissions inquiries from several threads, and worker
-memory is read. Results go to stdout and bench/results.md.
+memory is read. Results go to stdout and bench/results.md. Last, the staff pages at the
+largest size (bench/admin_pages.py, in process, this checkout and the baseline on the
+same data) go to bench/admin.md; `--admin-only` runs that part alone.
 
 Only 127.0.0.1 is ever targeted.
 """
@@ -51,9 +53,9 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CONNECTIONS = 16
 CEILING_DIRECTORY = "/static/bench"
 SEARCH_WORD = "recovery"
-# The commit before the edge served first visits and pages with a form (issue 25), which
-# this checkout is compared with.
-DEFAULT_BASELINE = "6564d68"
+# The last commit before this round's staff pages at volume (issue 25), which this
+# checkout is compared with; 6564d68 is the one before the edge served first visits.
+DEFAULT_BASELINE = "4fe5eb6"
 # A returning visitor: a form started once (the CSRF cookie), and some analytics cookie.
 RETURNING_VISITOR = "csrftoken=bench0returning0visitor0csrf0000; _ga=GA1.1.1234.5678"
 
@@ -436,6 +438,81 @@ def cache_for_site(cache_url: str, position: int) -> str:
     parts = urllib.parse.urlsplit(cache_url)
     database = int(parts.path.strip("/") or 0) + position
     return urllib.parse.urlunsplit(parts._replace(path=f"/{database}"))
+
+
+# -- staff pages --------------------------------------------------------------------------
+
+# Every admin list, filter, sort, search, the dashboard and the reports, at the largest
+# size, in process (bench/admin_pages.py): each at most this, in milliseconds.
+ADMIN_TARGET_MS = 150
+
+
+def admin_pages(checkout: Checkout, args) -> dict:
+    """bench/admin_pages.py's figures for the checkout's code on the database `args` names."""
+    result = subprocess.run(
+        [PYTHON, str(PROJECT_ROOT / "bench" / "admin_pages.py")],
+        cwd=checkout.root,
+        env={
+            **base_environment(args, checkout.static_root),
+            "PYTHONPATH": str(checkout.root),
+        },
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(result.stdout)
+
+
+def write_admin_results(
+    ours: dict, baseline: dict | None, label: str, path: Path
+) -> str:
+    rows = ", ".join(f"{count:,} {name}" for name, count in ours["rows"].items())
+    before = {page["page"]: page for page in (baseline or {}).get("pages", [])}
+    slow = [page for page in ours["pages"] if page["ms"] > ADMIN_TARGET_MS]
+    lines = [
+        "# Staff pages at volume",
+        "",
+        f"Run {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on "
+        f"{os.cpu_count()} CPU cores ({platform_line()}), by `make bench` "
+        "(bench/admin_pages.py): in process, signed in as a superuser, on PostgreSQL "
+        f"holding {rows}. Each page: one warm-up, then the median of "
+        "5 requests, and the queries one request made. Every changelist, each kind of "
+        "link on it (each filter, each column's sorting, the last page, the year links, "
+        "the queue's views, a report's periods) and a search. The baseline runs on "
+        "the same database, which this checkout's migrations have given their indexes, "
+        "so its figures are better than on its own schema. "
+        f"Target: at most {ADMIN_TARGET_MS} ms each; "
+        + (
+            f"**{len(slow)} of {len(ours['pages'])} pages over it.**"
+            if slow
+            else f"all {len(ours['pages'])} pages within it."
+        ),
+        "",
+        f"| page | {label + ': ' if baseline else ''}ms | queries | "
+        + ("this checkout: ms | queries | " if baseline else "")
+        + "status |",
+        "|---|---:|---:|" + ("---:|---:|" if baseline else "") + "---|",
+    ]
+    for page in sorted(ours["pages"], key=lambda page: -page["ms"]):
+        flag = "**" if page["ms"] > ADMIN_TARGET_MS else ""
+        cells = []
+        if baseline:
+            old = before.get(page["page"])
+            cells += [f"{old['ms']:.0f}", str(old["queries"])] if old else ["–", "–"]
+        cells += [f"{flag}{page['ms']:.0f}{flag}", str(page["queries"])]
+        lines.append(
+            f"| {page['page']} | " + " | ".join(cells) + f" | {page['status']} |"
+        )
+    text = "\n".join(lines) + "\n"
+    path.write_text(text)
+    return text
+
+
+def admin_run(args, checkouts: list[Checkout], sized: argparse.Namespace) -> str:
+    ours = admin_pages(checkouts[0], sized)
+    baseline = admin_pages(checkouts[1], sized) if len(checkouts) > 1 else None
+    label = checkouts[1].label if baseline else ""
+    return write_admin_results(ours, baseline, label, Path(args.admin_output))
 
 
 # -- the run ------------------------------------------------------------------------------
@@ -834,10 +911,18 @@ def main() -> None:
         "--repeats", type=int, default=int(os.environ.get("BENCH_REPEATS", 3))
     )
     parser.add_argument("--warmup", type=int, default=2)
-    parser.add_argument("--inquiries", type=int, default=1000)
+    parser.add_argument("--inquiries", type=int, default=100_000)
     parser.add_argument("--submit-workers", type=int, default=8)
     parser.add_argument("--submit-each", type=int, default=50)
     parser.add_argument("--output", default=str(PROJECT_ROOT / "bench" / "results.md"))
+    parser.add_argument(
+        "--admin-output", default=str(PROJECT_ROOT / "bench" / "admin.md")
+    )
+    parser.add_argument(
+        "--admin-only",
+        action="store_true",
+        help="only the staff pages, at the largest size (bench/admin.md)",
+    )
     args = parser.parse_args()
     for url in (args.database_url, args.cache_url):
         host = urllib.parse.urlsplit(url).hostname
@@ -858,6 +943,9 @@ def main() -> None:
             checkouts.append(Checkout.of_commit(args.baseline, work / "baseline"))
         for checkout in checkouts:
             collect_static(checkout, args)
+        if args.admin_only:
+            print(admin_run(args, checkouts, seed(args, sizes[-1])))
+            return
         seeded = {articles: seed(args, articles) for articles in sizes}
         sites = [
             Site(f"{articles}", articles, this, seeded[articles]) for articles in sizes
@@ -882,10 +970,12 @@ def main() -> None:
             run_mode(args, sites, mode, work, certificate)
         largest = [site for site in sites if site.checkout is this][-1]
         recycling = recycling_run(args, largest)
+        admin = admin_run(args, checkouts, seeded[sizes[-1]])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print()
     print(write_results(args, sites, recycling, Path(args.output)))
+    print(admin)
 
 
 if __name__ == "__main__":

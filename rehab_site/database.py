@@ -25,7 +25,11 @@ class KeysFirstPaginator(Paginator):
     those rows: the OFFSET runs over the ordering's index alone (an index-only scan of
     the keys), not over every skipped row read whole. For an admin list's last pages
     (`ModelAdmin.paginator`): page 1,000 of 100,000 articles took 144 ms of SQL with
-    Django's slice."""
+    Django's slice. The first pages keep Django's slice: reading a few rows whole costs
+    less than repeating the list's conditions for its keys (a search's first page: 41 ms
+    keys first, 2 ms sliced)."""
+
+    DEEP_OFFSET = 1000
 
     def page(self, number):
         number = self.validate_number(number)
@@ -33,6 +37,8 @@ class KeysFirstPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
+        if bottom < self.DEEP_OFFSET:
+            return Page(self.object_list[bottom:top], number, self)
         keys = self.object_list.values("pk")[bottom:top]
         return Page(self.object_list.filter(pk__in=keys), number, self)
 
@@ -65,6 +71,11 @@ class AddSubstringSearchIndex(Operation):
         if schema_editor.connection.vendor == "postgresql":
             model = to_state.apps.get_model(app_label, self.model_name)
             schema_editor.add_index(model, self.index())
+            # The index's expression gets statistics of its own only when the table is
+            # next analyzed; until then the planner guesses a search matches 30 rows
+            # and sorts the matches rather than reading the newest first (47 ms, 2 ms).
+            table = schema_editor.quote_name(model._meta.db_table)
+            schema_editor.execute(f"ANALYZE {table}")
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
