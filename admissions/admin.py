@@ -479,7 +479,7 @@ class AccessLogAdmin(admin.ModelAdmin):
         "what",
         "ip_address",
     ]
-    list_filter = ["action", "subject", ("at", DateWithYearsListFilter)]
+    list_filter = ["action", "subject", ("at", DateWithYearsListFilter.titled("when"))]
     list_select_related = ["user"]
     search_fields = ["=inquiry_reference", "=username"]
     search_help_text = "Search by inquiry reference or username."

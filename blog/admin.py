@@ -56,7 +56,7 @@ class ArticleAdmin(
     list_filter = [
         VisibilityFilter,
         DueForReviewFilter,
-        ("publish_at", DateWithYearsListFilter),
+        ("publish_at", DateWithYearsListFilter.titled("published")),
         "categories",
         "authors",
     ]

@@ -36,6 +36,18 @@ class DateWithYearsListFilter(admin.DateFieldListFilter):
     distinct years (49 ms at 100,000 articles). The oldest date comes from the field's
     index, and each year between is one indexed EXISTS, so the field needs `db_index`."""
 
+    # What the filter is called in the sidebar ("By published"), where the field's own
+    # name ("publish at") would read oddly: `DateWithYearsListFilter.titled("published")`.
+    custom_title = ""
+
+    @classmethod
+    def titled(cls, title: str) -> type:
+        return type(cls.__name__, (cls,), {"custom_title": title})
+
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        self.title = self.custom_title or self.title
+
     def choices(self, changelist):
         yield from super().choices(changelist)
         for year in self.earlier_years(changelist.root_queryset):
