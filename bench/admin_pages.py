@@ -4,9 +4,9 @@ Run by bench/run.py with the environment of a seeded site (DATABASE_URL and the 
 the checkout's root on PYTHONPATH, so the same script times this checkout and the
 baseline. Signed in as a superuser (who sees every page and every dashboard notice), it
 finds the pages the way a staff member would: the dashboard, every changelist the admin
-registers, and on each changelist every link that changes the query (each filter, each
-date link, each column's sorting, the last page, the queue's saved views, the report's
-periods), one link per kind, plus a search for SEARCH_WORD. Each page is requested once to
+registers, and on each changelist the links that change the query (each filter's
+choices, the date links, each column's sorting, the last page, the queue's saved views,
+a report's periods; see `links_to_time`), plus a search for SEARCH_WORD. Each page is requested once to
 warm up, then REPEATS times; it prints JSON: each page's median time and its query count.
 """
 
@@ -34,19 +34,36 @@ from django.urls import NoReverseMatch, reverse  # noqa: E402
 REPEATS = 5
 SEARCH_WORD = "recovery"
 USERNAME = "bench-admin"
+VALUES_PER_PARAMETER = 8
 
 
 class QueryLinks(HTMLParser):
-    """Every link in the page that only changes the query string ("?…")."""
+    """Every link in the page that only changes the query string ("?…"), and each choice
+    of a select that a GET form sends (a report's period)."""
 
     def __init__(self):
         super().__init__()
         self.links: list[str] = []
+        self.in_get_form = False
+        self.select = ""
 
     def handle_starttag(self, tag, attrs):
-        href = dict(attrs).get("href") or ""
+        attrs = dict(attrs)
+        href = attrs.get("href") or ""
         if tag == "a" and href.startswith("?"):
             self.links.append(href)
+        elif tag == "form":
+            self.in_get_form = (attrs.get("method") or "get").lower() == "get"
+        elif tag == "select" and self.in_get_form:
+            self.select = attrs.get("name") or ""
+        elif tag == "option" and self.select:
+            self.links.append(f"?{self.select}={attrs.get('value', '')}")
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self.select = ""
+        elif tag == "form":
+            self.in_get_form = False
 
 
 def query_links(html: str) -> list[str]:
@@ -55,10 +72,11 @@ def query_links(html: str) -> list[str]:
     return parser.links
 
 
-def one_link_per_kind(links: list[str]) -> list[str]:
-    """One link for each set of query parameters (a filter's values are one kind, each
-    column's sorting another); of the page links, the last page."""
-    chosen: dict[frozenset, str] = {}
+def links_to_time(links: list[str]) -> list[str]:
+    """One link for each set of query parameters, each column's sorting a set of its own;
+    of the page links, the last page; of a link with one parameter (a filter's choice,
+    a report's period), every value, up to VALUES_PER_PARAMETER."""
+    chosen: dict[frozenset, list[str]] = {}
     for link in links:
         params = dict(parse_qsl(link[1:], keep_blank_values=True))
         kind = frozenset(params)
@@ -66,15 +84,16 @@ def one_link_per_kind(links: list[str]) -> list[str]:
             kind |= {"o=" + params["o"].split(".")[0].lstrip("-")}
         if not kind:
             continue
+        found = chosen.setdefault(kind, [])
         if kind == {"p"}:
-            if kind in chosen and int(params["p"]) <= int(
-                dict(parse_qsl(chosen[kind][1:]))["p"]
-            ):
-                continue
-            chosen[kind] = link
-        else:
-            chosen.setdefault(kind, link)
-    return list(chosen.values())
+            last = int(params["p"])
+            if not found or last > int(dict(parse_qsl(found[0][1:]))["p"]):
+                found[:] = [link]
+        elif link not in found and (
+            not found or (len(kind) == 1 and len(found) < VALUES_PER_PARAMETER)
+        ):
+            found.append(link)
+    return [link for found in chosen.values() for link in found]
 
 
 def changelists() -> list[tuple[str, str, str | None]]:
@@ -139,7 +158,7 @@ def main() -> None:
         measure("dashboard", reverse("admin:index"))
         for label, url, search in changelists():
             page = measure(label, url)
-            for link in one_link_per_kind(query_links(page["html"])):
+            for link in links_to_time(query_links(page["html"])):
                 measure(f"{label} {link}", url + link)
             if search == "get":
                 measure(f"{label} search “{SEARCH_WORD}”", f"{url}?q={SEARCH_WORD}")

@@ -14,9 +14,10 @@ Modes, each page measured on every site in turn, `repeats` times round, keeping 
   visitor (the CSRF cookie of a form started once, and an analytics cookie); next to
   them, the ceiling: the same nginx serving a static file exactly as large.
 Then a client of our own posts admissions inquiries from several threads, and worker
-memory is read. Results go to stdout and bench/results.md. Last, the staff pages at the
-largest size (bench/admin_pages.py, in process, this checkout and the baseline on the
-same data) go to bench/admin.md; `--admin-only` runs that part alone.
+memory is read. Results go to stdout and bench/results.md. Before all that, on the quiet
+machine, the staff pages at the largest size (bench/admin_pages.py, in process, this
+checkout and the baseline on the same data) go to bench/admin.md; `--admin-only` runs
+that part alone.
 
 Only 127.0.0.1 is ever targeted.
 """
@@ -947,6 +948,8 @@ def main() -> None:
             print(admin_run(args, checkouts, seed(args, sizes[-1])))
             return
         seeded = {articles: seed(args, articles) for articles in sizes}
+        # First, while the machine is quiet and before the submissions add inquiries.
+        admin = admin_run(args, checkouts, seeded[sizes[-1]])
         sites = [
             Site(f"{articles}", articles, this, seeded[articles]) for articles in sizes
         ]
@@ -970,7 +973,6 @@ def main() -> None:
             run_mode(args, sites, mode, work, certificate)
         largest = [site for site in sites if site.checkout is this][-1]
         recycling = recycling_run(args, largest)
-        admin = admin_run(args, checkouts, seeded[sizes[-1]])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print()

@@ -1,6 +1,7 @@
 """What keeps the staff pages quick on big tables (100,000 articles or inquiries), on
-PostgreSQL and on SQLite alike: counts that stop at a cap, and substring searches that
-PostgreSQL answers from an index."""
+PostgreSQL and on SQLite alike: counts that stop at a cap, deep pages found by their keys
+first, and two migration operations for PostgreSQL alone (substring searches answered
+from an index, long text kept out of a table's rows)."""
 
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.paginator import Page, Paginator
@@ -9,14 +10,14 @@ from django.db.models.functions import Upper
 
 
 def capped_count(queryset, cap: int) -> int:
-    """How many rows `queryset` has, counting no further than `cap + 1`: a count above
-    `cap` means "more than cap" (`count_words` writes it "1,000+"). A full count reads every matching
-    row; this one stops early, whatever the table's size."""
+    """How many rows `queryset` has, counting no further than `cap + 1`, so a count
+    above `cap` means "more than cap". A full count reads every matching row; this one
+    stops early, whatever the table's size."""
     return queryset.order_by()[: cap + 1].count()
 
 
 def count_words(count: int, cap: int) -> str:
-    """ "234" for a count, or "1,000+" for a count over its cap of 1,000."""
+    """A capped count as it reads: "234", or "1,000+" once over a cap of 1,000."""
     return f"{cap:,}+" if count > cap else f"{count:,}"
 
 
@@ -44,8 +45,8 @@ class KeysFirstPaginator(Paginator):
 
 
 class AddSubstringSearchIndex(Operation):
-    """A migration operation: on PostgreSQL, a trigram index (pg_trgm's `gin_trgm_ops`,
-    after `TrigramExtension()`) over UPPER(column), which is the expression Django's
+    """A migration operation: on PostgreSQL, a trigram index (pg_trgm's `gin_trgm_ops`;
+    the extension comes from migration rehab_site.0013) over UPPER(column), which is the expression Django's
     `icontains` compares, so an admin search reads the index instead of every row. On
     other databases it does nothing: SQLite, `make run`'s database, scans its small demo.
 
