@@ -4,6 +4,7 @@ first, and two migration operations for PostgreSQL alone (substring searches ans
 from an index, long text kept out of a table's rows)."""
 
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.operations import TrigramExtension
 from django.core.paginator import Page, Paginator
 from django.db.migrations.operations.base import Operation
 from django.db.models.functions import Upper
@@ -42,6 +43,15 @@ class KeysFirstPaginator(Paginator):
             return Page(self.object_list[bottom:top], number, self)
         keys = self.object_list.values("pk")[bottom:top]
         return Page(self.object_list.filter(pk__in=keys), number, self)
+
+
+class PostgreSQLTrigramExtension(TrigramExtension):
+    """Django's TrigramExtension, which does nothing on another database when applied but
+    asks SQLite for `pg_extension` when unapplied: this one does nothing either way."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 class AddSubstringSearchIndex(Operation):

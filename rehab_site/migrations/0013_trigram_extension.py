@@ -1,5 +1,6 @@
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
+
+from rehab_site.database import PostgreSQLTrigramExtension
 
 
 class Migration(migrations.Migration):
@@ -8,4 +9,4 @@ class Migration(migrations.Migration):
 
     dependencies = [("rehab_site", "0012_models_moved_to_their_apps")]
 
-    operations = [TrigramExtension()]
+    operations = [PostgreSQLTrigramExtension()]
