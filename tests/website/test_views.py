@@ -1,4 +1,6 @@
 import pytest
+from django.contrib.staticfiles import finders
+from django.templatetags.static import static
 from django.test import Client
 from django.urls import reverse
 
@@ -118,3 +120,17 @@ def test_sitemap_index_lists_the_site_section(client, db):
 
     assert response.status_code == 200
     assert "sitemap-site.xml" in response.content.decode()
+
+
+def test_the_admin_pages_show_the_sites_favicon(client, admin_client):
+    """The browser asks every page for an icon; without a link it asked for
+    /favicon.ico, a 404 on every admin page."""
+    icon = static("img/favicon.svg")
+    for page in (
+        client.get(reverse("admin:login")),
+        admin_client.get(reverse("admin:index")),
+    ):
+        assert f'<link rel="icon" href="{icon}" type="image/svg+xml">' in (
+            page.content.decode()
+        )
+    assert finders.find("img/favicon.svg")
