@@ -33,6 +33,7 @@ from django.views.decorators.http import require_POST
 
 from editing.admin_filters import DateWithYearsListFilter
 from editing.admin_rows import QuickHiddenInput, QuickSelect
+from rehab_site.database import KeysFirstPaginator
 
 from . import contact_report  # noqa: F401 (registers the first-contact report)
 from .attribution import UTM_FIELDS
@@ -484,8 +485,10 @@ class AccessLogAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
     search_fields = ["=inquiry_reference", "=username"]
     search_help_text = "Search by inquiry reference or username."
+    # The log grows with every look at an inquiry: its lists stay quick however long.
     show_facets = admin.ShowFacets.NEVER
     show_full_result_count = False
+    paginator = KeysFirstPaginator
     list_per_page = 100
     fields = [
         "when",

@@ -92,7 +92,7 @@ def view_counts(user, now: datetime) -> dict[str, int]:
     for view in VIEWS:
         if view.grows:
             counts[view.key] = capped_count(
-                view.filter(Inquiry.objects.order_by(), user, now), COUNT_CAP
+                view.filter(Inquiry.objects.all(), user, now), COUNT_CAP
             )
     return counts
 

@@ -54,19 +54,47 @@ class PostgreSQLTrigramExtension(TrigramExtension):
             super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
-class AddSubstringSearchIndex(Operation):
-    """A migration operation: on PostgreSQL, a trigram index (pg_trgm's `gin_trgm_ops`;
-    the extension comes from migration rehab_site.0013) over UPPER(column), which is the expression Django's
-    `icontains` compares, so an admin search reads the index instead of every row. On
-    other databases it does nothing: SQLite, `make run`'s database, scans its small demo.
+class PostgreSQLOperation(Operation):
+    """A migration operation on one model's table that PostgreSQL alone needs: it changes
+    no model state, and on other databases it does nothing, applied or unapplied.
+    Subclasses write `forwards(schema_editor, model)` and `backwards(...)`."""
+
+    reversible = True
+
+    def __init__(self, model_name: str):
+        self.model_name = model_name
+
+    def state_forwards(self, app_label, state):
+        pass
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            model = to_state.apps.get_model(app_label, self.model_name)
+            self.forwards(schema_editor, model)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            model = from_state.apps.get_model(app_label, self.model_name)
+            self.backwards(schema_editor, model)
+
+    def forwards(self, schema_editor, model) -> None:
+        raise NotImplementedError
+
+    def backwards(self, schema_editor, model) -> None:
+        raise NotImplementedError
+
+
+class AddSubstringSearchIndex(PostgreSQLOperation):
+    """On PostgreSQL, a trigram index (pg_trgm's `gin_trgm_ops`; the extension comes from
+    migration rehab_site.0013) over UPPER(column), which is the expression Django's
+    `icontains` compares, so an admin search reads the index instead of every row. SQLite,
+    `make run`'s database, scans its small demo instead.
 
     The index is no part of the model's state (Django's indexes cannot be given for one
     database only), so `makemigrations` never sees it; tests check each with EXPLAIN."""
 
-    reversible = True
-
     def __init__(self, model_name: str, field_name: str, name: str):
-        self.model_name = model_name
+        super().__init__(model_name)
         self.field_name = field_name
         self.name = name
 
@@ -75,23 +103,17 @@ class AddSubstringSearchIndex(Operation):
             OpClass(Upper(self.field_name), name="gin_trgm_ops"), name=self.name
         )
 
-    def state_forwards(self, app_label, state):
-        pass
+    def forwards(self, schema_editor, model) -> None:
+        schema_editor.add_index(model, self.index())
+        # The index's expression gets statistics of its own only when the table is next
+        # analyzed; until then the planner guesses a search matches 30 rows and sorts
+        # the matches rather than reading the newest first (47 ms, 2 ms).
+        schema_editor.execute(
+            f"ANALYZE {schema_editor.quote_name(model._meta.db_table)}"
+        )
 
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            model = to_state.apps.get_model(app_label, self.model_name)
-            schema_editor.add_index(model, self.index())
-            # The index's expression gets statistics of its own only when the table is
-            # next analyzed; until then the planner guesses a search matches 30 rows
-            # and sorts the matches rather than reading the newest first (47 ms, 2 ms).
-            table = schema_editor.quote_name(model._meta.db_table)
-            schema_editor.execute(f"ANALYZE {table}")
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            model = from_state.apps.get_model(app_label, self.model_name)
-            schema_editor.remove_index(model, self.index())
+    def backwards(self, schema_editor, model) -> None:
+        schema_editor.remove_index(model, self.index())
 
     def describe(self):
         return f"Trigram index {self.name} on {self.model_name}.{self.field_name} (PostgreSQL)"
@@ -101,42 +123,28 @@ class AddSubstringSearchIndex(Operation):
         return self.name.lower()
 
 
-class KeepLongTextOutOfLine(Operation):
-    """A migration operation: on PostgreSQL, a table's long values (TOAST) are kept out
-    of its rows once a row passes 256 bytes, not 2 kB. An article's body, its plain text
-    and its search index then live beside the table, and a scan of the other columns
-    (a count, a filter no index serves) reads 24 MB instead of 312 MB at 100,000
-    articles: 25 ms instead of 101. Reading one article's body costs one more index
-    lookup. Rows stored before the migration keep their layout until they are saved
-    again; `VACUUM FULL <table>` rewrites them all at once. Nothing on other databases."""
+class KeepLongTextOutOfLine(PostgreSQLOperation):
+    """On PostgreSQL, a table's long values (TOAST) are kept out of its rows once a row
+    passes 256 bytes, not 2 kB. An article's body, its plain text and its search index
+    then live beside the table, and a scan of the other columns (a count, a filter no
+    index serves) reads 24 MB instead of 312 MB at 100,000 articles: 25 ms instead of
+    101. Reading one article's body costs one more index lookup. Rows stored before the
+    migration keep their layout until they are saved again; `VACUUM FULL <table>`
+    rewrites them all at once."""
 
-    reversible = True
     TARGET_BYTES = 256
 
-    def __init__(self, model_name: str):
-        self.model_name = model_name
+    def alter(self, schema_editor, model, change: str) -> None:
+        table = schema_editor.quote_name(model._meta.db_table)
+        schema_editor.execute(f"ALTER TABLE {table} {change}")
 
-    def state_forwards(self, app_label, state):
-        pass
-
-    def set_target(self, schema_editor, apps, app_label, target: str) -> None:
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        table = apps.get_model(app_label, self.model_name)._meta.db_table
-        schema_editor.execute(f"ALTER TABLE {schema_editor.quote_name(table)} {target}")
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        self.set_target(
-            schema_editor,
-            to_state.apps,
-            app_label,
-            f"SET (toast_tuple_target = {self.TARGET_BYTES})",
+    def forwards(self, schema_editor, model) -> None:
+        self.alter(
+            schema_editor, model, f"SET (toast_tuple_target = {self.TARGET_BYTES})"
         )
 
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        self.set_target(
-            schema_editor, from_state.apps, app_label, "RESET (toast_tuple_target)"
-        )
+    def backwards(self, schema_editor, model) -> None:
+        self.alter(schema_editor, model, "RESET (toast_tuple_target)")
 
     def describe(self):
         return f"Long values of {self.model_name} kept out of its rows (PostgreSQL)"
