@@ -148,9 +148,17 @@ def axe_results(page, tags=WCAG_TAGS, context=None) -> AxeResults:
     }
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE_SCRIPT)
+    # Before each run axe preloads every stylesheet's rules and the page's media, unless
+    # told not to: 40% of its time on an admin page (measured over 57 pages). The
+    # stylesheets serve only css-orientation-lock, an experimental rule these tags leave
+    # out; the media serve no-autoplay-audio, so they are preloaded when media autoplays.
     violations = page.evaluate(
-        """([context, options]) =>
-            axe.run(context ?? document, options).then((results) => results.violations)""",
+        """([context, options]) => {
+            const autoplays = document.querySelector("audio[autoplay], video[autoplay]");
+            const preload = autoplays ? { assets: ["media"] } : false;
+            return axe.run(context ?? document, { ...options, preload })
+                .then((results) => results.violations);
+        }""",
         [context, options],
     )
     return AxeResults({"violations": violations})
