@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/rehab_site
 PORT ?= 8000
+HTML_CHECKER := node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: run test install migrate seed serve worker lint format system-packages clean bench lighthouse bench-packages
 
@@ -29,7 +30,7 @@ PYTEST := TEST_BUILT_ONCE=$(TEST_BUILT_ONCE) \
 	FIELD_ENCRYPTION_KEYS=$${FIELD_ENCRYPTION_KEYS:-dGVzdC1zdWl0ZS1vbmx5LWtleS1ub3QtYS1zZWNyZXQ=} \
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal --durations=10
 
-test: install system-packages lint ## set up and run the whole suite on both databases, browser tests included
+test: install system-packages $(HTML_CHECKER) lint ## set up and run the whole suite on both databases, browser tests included
 	rm -rf $(TEST_BUILT_ONCE)
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PYTEST)
 	DATABASE_URL=$(TEST_SQLITE_URL) $(PYTEST)
@@ -65,8 +66,10 @@ worker: install ## the task worker that sends inquiry notifications
 	$(BIN)/python manage.py db_worker --queue-name '*' --no-reload
 
 # Browser tests drive Debian's Chromium (Playwright's own browser download does not work
-# here) and the deployment test runs Debian's nginx in front of gunicorn.
-SYSTEM_PACKAGES := $(if $(wildcard $(CHROMIUM)),,chromium) $(if $(wildcard /usr/sbin/nginx),,nginx)
+# here), the deployment test runs Debian's nginx in front of gunicorn, and the HTML checker
+# (npm's vnu-jar) runs on Java.
+SYSTEM_PACKAGES := $(if $(wildcard $(CHROMIUM)),,chromium) $(if $(wildcard /usr/sbin/nginx),,nginx) \
+	$(if $(shell command -v java),,default-jre-headless) $(if $(shell command -v npm),,npm)
 system-packages:
 	@if [ -n "$(strip $(SYSTEM_PACKAGES))" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -87,11 +90,19 @@ bench: install system-packages bench-packages
 # Lighthouse (npm, pinned in package-lock.json, into ./node_modules) with Debian's Chromium,
 # mobile mode, on home, an article, a program page and the admissions form. Writes
 # bench/lighthouse.md with the scores and the compressed CSS and JavaScript bytes.
-lighthouse: install system-packages node_modules/.package-lock.json
+lighthouse: install system-packages node_modules/lighthouse/package.json
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python bench/lighthouse.py
 
-node_modules/.package-lock.json: package.json package-lock.json
+node_modules/lighthouse/package.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
+	touch $@
+
+# The Nu HTML Checker for the suite (tests/website/test_html_validity.py): package.json's
+# dependencies only, without Lighthouse. Its install script would fetch a Java runtime;
+# Debian's is used instead.
+$(HTML_CHECKER): package.json package-lock.json
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+	touch $@
 
 bench-packages:
 	@if ! command -v wrk >/dev/null; then \

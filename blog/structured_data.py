@@ -4,6 +4,7 @@ from django.http import HttpRequest
 
 from editing.preview import related
 from website.models import SiteSettings
+from website.templatetags.site_tags import machine_time
 
 from .models import Article, Category, Person
 
@@ -52,9 +53,9 @@ def _blog_posting(
         "name": article.title,
         "description": article.meta_description or article.summary,
         "url": url,
-        "datePublished": article.publish_at.isoformat(),
+        "datePublished": machine_time(article.publish_at),
         # An article previewed before its first save has not been modified yet.
-        "dateModified": (article.updated_at or article.publish_at).isoformat(),
+        "dateModified": machine_time(article.updated_at or article.publish_at),
         "author": [_person(person, request) for person in related(article, "authors")]
         or {"@type": "Organization", "name": site.name},
         "publisher": {

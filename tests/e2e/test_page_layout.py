@@ -7,9 +7,8 @@ run on one; the flows that write (tests/e2e/test_editing.py, ...) run on both.""
 
 import pytest
 
-from blog.models import Article, Category, Person, Tag
-from programs.models import Audience, Condition, Insurer, Location, Page, Program
 from tests.e2e.conftest import AXE_ON_ONE_DATABASE
+from tests.page_types import page_types
 
 from .conftest import axe_results, axe_summary, with_axe
 
@@ -17,36 +16,6 @@ from .conftest import axe_results, axe_summary, with_axe
 @pytest.fixture
 def media_served(settings):
     settings.ROOT_URLCONF = "tests.e2e.media_urls"
-
-
-def page_types() -> list[str]:
-    article = Article.objects.live().exclude(programs=None).first()
-    return [
-        "/",
-        "/treatment/",
-        Program.objects.live().filter(kind="level").first().get_absolute_url(),
-        Program.objects.live().filter(kind="length").first().get_absolute_url(),
-        "/addictions/",
-        Condition.objects.live().first().get_absolute_url(),
-        "/who-we-help/",
-        Audience.objects.live().first().get_absolute_url(),
-        "/areas-we-serve/",
-        Location.objects.live().first().get_absolute_url(),
-        *(page.get_absolute_url() for page in Page.objects.live()),
-        "/blog/",
-        article.get_absolute_url(),
-        Category.objects.first().get_absolute_url(),
-        Tag.objects.filter(articles__isnull=False).first().get_absolute_url(),
-        Person.objects.first().get_absolute_url(),
-        "/blog/search/?q=detox",
-        "/admissions/",
-        "/admissions/thank-you/",
-        "/insurance/",
-        Insurer.objects.with_pages().first().get_absolute_url(),
-        "/admissions/verify-insurance/",
-        "/admissions/verify-insurance/thank-you/",
-        "/no-such-page/",
-    ]
 
 
 # Grids of cards whose rows should be whole.

@@ -115,6 +115,11 @@ class HomePage(models.Model):
     def get_absolute_url(self) -> str:
         return "/"
 
+    @property
+    def share_image(self) -> str:
+        """The picture shown where the home page is shared: its hero, if it has one."""
+        return self.hero_image.url if self.hero_image else ""
+
     def clean(self) -> None:
         if self.hero_image and not self.hero_image_alt.strip():
             raise ValidationError(
