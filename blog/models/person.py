@@ -20,6 +20,9 @@ class PersonQuerySet(models.QuerySet):
 
 
 class Person(models.Model):
+    # Words before a name that are not the name.
+    TITLES = frozenset(("dr", "mr", "mrs", "ms", "mx", "miss", "prof", "rev", "fr", "sr"))
+
     """Someone who writes articles or medically reviews them, with the credentials readers trust."""
 
     name = models.CharField(max_length=120)
@@ -79,6 +82,15 @@ class Person(models.Model):
     def team_photo(self) -> dict | None:
         """The photo rendition for the team page's 6rem circle (192 px for sharp screens)."""
         return default_size(self.photo_renditions, preferred_width=192)
+
+    @property
+    def initial(self) -> str:
+        """The letter that stands in for a missing photo: the name's first, after a title
+        such as "Dr." ("Dr. Elena Park" is "E")."""
+        words = self.name.split()
+        while len(words) > 1 and words[0].rstrip(".").lower() in self.TITLES:
+            words.pop(0)
+        return words[0][0].upper() if words else ""
 
     @property
     def display_name(self) -> str:

@@ -156,8 +156,8 @@ def test_the_footer_shows_the_license_number_from_the_site_settings():
     html = footer(Client().get("/").content.decode())
     assert (
         "Licensed by the North Carolina Department of Health and Human Services, "
-        "license no. MHL-088-0412" in html
-    )
+        'license no. <span class="number">MHL-088-0412</span>' in html
+    ), "the number is kept on one line"
 
 
 def test_a_text_badge_is_drawn_when_there_is_no_seal(center):

@@ -116,3 +116,21 @@ def test_other_pages_do_not_list_the_team(team_page):
     PageFactory(slug="tour", name="Tour")
     PersonFactory(name="Sam Peer", team_section="staff")
     assert "Sam Peer" not in Client().get("/tour/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "name, initial",
+    [
+        ("Dr. Elena Park", "E"),
+        ("dr Elena Park", "E"),
+        ("Prof. Ann Lee", "A"),
+        ("Drew Carter", "D"),
+        ("Ms. Sam", "S"),
+        ("Dr.", "D"),
+        ("élodie Martin", "É"),
+    ],
+)
+def test_a_portrait_without_a_photo_shows_the_names_initial_after_any_title(
+    name, initial
+):
+    assert PersonFactory.build(name=name).initial == initial

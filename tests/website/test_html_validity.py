@@ -12,6 +12,7 @@ from django.conf import settings
 
 from tests.page_types import page_types
 from website.models import HomePage
+from website.templatetags.site_tags import unbroken_numbers
 
 pytestmark = pytest.mark.one_database(
     reason="checks the HTML the templates make, the same whichever database filled them"
@@ -101,3 +102,22 @@ def test_every_indexed_page_type_has_its_canonical_address_and_sharing_tags(
         in html
     )
     assert f'<meta property="og:image:alt" content="{home.hero_image_alt}">' in html
+
+
+@pytest.mark.parametrize(
+    "text, html",
+    [
+        (
+            "Licensed by NC DHHS, license no. MHL-088-0412",
+            'Licensed by NC DHHS, license no. <span class="number">MHL-088-0412</span>',
+        ),
+        (
+            "<b>no.</b> 12 & 3",
+            '&lt;b&gt;no.&lt;/b&gt; <span class="number">12</span> &amp; '
+            '<span class="number">3</span>',
+        ),
+        ("No numbers here", "No numbers here"),
+    ],
+)
+def test_numbers_in_staff_written_text_are_kept_whole_and_the_rest_escaped(text, html):
+    assert unbroken_numbers(text) == html

@@ -1,8 +1,10 @@
 import json
+import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -28,6 +30,24 @@ def machine_time(moment) -> str:
     if not moment:
         return ""
     return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+# A word with a digit in it: a licence number ("MHL-088-0412"), a phone number's parts.
+_NUMBER = re.compile(r"[\w-]*\d[\w-]*")
+
+
+@register.filter(needs_autoescape=True)
+def unbroken_numbers(text, autoescape=True) -> str:
+    """`text`, escaped, with each number in it kept on one line (a `number` span): a line
+    may break before or after a licence number, never inside it at a hyphen."""
+    escape = conditional_escape if autoescape else str
+    parts, start = [], 0
+    for number in _NUMBER.finditer(str(text)):
+        parts.append(escape(text[start : number.start()]))
+        parts.append(format_html('<span class="number">{}</span>', number.group()))
+        start = number.end()
+    parts.append(escape(text[start:]))
+    return mark_safe("".join(str(part) for part in parts))
 
 
 @register.simple_tag(takes_context=True)
