@@ -21,7 +21,9 @@ class PersonQuerySet(models.QuerySet):
 
 class Person(models.Model):
     # Words before a name that are not the name.
-    TITLES = frozenset(("dr", "mr", "mrs", "ms", "mx", "miss", "prof", "rev", "fr", "sr"))
+    TITLES = frozenset(
+        ("dr", "mr", "mrs", "ms", "mx", "miss", "prof", "rev", "fr", "sr")
+    )
 
     """Someone who writes articles or medically reviews them, with the credentials readers trust."""
 
