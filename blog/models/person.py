@@ -20,12 +20,12 @@ class PersonQuerySet(models.QuerySet):
 
 
 class Person(models.Model):
-    # Words before a name that are not the name.
+    """Someone who writes articles or medically reviews them, with the credentials readers trust."""
+
+    # Words before a name that are not the name (`initial` skips them).
     TITLES = frozenset(
         ("dr", "mr", "mrs", "ms", "mx", "miss", "prof", "rev", "fr", "sr")
     )
-
-    """Someone who writes articles or medically reviews them, with the credentials readers trust."""
 
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=140, unique=True)
