@@ -35,10 +35,7 @@ MIN_CARD_WIDTH = 220
 # A side column beside the main one holds something for at least this share of their
 # height (the team page's held 19%: one call box beside a long list).
 MIN_SIDE_SHARE = 0.2
-BUTTON_GROUPS = (
-    ".actions, .hero__actions, .page-header__actions, .call-box__actions,"
-    " .treatment-links__actions, .error-page__actions, .aside-card__actions"
-)
+BUTTON_GROUPS = ".actions"
 # Words before a name that a portrait's initial must skip.
 TITLES = r"^(dr|mr|mrs|ms|mx|miss|prof|rev|fr|sr)\.?\s+"
 
