@@ -10,8 +10,9 @@ class BlogConfig(AppConfig):
         from dashboard import notices
         from rehab_site import content_apps
         from website import bench, demos
+        from website import search as site_search
 
-        from . import attention, page_parts
+        from . import attention, page_parts, search
         from . import bench as blog_bench
 
         content_apps.register(self)
@@ -19,3 +20,4 @@ class BlogConfig(AppConfig):
         page_parts.provide()
         bench.register(blog_bench.VOLUME)
         notices.provide(attention.attention)
+        site_search.provide(search.site_results)

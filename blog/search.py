@@ -10,20 +10,26 @@ from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import Case, F, Q, TextField, Value, When
 from django.db.models.functions import Concat
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 
+from website.search import (
+    MATCH_START,
+    MATCH_STOP,
+    MAX_QUERY_LENGTH,
+    RANK_BY_LENGTH,
+    SEARCH_CONFIG,
+    SHOWN,
+    Found,
+    has_full_text_search,
+    highlight,
+)
 from website.visitor_text import VisitorTextField
 
-from .models.article import SEARCH_CONFIG, has_full_text_search
+from .models import Article
 
-MAX_QUERY_LENGTH = 200
 # A search shows at most this many articles: the newest matches, best first.
 RANKED_MATCHES = 500
 
-# ts_headline wraps matches in these; they never occur in stored text (plain_text removes
-# control characters), so after escaping everything else they become the only markup.
-_START, _STOP = "\x02", "\x03"
+__all__ = ["SearchForm", "highlight", "search_articles", "site_results"]
 
 
 class SearchForm(forms.Form):
@@ -55,16 +61,16 @@ def search_articles(queryset, terms: str):
                 "title",
                 query,
                 config=SEARCH_CONFIG,
-                start_sel=_START,
-                stop_sel=_STOP,
+                start_sel=MATCH_START,
+                stop_sel=MATCH_STOP,
                 highlight_all=True,
             ),
             "snippet_highlighted": SearchHeadline(
                 Concat("summary", Value(" "), "body_text", output_field=TextField()),
                 query,
                 config=SEARCH_CONFIG,
-                start_sel=_START,
-                stop_sel=_STOP,
+                start_sel=MATCH_START,
+                stop_sel=MATCH_STOP,
                 max_words=35,
                 min_words=15,
                 max_fragments=2,
@@ -98,7 +104,24 @@ def search_articles(queryset, terms: str):
     )
 
 
-def highlight(marked_text: str) -> SafeString:
-    """Escape `marked_text` completely, then turn only the match markers into <mark>."""
-    escaped = escape(marked_text or "")
-    return mark_safe(escaped.replace(_START, "<mark>").replace(_STOP, "</mark>"))
+def site_results(terms: str) -> list[Found]:
+    """The articles among the site's search results (website/search.py), ranked as its
+    other sources rank their pages."""
+    articles = search_articles(Article.objects.live(), terms)
+    if has_full_text_search():
+        query = SearchQuery(terms, search_type="websearch", config=SEARCH_CONFIG)
+        articles = articles.annotate(
+            rank=SearchRank(
+                F("search_vector"), query, normalization=Value(RANK_BY_LENGTH)
+            )
+        ).order_by("-rank", "-publish_at", "-pk")
+    return [
+        Found(
+            kind="Article",
+            title=article.title_highlighted,
+            snippet=article.snippet_highlighted,
+            url=article.get_absolute_url(),
+            rank=article.rank,
+        )
+        for article in articles[:SHOWN]
+    ]

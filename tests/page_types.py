@@ -26,6 +26,7 @@ def page_types() -> list[str]:
         Tag.objects.filter(articles__isnull=False).first().get_absolute_url(),
         Person.objects.first().get_absolute_url(),
         "/blog/search/?q=detox",
+        "/search/?q=detox",
         "/admissions/",
         "/admissions/thank-you/",
         "/insurance/",

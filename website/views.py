@@ -1,4 +1,4 @@
-"""The site's own views: the home page, robots.txt and the error pages."""
+"""The site's own views: the home page, the site's search, robots.txt and the error pages."""
 
 import logging
 import sys
@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 from rehab_site.caching import FragmentCache
 from website.models import HomePage, SiteSettings
 from website.page_parts import home_sections
+from website.search import SearchForm, search_site
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +28,24 @@ class HomeView(TemplateView):
             **home_sections(),
             # Loaded only when the home page's cached fragment is built.
             "home_page": SimpleLazyObject(HomePage.load),
+        }
+
+
+class SiteSearchView(TemplateView):
+    """Every kind of public page, ranked together (website/search.py). The blog's own
+    search (/blog/search/) stays inside the blog."""
+
+    template_name = "search.html"
+
+    def get_context_data(self, **kwargs):
+        form = SearchForm(self.request.GET)
+        query = form.cleaned_data["q"] if form.is_valid() else ""
+        return {
+            **super().get_context_data(**kwargs),
+            "form": form,
+            "query": query,
+            "results": search_site(query),
+            "search_breadcrumbs": [("Home", "/"), ("Search", self.request.path)],
         }
 
 

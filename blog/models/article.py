@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.utils.html import strip_tags
 
 from editing.publishing import Publishable, PublishableQuerySet
 from editing.richtext import RichTextField, sanitize_html
+from website.search import SEARCH_CONFIG, has_full_text_search
 
 from ..renditions import build_renditions, default_size, srcset
 from .person import Person
@@ -22,15 +23,7 @@ from .taxonomy import Category, Tag
 
 WORDS_PER_MINUTE = 225
 REVIEW_INTERVAL = timedelta(days=365)
-SEARCH_CONFIG = "english"
-
-
-def has_full_text_search() -> bool:
-    """Whether the database is PostgreSQL, with full-text search: articles keep a weighted
-    search vector, and search matches word forms, ranks and highlights (blog/search.py). On
-    SQLite, the database of `make run`, there is no search vector and search matches the
-    words as typed (README: What differs on SQLite)."""
-    return connection.vendor == "postgresql"
+# On PostgreSQL articles keep a weighted search vector (blog/search.py); on SQLite, none.
 
 
 # Paths under /blog/ that belong to other pages, so no article may take them as its slug.

@@ -1,0 +1,103 @@
+"""This app's pages among the site's search results (website/search.py): programs,
+addictions, groups, areas served, site pages and the carriers with a page.
+
+These are tens of rows, not thousands, so each search weighs their words as it goes (name
+above summary above body, as articles' stored vectors do) rather than keeping a vector.
+"""
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db.models import Case, F, Q, Value, When
+
+from website.search import (
+    MATCH_START,
+    MATCH_STOP,
+    RANK_BY_LENGTH,
+    SEARCH_CONFIG,
+    SHOWN,
+    Found,
+    has_full_text_search,
+)
+
+from .models import Audience, Condition, Insurer, Location, Page, Program
+
+# What each kind of page is called in the results, and the rows a visitor may see.
+KINDS = (
+    ("Program", lambda: Program.objects.live(), "body"),
+    ("Addiction", lambda: Condition.objects.live(), "body"),
+    ("Who we help", lambda: Audience.objects.live(), "body"),
+    ("Area we serve", lambda: Location.objects.live(), "body"),
+    ("Page", lambda: Page.objects.live(), "body"),
+    ("Insurance", lambda: Insurer.objects.with_pages(), "coverage"),
+)
+
+
+def _ranked(rows, terms: str, text: str):
+    if has_full_text_search():
+        query = SearchQuery(terms, search_type="websearch", config=SEARCH_CONFIG)
+        vector = (
+            SearchVector("name", weight="A", config=SEARCH_CONFIG)
+            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+            + SearchVector(text, weight="C", config=SEARCH_CONFIG)
+        )
+        return (
+            rows.annotate(found_in=vector)
+            .filter(found_in=query)
+            .annotate(
+                rank=SearchRank(
+                    F("found_in"), query, normalization=Value(RANK_BY_LENGTH)
+                ),
+                title_marked=SearchHeadline(
+                    "name",
+                    query,
+                    config=SEARCH_CONFIG,
+                    start_sel=MATCH_START,
+                    stop_sel=MATCH_STOP,
+                    highlight_all=True,
+                ),
+                snippet_marked=SearchHeadline(
+                    "summary",
+                    query,
+                    config=SEARCH_CONFIG,
+                    start_sel=MATCH_START,
+                    stop_sel=MATCH_STOP,
+                    highlight_all=True,
+                ),
+            )
+        )
+    # SQLite: the words as typed, a match in the name first, then the summary, the text.
+    in_name = Q(name__icontains=terms)
+    in_summary = Q(summary__icontains=terms)
+    return rows.filter(
+        in_name | in_summary | Q(**{f"{text}__icontains": terms})
+    ).annotate(
+        rank=Case(
+            When(in_name, then=Value(3)),
+            When(in_summary, then=Value(2)),
+            default=Value(1),
+        ),
+        title_marked=F("name"),
+        snippet_marked=F("summary"),
+    )
+
+
+def site_results(terms: str) -> list[Found]:
+    """The pages of each kind that match `terms`, best first within the kind."""
+    found = []
+    for kind, rows, text in KINDS:
+        ranked = _ranked(rows(), terms, text).order_by("-rank", "name")[:SHOWN]
+        found += [
+            Found(
+                kind=kind,
+                title=page.title_marked,
+                snippet=page.snippet_marked,
+                url=page.get_absolute_url(),
+                rank=page.rank,
+            )
+            for page in ranked.only("name", "slug", "summary")
+        ]
+    return found
