@@ -6,15 +6,14 @@ database and PostgreSQL parses them with websearch_to_tsquery, which accepts any
 (quotes, operators, punctuation) without raising a syntax error.
 """
 
-from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import Case, F, Q, TextField, Value, When
 from django.db.models.functions import Concat
 
+from website import search as site_search
 from website.search import (
     MATCH_START,
     MATCH_STOP,
-    MAX_QUERY_LENGTH,
     RANK_BY_LENGTH,
     SEARCH_CONFIG,
     SHOWN,
@@ -22,7 +21,6 @@ from website.search import (
     has_full_text_search,
     highlight,
 )
-from website.visitor_text import VisitorTextField
 
 from .models import Article
 
@@ -32,16 +30,12 @@ RANKED_MATCHES = 500
 __all__ = ["SearchForm", "highlight", "search_articles", "site_results"]
 
 
-class SearchForm(forms.Form):
-    # Normalized before its length is checked, like every public form's text.
-    q = VisitorTextField(
-        label="Search articles",
-        required=False,
-        max_length=MAX_QUERY_LENGTH,
-        error_messages={
-            "max_length": "Please shorten your search to %(limit_value)d characters or fewer."
-        },
-    )
+class SearchForm(site_search.SearchForm):
+    """The site's search form, for articles only."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].label = "Search articles"
 
 
 def search_articles(queryset, terms: str):
