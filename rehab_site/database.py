@@ -3,6 +3,8 @@ PostgreSQL and on SQLite alike: counts that stop at a cap, deep pages found by t
 first, and two migration operations for PostgreSQL alone (substring searches answered
 from an index, long text kept out of a table's rows)."""
 
+from abc import ABCMeta, abstractmethod
+
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.operations import TrigramExtension
 from django.core.paginator import Page, Paginator
@@ -54,7 +56,7 @@ class PostgreSQLTrigramExtension(TrigramExtension):
             super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
-class PostgreSQLOperation(Operation):
+class PostgreSQLOperation(Operation, metaclass=ABCMeta):
     """A migration operation on one model's table that PostgreSQL alone needs: it changes
     no model state, and on other databases it does nothing, applied or unapplied.
     Subclasses write `forwards(schema_editor, model)` and `backwards(...)`."""
@@ -77,11 +79,13 @@ class PostgreSQLOperation(Operation):
             model = from_state.apps.get_model(app_label, self.model_name)
             self.backwards(schema_editor, model)
 
+    @abstractmethod
     def forwards(self, schema_editor, model) -> None:
-        raise NotImplementedError
+        """Change the schema of `model`'s table (PostgreSQL only)."""
 
+    @abstractmethod
     def backwards(self, schema_editor, model) -> None:
-        raise NotImplementedError
+        """Undo `forwards`."""
 
 
 class AddSubstringSearchIndex(PostgreSQLOperation):
