@@ -12,11 +12,12 @@ import re
 from urllib.parse import urlsplit
 
 from editing.links import is_site_path
+from programs.models import Page
 
 UTM_FIELDS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"]
 # The hidden fields the script fills in each public form (templates/admissions/includes/
 # first_visit_fields.html).
-POSTED_FIELDS = ["landing_page", "referrer_host", *UTM_FIELDS]
+POSTED_FIELDS = ["landing_page", "referrer_host", *UTM_FIELDS, "campaign_page"]
 # How long the script keeps a first visit, in days (site.js reads it from the page).
 FIRST_VISIT_DAYS = 30
 PATH_LIMIT = 300
@@ -80,4 +81,25 @@ def attribution_for(request, form_page: str) -> dict:
         visit["landing_page"] or form_page or local_path(request.path)
     )
     visit["referrer_host"] = visit["referrer_host"] or external_referrer_host(request)
-    return {**visit, "form_page": form_page}
+    return {**visit, **campaign_for(request, form_page), "form_page": form_page}
+
+
+def campaign_for(request, form_page: str) -> dict:
+    """The landing page with a campaign number that this visit went through, and that
+    number, as the page has it now: the one the script says (it keeps it for the visit),
+    else the page with the form itself. A path that is no such page records nothing."""
+    numbers = campaign_numbers()
+    for path in (local_path(request.POST.get("campaign_page", "")), form_page):
+        if path in numbers:
+            return {"campaign_page": path, "campaign_phone": numbers[path]}
+    return {"campaign_page": "", "campaign_phone": ""}
+
+
+def campaign_numbers() -> dict[str, str]:
+    """{path: campaign number} of every live page that has one (a handful of rows)."""
+    return {
+        page.get_absolute_url(): page.campaign_phone
+        for page in Page.objects.live()
+        .exclude(campaign_phone="")
+        .only("slug", "campaign_phone")
+    }

@@ -245,6 +245,16 @@ class Inquiry(Case):
     utm_campaign = models.CharField("UTM campaign", max_length=100, blank=True)
     utm_term = models.CharField("UTM term", max_length=100, blank=True)
     utm_content = models.CharField("UTM content", max_length=100, blank=True)
+    campaign_page = models.CharField(
+        "campaign landing page",
+        max_length=300,
+        blank=True,
+        editable=False,
+        help_text="The landing page with a campaign number that the visit went through.",
+    )
+    campaign_phone = models.CharField(
+        "campaign number shown", max_length=40, blank=True, editable=False
+    )
 
     objects = InquiryQuerySet.as_manager()
 

@@ -3,6 +3,7 @@ slugs filled in from the name, and "View on site" previewing drafts for staff.""
 
 import uuid
 
+from content_editor.admin import ContentEditor
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericStackedInline, GenericTabularInline
@@ -30,6 +31,7 @@ from .models import (
     Video,
 )
 from .models.video import video_type
+from .section_admin import SECTION_INLINES
 
 
 class FAQInline(GenericTabularInline):
@@ -239,7 +241,9 @@ COUNSEL_REVIEW_MESSAGE = (
 
 
 @admin.register(Page)
-class PageAdmin(ContentPageAdmin):
+class PageAdmin(ContentEditor, ContentPageAdmin):
+    """A site page: its own text, then the sections marketing stacks below it."""
+
     list_display = [
         "name",
         "slug",
@@ -252,20 +256,15 @@ class PageAdmin(ContentPageAdmin):
     ]
     list_filter = [
         VisibilityFilter,
+        "layout",
         "notice",
         "counsel_review_pending",
-        "show_center_details",
-        "show_testimonials",
-        "show_team",
         "noindex",
     ]
-    inlines = [PhotoInline, VideoInline, FAQInline]
+    inlines = [PhotoInline, VideoInline, FAQInline, *SECTION_INLINES]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "body"]}),
-        (
-            "Extras",
-            {"fields": ["show_center_details", "show_testimonials", "show_team"]},
-        ),
+        ("Layout", {"fields": ["layout", "campaign_phone"]}),
         (
             "Required notice",
             {

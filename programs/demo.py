@@ -5,6 +5,7 @@ Everything is created only when missing and nothing is overwritten, so running s
 again changes no row and never undoes an edit made in the admin.
 """
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.utils.text import slugify
 
@@ -34,6 +35,7 @@ def seed(stdout) -> None:
     audiences = _seed_pages(Audience, content.AUDIENCES, _audience_fields)
     _seed_pages(Location, content.LOCATIONS, _location_fields)
     _seed_pages(Page, content.PAGES, _page_fields)
+    _seed_pages(Page, content.LANDING_PAGES, _page_fields)
     programs = _seed_pages(
         Program, content.LEVELS_OF_CARE, _level_fields, conditions, audiences
     )
@@ -69,6 +71,7 @@ def _seed_pages(model, entries, fields, conditions=None, audiences=None) -> dict
         pages[page.slug] = page
         if not created:
             continue
+        _seed_sections(page, entry)
         for faq_order, (question, answer) in enumerate(entry.get("faqs", [])):
             FAQ.objects.create(
                 page=page, question=question, answer=answer, order=faq_order
@@ -121,9 +124,26 @@ def _location_fields(entry) -> dict:
 
 def _page_fields(entry) -> dict:
     return {
-        "show_center_details": entry.get("show_center_details", False),
-        "show_testimonials": entry.get("show_testimonials", False),
+        "layout": entry.get("layout", Page.Layout.STANDARD),
+        "campaign_phone": entry.get("campaign_phone", ""),
+        "noindex": entry.get("noindex", False),
     }
+
+
+def _seed_sections(page, entry) -> None:
+    """The page's sections, in the order the entry lists them; a hero gets a picture."""
+    from website.demo_images import DESCRIPTIONS, save_demo_image
+
+    for position, (model_name, fields) in enumerate(entry.get("sections", []), 1):
+        section = apps.get_model("programs", model_name)(
+            parent=page, region="sections", ordering=position * 10, **fields
+        )
+        if model_name == "HeroSection" and entry.get("hero_scene"):
+            scene = entry["hero_scene"]
+            save_demo_image(section.image, page.slug, scene, 90 + position)
+            section.image_alt = DESCRIPTIONS[scene]
+        section.full_clean()
+        section.save()
 
 
 def _seed_notices() -> None:
@@ -147,17 +167,18 @@ def _seed_notices() -> None:
 
 def _seed_team_page() -> None:
     entry = demo_notices.TEAM_PAGE
-    Page.objects.get_or_create(
+    page, created = Page.objects.get_or_create(
         slug=entry["slug"],
         defaults={
             "name": entry["name"],
             "summary": entry["summary"],
             "body": entry["body"],
-            "show_team": True,
             "status": Status.PUBLISHED,
             "order": 15,
         },
     )
+    if created:
+        _seed_sections(page, entry)
 
 
 def _seed_testimonials(programs: dict) -> None:

@@ -494,7 +494,24 @@ PAGES = [
     {
         "slug": "about",
         "name": "About Willow Ridge Recovery",
-        "show_center_details": True,
+        "sections": [
+            (
+                "CardsSection",
+                {
+                    "heading": "How we help",
+                    "kind": "programs",
+                    "introduction": "Care that steps down with you, from medical detox to life in recovery.",
+                    "link_label": "All treatment programs",
+                },
+            ),
+            (
+                "TestimonialsSection",
+                {"heading": "In their words", "limit": 2, "featured_only": True},
+            ),
+            ("CenterDetailsSection", {"heading": "Visit or call"}),
+            ("AccreditationsSection", {"heading": "Accreditations and licenses"}),
+            ("CallBoxSection", {}),
+        ],
         "summary": "A small, licensed treatment center in the mountains near Brevard, North Carolina, where people recover with dignity and families heal together.",
         "body": """<p>Willow Ridge Recovery opened in 2012 in a former summer camp on Laurel Creek, outside Brevard. A physician and a social worker, both in long-term recovery themselves, wanted a place that treated addiction as the medical condition it is, with the warmth of a family home.</p>
 <h2>What we believe</h2>
@@ -513,6 +530,10 @@ PAGES = [
     {
         "slug": "tour",
         "name": "Tour the Campus",
+        "sections": [
+            ("GallerySection", {"heading": "Around the campus"}),
+            ("CallBoxSection", {"heading": "Book a tour"}),
+        ],
         "summary": "Twenty wooded acres on Laurel Creek: cottages, a dining hall, therapy rooms, walking trails and quiet places to sit and think.",
         "body": """<p>Our campus sits at the end of a gravel lane, surrounded by hardwood forest and the sound of the creek. Families often tell us it feels more like a retreat than a medical facility, and that is what we intended.</p>
 <h2>The cottages</h2>
@@ -533,7 +554,9 @@ PAGES = [
     {
         "slug": "reviews",
         "name": "Reviews and Stories",
-        "show_testimonials": True,
+        "sections": [
+            ("TestimonialsSection", {"heading": "What people say", "limit": 100})
+        ],
         "summary": "Former patients and families describe, in their own words, what treatment at Willow Ridge was like.",
         "body": """<p>Every story below is shared with the written permission of the person who wrote it. We use first names or pseudonyms only, to protect their privacy. Individual experiences vary, and no one can promise a particular outcome.</p>""",
         "faqs": [],
@@ -739,3 +762,132 @@ INSURER_PAGES = {
         ],
     },
 }
+
+# Campaign landing pages: a slim header, a tracking number, kept out of search engines.
+LANDING_PAGES = [
+    {
+        "slug": "alcohol-rehab-asheville",
+        "name": "Alcohol rehab near Asheville",
+        "summary": "Medically supervised alcohol detox and residential treatment forty minutes from Asheville, with same-day admission when beds are open.",
+        "body": "",
+        "layout": "landing",
+        "noindex": True,
+        "campaign_phone": "(828) 555-0199",
+        "hero_scene": "hills",
+        "sections": [
+            (
+                "HeroSection",
+                {
+                    "eyebrow": "Alcohol treatment near Asheville, NC",
+                    "headline": "Stop drinking safely, with doctors beside you",
+                    "introduction": "Alcohol withdrawal can be dangerous. Our physicians and nurses watch over you around the clock, then help you build a life that does not need a drink.",
+                    "first_action": "call",
+                    "second_action": "admissions",
+                },
+            ),
+            (
+                "ListSection",
+                {
+                    "style": "promises",
+                    "items": "Free, confidential assessment\nMost major insurance accepted\nSame-day admission when beds are open",
+                },
+            ),
+            (
+                "ListSection",
+                {
+                    "heading": "How it works",
+                    "style": "steps",
+                    "items": "Call us: A counselor listens, answers your questions and checks your insurance while you are on the phone.\nCome in: We arrange your arrival, often the same day, forty minutes from downtown Asheville.\nDetox safely: Five to seven days of medical care, with medication to keep withdrawal comfortable.\nKeep going: Residential and outpatient care, and a plan for life at home.",
+                },
+            ),
+            (
+                "InsuranceSection",
+                {
+                    "heading": "Insurance we accept",
+                    "introduction": "We check your benefits for you, free, before you decide.",
+                },
+            ),
+            ("TestimonialsSection", {"heading": "In their words", "limit": 2}),
+            (
+                "QuestionSection",
+                {
+                    "heading": "Questions people ask",
+                    "question": "How long does alcohol detox take?",
+                    "answer": "<p>Most people need five to seven days. Our physicians adjust the medication and the length to your withdrawal, never to a schedule.</p>",
+                },
+            ),
+            (
+                "QuestionSection",
+                {
+                    "question": "Will my employer find out?",
+                    "answer": "<p>No. Federal law (42 CFR Part 2) protects addiction treatment records more strictly than other health records; we share nothing without your written consent.</p>",
+                },
+            ),
+            (
+                "QuestionSection",
+                {
+                    "question": "Can my family visit?",
+                    "answer": "<p>Yes: on Sundays, and in the family program every week of residential care.</p>",
+                },
+            ),
+            ("InquiryFormSection", {"heading": "Ask about admission"}),
+            ("CallBoxSection", {"heading": "Ready to talk?"}),
+        ],
+    },
+    {
+        "slug": "opioid-detox-professionals",
+        "name": "Opioid detox for professionals",
+        "summary": "A private, medically supervised opioid detox for physicians, nurses, pilots, lawyers and executives, with help for licensing boards and return-to-work plans.",
+        "body": "",
+        "layout": "landing",
+        "noindex": True,
+        "campaign_phone": "(828) 555-0177",
+        "hero_scene": "room",
+        "sections": [
+            (
+                "HeroSection",
+                {
+                    "eyebrow": "Confidential care for licensed professionals",
+                    "headline": "Opioid detox that protects your recovery and your career",
+                    "introduction": "Medication-assisted detox in a private room, a treatment plan that works with your licensing board, and a return to work you can plan for.",
+                    "first_action": "call",
+                    "second_action": "verify",
+                },
+            ),
+            (
+                "ListSection",
+                {
+                    "heading": "Built for people with a license to protect",
+                    "style": "features",
+                    "items": "Private rooms: Single rooms and a separate group for professionals.\nBoard-ready records: Documentation your licensing board or employee assistance program will ask for.\nMedication that works: Buprenorphine or naltrexone, chosen with you by an addiction medicine physician.\nA plan for work: Return-to-work agreements and monitoring you can live with.",
+                },
+            ),
+            (
+                "CardsSection",
+                {
+                    "heading": "Levels of care",
+                    "kind": "programs",
+                    "link_label": "All treatment programs",
+                },
+            ),
+            ("TestimonialsSection", {"heading": "In their words", "limit": 2}),
+            (
+                "QuestionSection",
+                {
+                    "heading": "Questions professionals ask",
+                    "question": "Will you report me to my licensing board?",
+                    "answer": "<p>No. We share nothing without your written consent. If you are already in a monitoring program, we work with it on the terms you agree.</p>",
+                },
+            ),
+            (
+                "QuestionSection",
+                {
+                    "question": "How long will I be away from work?",
+                    "answer": "<p>Detox takes five to seven days. Most professionals continue in residential care for about thirty days, then return to work with outpatient support.</p>",
+                },
+            ),
+            ("VerifyInsuranceSection", {"heading": "Check your coverage first"}),
+            ("InquiryFormSection", {"heading": "Ask about admission, privately"}),
+        ],
+    },
+]

@@ -86,5 +86,6 @@ TEAM_PAGE = {
     "slug": "our-team",
     "name": "Our Team",
     "summary": "The physicians, therapists, nurses and peer specialists who care for you, with the training and licenses behind their work.",
+    "sections": [("TeamSection", {})],
     "body": """<p>Recovery is built on relationships. Every person who comes to Willow Ridge is cared for by a team led by a board-certified addiction medicine physician, with licensed therapists, nurses around the clock and peer specialists who know recovery from the inside.</p>""",
 }

@@ -10,8 +10,9 @@ from django.views.generic import DetailView, ListView
 
 from editing.drafts import DraftPreviewMixin, preview_draft
 from editing.preview import prefetch_details, related
-from rehab_site.caching import kept_object_or_404, remember
+from rehab_site.caching import FragmentCache, kept_object_or_404, remember
 from website import page_parts
+from website.models import SiteSettings
 
 from .models import (
     FAQ,
@@ -24,6 +25,8 @@ from .models import (
     Program,
     Testimonial,
 )
+from .models.sections import SECTION_MODELS, HeroSection, QuestionSection
+from .sections import relation_of, sections_of
 
 HOME = ("Home", "/")
 
@@ -242,8 +245,16 @@ def video_csp(page) -> dict:
 
 
 class PageDetailView(LivePageMixin, DetailView):
+    """A site page: its text, then the sections marketing stacked (programs/sections.py).
+    A landing page (Page.Layout.LANDING) has the slim header, and a page with a campaign
+    number shows that number wherever the site's phone appears."""
+
     model = Page
-    details = (*GALLERY, "videos")
+    details = (
+        *GALLERY,
+        "videos",
+        *(relation_of(model) for model in SECTION_MODELS),
+    )
     template_name = "programs/page_detail.html"
     parents = []
 
@@ -255,16 +266,44 @@ class PageDetailView(LivePageMixin, DetailView):
         # django-csp's own per-view decorator, applied to this one response.
         return csp_update(update)(lambda request: response)(self.request)
 
+    @cached_property
+    def sections(self) -> list:
+        return sections_of(self.page_with_details)
+
+    @cached_property
+    def opening_hero(self):
+        """The hero that opens the page, if its first section is one: it takes the
+        place of the page's own header."""
+        first = self.sections[0] if self.sections else None
+        return first if isinstance(first, HeroSection) else None
+
+    @cached_property
+    def places(self) -> dict[str, bool]:
+        """The kinds of section the page has, for its template (a page's photos and
+        videos are shown where a section places them, and below its text when none
+        does)."""
+        return {section.section_type: True for section in self.sections}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if self.object.show_testimonials:
-            context["testimonials"] = SimpleLazyObject(
-                lambda: list(
-                    Testimonial.objects.publishable().select_related("program")
-                )
+        page = self.object
+        context["sections"] = SimpleLazyObject(lambda: self.sections)
+        # The page's own questions are listed under its text; those in sections
+        # where they stand. Search engines are given all of them, in one FAQPage.
+        context["described_faqs"] = SimpleLazyObject(
+            lambda: [
+                *related(self.page_with_details, "faqs"),
+                *(s for s in self.sections if isinstance(s, QuestionSection)),
+            ]
+        )
+        if page.campaign_phone:
+            # Every fragment of the page (header, footer, call boxes) shows the
+            # number, so each is kept apart from the same fragment with the main one.
+            site = SiteSettings.load().with_phone(page.campaign_phone)
+            context["site"] = site
+            context["fragments"] = FragmentCache.for_request(self.request).varied_by(
+                site.phone_href
             )
-        if self.object.show_team:
-            context["team"] = SimpleLazyObject(lambda: list(page_parts.part("team")))
         return context
 
 

@@ -293,6 +293,11 @@ class FragmentCache:
     def off(cls) -> "FragmentCache":
         return cls(key=f"uncached:{uuid.uuid4().hex}", ttl=0)
 
+    def varied_by(self, value: str) -> "FragmentCache":
+        """The same fragments kept apart for `value` (a page that shows its own phone
+        number in the site's header and footer)."""
+        return FragmentCache(key=f"{self.key}|{value}", ttl=self.ttl)
+
     @classmethod
     def for_request(cls, request) -> "FragmentCache":
         if (

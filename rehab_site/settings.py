@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     # it runs on SQLite.
     "django.contrib.postgres",
     "django_ckeditor_5",
+    # The section editor of composed pages (programs/models/sections.py): its static files.
+    "content_editor",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

@@ -8,6 +8,7 @@ from .overview import Overview
 from .page import Page
 from .photo import Photo
 from .program import Program
+from .sections import SECTION_MODELS
 from .testimonial import Testimonial
 from .topics import Audience, Condition, Location
 from .video import Video
@@ -23,6 +24,7 @@ __all__ = [
     "Page",
     "Photo",
     "Program",
+    "SECTION_MODELS",
     "Testimonial",
     "Video",
 ]

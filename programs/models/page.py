@@ -1,3 +1,4 @@
+from content_editor.models import Region
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -37,25 +38,32 @@ class Page(ContentPage):
 
     Notice = Notice
 
-    show_center_details = models.BooleanField(
-        "show the center's details",
-        default=False,
-        help_text="Show the address, phone and hours, and describe the center to search engines. Use it on About and Contact pages.",
+    class Layout(models.TextChoices):
+        STANDARD = "standard", "Standard: the site's header, menu and footer"
+        LANDING = "landing", "Landing page: a slim header with no menu, for a campaign"
+
+    layout = models.CharField(
+        max_length=20,
+        choices=Layout.choices,
+        default=Layout.STANDARD,
+        help_text="A landing page keeps visitors on its message: the logo, the phone "
+        "and the admission button at the top, no main menu; the footer keeps the "
+        "required notices and crisis lines.",
+    )
+    campaign_phone = models.CharField(
+        "campaign phone",
+        max_length=40,
+        blank=True,
+        help_text="A tracking number for this campaign, as visitors should read it, "
+        "such as (828) 555-0199. It replaces the main number on this page and on every "
+        "page the visitor opens next in the same visit; inquiries sent in that visit "
+        "record it. Empty: the main number.",
     )
 
     photos = GenericRelation("programs.Photo")
 
-    show_testimonials = models.BooleanField(
-        "list testimonials",
-        default=False,
-        help_text="List every testimonial with recorded consent below the text. Use it on the Reviews page.",
-    )
-
-    show_team = models.BooleanField(
-        "list the team",
-        default=False,
-        help_text="List the clinical leadership and staff who chose to appear (Blog › People) below the text. Use it on the Team page.",
-    )
+    # The one stack of sections (programs/models/sections.py) below the page's text.
+    regions = [Region(key="sections", title="Sections")]
 
     notice = models.CharField(
         "required notice",
@@ -84,6 +92,14 @@ class Page(ContentPage):
 
     def clean(self) -> None:
         super().clean()
+        digits = sum(character.isdigit() for character in self.campaign_phone)
+        if self.campaign_phone and not 10 <= digits <= 15:
+            raise ValidationError(
+                {
+                    "campaign_phone": "Write the whole number with its area code, "
+                    "such as (828) 555-0199."
+                }
+            )
         if self.slug in RESERVED_SLUGS:
             raise ValidationError(
                 {
@@ -93,3 +109,7 @@ class Page(ContentPage):
 
     def get_absolute_url(self) -> str:
         return reverse("programs:page", args=[self.slug])
+
+    @property
+    def is_landing(self) -> bool:
+        return self.layout == self.Layout.LANDING

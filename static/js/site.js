@@ -74,6 +74,36 @@ const firstVisit = (() => {
   return visit;
 })();
 
+// A landing page's campaign number (data-campaign-phone on its body) replaces the site's
+// phone on that page, and on every page opened next in the same visit (sessionStorage:
+// gone when the tab closes). A form sent in that visit says which page and number.
+const CAMPAIGN_KEY = "campaign-phone";
+const campaign = (() => {
+  const own = document.body.dataset;
+  if (own.campaignPhone) {
+    const shown = { campaign_page: location.pathname, campaign_phone: own.campaignPhone, href: own.campaignPhoneHref };
+    try {
+      sessionStorage.setItem(CAMPAIGN_KEY, JSON.stringify(shown));
+    } catch (error) {
+      // Without storage the number is still shown on this page, and its form sends it.
+    }
+    return shown;
+  }
+  try {
+    return JSON.parse(sessionStorage.getItem(CAMPAIGN_KEY) || "null");
+  } catch (error) {
+    return null;
+  }
+})();
+
+if (campaign && !document.body.dataset.campaignPhone) {
+  document.querySelectorAll("a[data-site-phone]").forEach((link) => {
+    link.href = campaign.href;
+    const number = link.querySelector("[data-phone-number]");
+    if (number) number.textContent = campaign.campaign_phone;
+  });
+}
+
 // Public forms (data-form-tokens): the page is the same for everyone, so its form carries
 // no CSRF token and no form key. When the visitor starts the form, fetch both (the form key
 // starts the time trap then); as it is sent, add the first visit. A form sent before the
@@ -100,8 +130,8 @@ document.addEventListener("DOMContentLoaded", () => {
 
     let sending = false;
     form.addEventListener("submit", (event) => {
-      Object.entries(firstVisit).forEach(([name, value]) => {
-        const input = name !== "at" && field(name);
+      Object.entries({ ...firstVisit, ...(campaign || {}) }).forEach(([name, value]) => {
+        const input = !["at", "href"].includes(name) && field(name);
         if (input) input.value = value;
       });
       if (sending || field("form_key").value) {

@@ -1,0 +1,350 @@
+"""The sections a site page is composed of, stacked in the order marketing chose.
+
+Each kind of section is a model of its own, tied to its page by django-content-editor's
+plugin base (a `parent`, a `region` and an `ordering`), so each has its own fields, its own
+form in the admin, and its own template: `programs/sections/<model name>.html`. The page
+lists them through `programs.sections.sections_of()`, one query per kind of section
+whatever their number; a preview lists them as typed.
+"""
+
+from content_editor.models import Region, create_plugin_base
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from editing.richtext import RichTextField
+
+from .page import Page
+
+SECTIONS_REGION = Region(key="sections", title="Sections")
+
+PageSection = create_plugin_base(Page)
+
+
+class Section(PageSection):
+    """What every section shares: an optional heading (a level-two heading of the page)."""
+
+    heading = models.CharField(max_length=120, blank=True)
+
+    class Meta(PageSection.Meta):
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.heading or str(self._meta.verbose_name).capitalize()
+
+    @property
+    def section_type(self) -> str:
+        return self._meta.model_name
+
+    @property
+    def template_name(self) -> str:
+        return f"programs/sections/{self.section_type}.html"
+
+
+class PictureRule:
+    """A section with a picture describes it, unless marked decorative."""
+
+    picture_field = "image"
+    alt_field = "image_alt"
+
+    def clean(self) -> None:
+        super().clean()
+        picture = getattr(self, self.picture_field)
+        if picture and not getattr(self, self.alt_field).strip():
+            raise ValidationError(
+                {
+                    self.alt_field: "Describe the picture for people who cannot see it "
+                    "(what it shows, in a sentence)."
+                }
+            )
+
+
+def picture_has_description(name: str):
+    return models.CheckConstraint(
+        condition=models.Q(image="") | ~models.Q(image_alt=""), name=name
+    )
+
+
+class Action(models.TextChoices):
+    CALL = "call", "Call the center"
+    ADMISSIONS = "admissions", "Start an admission"
+    VERIFY = "verify", "Verify insurance"
+    PAGE = "page", "Open a page (choose it below)"
+
+
+class HeroSection(PictureRule, Section):
+    """The opening of a page: its headline, a sentence or two, a picture and buttons. As
+    a page's first section it takes the place of the page's own title."""
+
+    eyebrow = models.CharField(max_length=120, blank=True)
+    headline = models.CharField(max_length=120)
+    introduction = models.TextField(max_length=400, blank=True)
+    image = models.ImageField("picture", upload_to="sections/%Y/", blank=True)
+    image_alt = models.CharField("picture description", max_length=200, blank=True)
+    first_action = models.CharField(
+        "first button", max_length=20, choices=Action.choices, default=Action.CALL
+    )
+    second_action = models.CharField(
+        "second button",
+        max_length=20,
+        choices=Action.choices,
+        default=Action.ADMISSIONS,
+        blank=True,
+    )
+    linked_page = models.ForeignKey(
+        Page,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The page a button that opens a page leads to.",
+    )
+    page_button_label = models.CharField(
+        "label of the page button", max_length=40, blank=True
+    )
+
+    class Meta(Section.Meta):
+        verbose_name = "hero"
+        constraints = [picture_has_description("programs_herosection_image_described")]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def clean(self) -> None:
+        super().clean()
+        if Action.PAGE in (self.first_action, self.second_action):
+            if self.linked_page_id is None:
+                raise ValidationError(
+                    {"linked_page": "Choose the page the button opens."}
+                )
+            if not self.page_button_label.strip():
+                raise ValidationError(
+                    {"page_button_label": "Say what the button opens, in a few words."}
+                )
+        if self.linked_page_id is not None and not self.linked_page.is_live:
+            raise ValidationError(
+                {
+                    "linked_page": "That page is not published: visitors would find "
+                    "nothing there."
+                }
+            )
+
+    @property
+    def actions(self) -> list[str]:
+        return [action for action in (self.first_action, self.second_action) if action]
+
+
+class TextSection(Section):
+    body = RichTextField("text")
+
+    class Meta(Section.Meta):
+        verbose_name = "text"
+
+
+class PictureSection(PictureRule, Section):
+    image = models.ImageField("picture", upload_to="sections/%Y/")
+    image_alt = models.CharField("picture description", max_length=200)
+    caption = models.CharField(max_length=200, blank=True)
+
+    class Meta(Section.Meta):
+        verbose_name = "picture"
+        constraints = [
+            picture_has_description("programs_picturesection_image_described")
+        ]
+
+
+class GallerySection(Section):
+    """The page's gallery photos (edited under Gallery photos), placed here."""
+
+    class Meta(Section.Meta):
+        verbose_name = "gallery of the page's photos"
+
+
+class VideosSection(Section):
+    """The page's videos (edited under Videos), placed here."""
+
+    class Meta(Section.Meta):
+        verbose_name = "the page's videos"
+
+
+class ListSection(Section):
+    """Short claims, features or numbered steps, one a line."""
+
+    class Style(models.TextChoices):
+        PROMISES = "promises", "Promises (short claims with a tick)"
+        FEATURES = "features", "Features (a title and a sentence each)"
+        STEPS = "steps", "Steps (numbered)"
+
+    style = models.CharField(max_length=20, choices=Style.choices)
+    introduction = models.TextField(max_length=400, blank=True)
+    items = models.TextField(
+        max_length=3000,
+        help_text="One item a line. For features and steps, start with the title and "
+        "put the sentence after a colon: “Get an assessment: A clinician helps you "
+        "choose…”.",
+    )
+
+    class Meta(Section.Meta):
+        verbose_name = "promises, features or steps"
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.item_list:
+            raise ValidationError({"items": "Write at least one item."})
+
+    @property
+    def item_list(self) -> list[dict]:
+        """Each line as {"title", "text"}: the text after the first colon, if any."""
+        found = []
+        for line in self.items.splitlines():
+            title, colon, text = line.partition(":")
+            if not colon or self.style == self.Style.PROMISES:
+                title, text = line, ""
+            if title.strip():
+                found.append({"title": title.strip(), "text": text.strip()})
+        return found
+
+
+class CardsSection(Section):
+    """Cards of one kind of page: the ones featured, or every live one."""
+
+    class Kind(models.TextChoices):
+        PROGRAMS = "programs", "Levels of care"
+        CONDITIONS = "conditions", "Addictions"
+        AUDIENCES = "audiences", "Who we help"
+        LOCATIONS = "locations", "Areas we serve"
+
+    class Which(models.TextChoices):
+        FEATURED = "featured", "The ones marked “show on the home page”"
+        ALL = "all", "Every published one"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    which = models.CharField(
+        max_length=20, choices=Which.choices, default=Which.FEATURED
+    )
+    introduction = models.CharField(max_length=300, blank=True)
+    link_label = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="A link to the overview of this kind below the cards, such as "
+        "“All treatment programs”. Empty: no link.",
+    )
+
+    class Meta(Section.Meta):
+        verbose_name = "cards of pages"
+
+    @property
+    def overview_url(self) -> str:
+        """The overview of this kind of page."""
+        return reverse(
+            f"programs:{self.kind if self.kind != 'programs' else 'treatment'}"
+        )
+
+
+class TestimonialsSection(Section):
+    """Testimonials whose writers consented to their publication."""
+
+    featured_only = models.BooleanField(
+        "only the ones marked “show on the home page”", default=False
+    )
+    limit = models.PositiveSmallIntegerField(
+        "show at most", default=3, help_text="The newest first."
+    )
+
+    class Meta(Section.Meta):
+        verbose_name = "testimonials"
+
+
+class TeamSection(Section):
+    """The clinical leadership and staff who chose to appear (Blog › People)."""
+
+    class Meta(Section.Meta):
+        verbose_name = "team"
+
+
+class QuestionSection(Section):
+    """One frequently asked question; consecutive ones read as one list, and every one on
+    the page is described to search engines together."""
+
+    question = models.CharField(max_length=200)
+    answer = RichTextField()
+
+    class Meta(Section.Meta):
+        verbose_name = "question and answer"
+
+    def __str__(self) -> str:
+        return self.question
+
+
+class CallBoxSection(Section):
+    """The call to action with the phone: the site's own words unless given here."""
+
+    text = models.CharField(max_length=300, blank=True)
+
+    class Meta(Section.Meta):
+        verbose_name = "call box"
+
+
+class InsuranceSection(Section):
+    """The carriers the center accepts, each linking to its page where it has one."""
+
+    introduction = models.CharField(max_length=300, blank=True)
+
+    class Meta(Section.Meta):
+        verbose_name = "insurance carriers accepted"
+
+
+class AccreditationsSection(Section):
+    """Current accreditations and the license line."""
+
+    class Meta(Section.Meta):
+        verbose_name = "accreditations"
+
+
+class CenterDetailsSection(Section):
+    """The address, phone, hours and directions; described to search engines."""
+
+    class Meta(Section.Meta):
+        verbose_name = "the center's details and directions"
+
+
+class ArticlesSection(Section):
+    limit = models.PositiveSmallIntegerField("show at most", default=3)
+
+    class Meta(Section.Meta):
+        verbose_name = "latest articles"
+
+
+class InquiryFormSection(Section):
+    """The short inquiry form (its answers go to the admissions queue)."""
+
+    class Meta(Section.Meta):
+        verbose_name = "short inquiry form"
+
+
+class VerifyInsuranceSection(Section):
+    text = models.CharField(max_length=300, blank=True)
+
+    class Meta(Section.Meta):
+        verbose_name = "verify-insurance box"
+
+
+SECTION_MODELS = (
+    HeroSection,
+    TextSection,
+    PictureSection,
+    GallerySection,
+    VideosSection,
+    ListSection,
+    CardsSection,
+    TestimonialsSection,
+    TeamSection,
+    QuestionSection,
+    CallBoxSection,
+    InsuranceSection,
+    AccreditationsSection,
+    CenterDetailsSection,
+    ArticlesSection,
+    InquiryFormSection,
+    VerifyInsuranceSection,
+)
