@@ -1,5 +1,5 @@
-"""What the blog fills on other apps' pages (website/page_parts.py): the latest articles
-on the home page, article cards beside a program, and the team."""
+"""What the blog fills on other apps' pages (website/page_parts.py): article cards beside
+a program and in a page's latest-articles section, and the team."""
 
 from website import page_parts
 
@@ -12,6 +12,5 @@ def article_cards():
 
 
 def provide() -> None:
-    page_parts.provide("latest_articles", lambda: article_cards()[:3], on_home=True)
     page_parts.provide("article_cards", article_cards)
     page_parts.provide("team", Person.objects.on_team_page)

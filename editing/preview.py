@@ -36,6 +36,13 @@ def typed_relations(page) -> dict[str, list]:
     return getattr(page, TYPED, None) or {}
 
 
+def with_typed_relations(page, relations: dict[str, list]):
+    """`page` listing `relations` (by relation name) instead of its rows, as a preview
+    does: for a page built in memory."""
+    setattr(page, TYPED, relations)
+    return page
+
+
 def is_typed_preview(page) -> bool:
     return hasattr(page, TYPED)
 

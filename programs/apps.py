@@ -13,10 +13,8 @@ class ProgramsConfig(AppConfig):
         from website import search as site_search
 
         from . import attention, search
-        from .home import provide_home_sections
 
         content_apps.register(self)
         demos.provide("programs.demo")
-        provide_home_sections()
         notices.provide(attention.attention)
         site_search.provide(search.site_results)

@@ -14,6 +14,7 @@ from website.models import Menu, MenuItem
 
 from . import demo_content as content
 from . import demo_notices
+from .home import save_default_home_page
 from .models import (
     FAQ,
     Audience,
@@ -28,6 +29,7 @@ from .models import (
     Video,
 )
 from .models.overview import DEFAULTS as OVERVIEW_DEFAULTS
+from .models.sections import HeroSection
 
 
 def seed(stdout) -> None:
@@ -47,6 +49,7 @@ def seed(stdout) -> None:
     _seed_key_resources()
     _correct_cookie_policy()
     _seed_overviews()
+    _seed_home_picture()
     _seed_hero_images()
     _seed_galleries()
     _seed_media_videos()
@@ -270,6 +273,22 @@ def _seed_overviews() -> None:
     database emptied since (a browser test's, between tests) gets them back here."""
     for kind, words in OVERVIEW_DEFAULTS.items():
         Overview.objects.get_or_create(kind=kind, defaults=words)
+
+
+def _seed_home_picture() -> None:
+    """The home page (made by the migrations) gets the lodge at dusk for its hero."""
+    from website.demo_images import save_demo_image
+
+    home = save_default_home_page()
+    hero = HeroSection.objects.filter(parent=home, image="").first()
+    if hero is None:
+        return
+    save_demo_image(hero.image, "home-hero", scene="lodge", seed=3)
+    hero.eyebrow = "Addiction & dual-diagnosis treatment in Brevard, NC"
+    hero.image_alt = "The Willow Ridge lodge at dusk, its windows lit, with the Blue Ridge hills behind"
+    hero.save()
+    home.hero_image, home.hero_image_alt = hero.image.name, hero.image_alt
+    home.save()
 
 
 def _seed_hero_images() -> None:

@@ -31,7 +31,8 @@ KINDS = (
     ("Addiction", lambda: Condition.objects.live(), "body"),
     ("Who we help", lambda: Audience.objects.live(), "body"),
     ("Area we serve", lambda: Location.objects.live(), "body"),
-    ("Page", lambda: Page.objects.live(), "body"),
+    # Not the pages kept out of search engines (campaign landing pages among them).
+    ("Page", lambda: Page.objects.live().filter(noindex=False), "body"),
     ("Insurance", lambda: Insurer.objects.with_pages(), "coverage"),
 )
 
@@ -89,7 +90,9 @@ def site_results(terms: str) -> list[Found]:
     """The pages of each kind that match `terms`, best first within the kind."""
     found = []
     for kind, rows, text in KINDS:
-        ranked = _ranked(rows(), terms, text).order_by("-rank", "name")[:SHOWN]
+        rows = rows()
+        address = getattr(rows.model, "address_fields", ("slug",))
+        ranked = _ranked(rows, terms, text).order_by("-rank", "name")[:SHOWN]
         found += [
             Found(
                 kind=kind,
@@ -98,6 +101,6 @@ def site_results(terms: str) -> list[Found]:
                 url=page.get_absolute_url(),
                 rank=page.rank,
             )
-            for page in ranked.only("name", "slug", "summary")
+            for page in ranked.only("name", "summary", *address)
         ]
     return found

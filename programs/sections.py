@@ -9,13 +9,16 @@ has (tests/programs/test_sections.py counts them).
 
 from collections.abc import Callable
 
-from editing.preview import related
+from django.db.models import Value
+
+from editing.preview import related, typed_relations
 from website import page_parts
 
 from .models import Audience, Condition, Insurer, Location, Program, Testimonial
 from .models.sections import SECTION_MODELS, CardsSection
 
-CARD_FIELDS = ("name", "slug", "summary", "order", "hero_image", "hero_image_alt")
+# What a card shows (programs/includes/cards.html): a program also its typical length.
+CARD_FIELDS = ("name", "slug", "summary", "order")
 CARD_MODELS = {
     CardsSection.Kind.PROGRAMS: Program,
     CardsSection.Kind.CONDITIONS: Condition,
@@ -36,7 +39,9 @@ def _cards(section, read):
         rows = rows.filter(featured=True)
     return read(
         ("cards", section.kind, section.which),
-        lambda: list(rows.only(*CARD_FIELDS)),
+        lambda: list(
+            rows.only(*CARD_FIELDS, *(("typical_length",) if model is Program else ()))
+        ),
     )
 
 
@@ -68,11 +73,30 @@ ITEMS: dict[str, Callable] = {
 }
 
 
+def kinds_present(page) -> set[str]:
+    """The kinds of section a saved page has, in one query (a UNION over the kinds), so
+    that only those are read: a page reads at most one more query per kind it uses."""
+    if page.pk is None:
+        return set()
+    kinds = [
+        model.objects.filter(parent_id=page.pk)
+        .order_by()
+        .annotate(section_type=Value(model._meta.model_name))
+        .values_list("section_type", flat=True)
+        for model in SECTION_MODELS
+    ]
+    return set(kinds[0].union(*kinds[1:], all=True))
+
+
 def sections_of(page) -> list:
-    """The page's sections in their order, each with its `items` where it lists some."""
+    """The page's sections in their order, each with its `items` where it lists some:
+    as typed, in a preview; otherwise the kinds the page has, a query each."""
+    typed = typed_relations(page)
+    present = None if typed else kinds_present(page)
     found = []
     for model in SECTION_MODELS:
-        found.extend(related(page, relation_of(model)))
+        if present is None or model._meta.model_name in present:
+            found.extend(related(page, relation_of(model)))
     found.sort(key=lambda section: (section.ordering, section.pk is None, section.pk))
     kept: dict = {}
 

@@ -43,8 +43,20 @@ class LocationSitemap(LivePagesSitemap):
 
 
 class PageSitemap(LivePagesSitemap):
+    """The site pages, the home page first."""
+
     model = Page
-    priority = 0.5
+
+    def items(self):
+        return (
+            super()
+            .items()
+            .only("slug", "updated_at", "publish_at", "is_home")
+            .order_by("-is_home", "order", "pk")
+        )
+
+    def priority(self, page):
+        return 1.0 if page.is_home else 0.5
 
 
 class InsurerSitemap(Sitemap):

@@ -7,6 +7,7 @@ app_name = "programs"
 # The last pattern catches every /<slug>/: the root urlconf includes these URLs after
 # every other app so /blog/ and /admissions/ keep answering.
 urlpatterns = [
+    path("", views.HomePageView.as_view(), name="home"),
     path("treatment/", views.TreatmentIndexView.as_view(), name="treatment"),
     path("treatment/<slug:slug>/", views.ProgramDetailView.as_view(), name="program"),
     path("addictions/", views.ConditionIndexView.as_view(), name="conditions"),

@@ -4,6 +4,7 @@ whatever the amount of content."""
 
 from csp.decorators import csp_update
 from django.db.models import Prefetch
+from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView
@@ -14,6 +15,7 @@ from rehab_site.caching import FragmentCache, kept_object_or_404, remember
 from website import page_parts
 from website.models import SiteSettings
 
+from .home import default_home_page
 from .models import (
     FAQ,
     Audience,
@@ -25,8 +27,8 @@ from .models import (
     Program,
     Testimonial,
 )
-from .models.sections import SECTION_MODELS, HeroSection, QuestionSection
-from .sections import relation_of, sections_of
+from .models.sections import HeroSection, QuestionSection
+from .sections import sections_of
 
 HOME = ("Home", "/")
 
@@ -77,6 +79,10 @@ class LivePageMixin(DraftPreviewMixin):
             f"{opts.app_label}.view_{opts.model_name}"
         )
 
+    def object_lookup(self) -> dict:
+        """How the address names the page."""
+        return {"slug": self.kwargs[self.slug_url_kwarg]}
+
     def get_object(self, queryset=None):
         if self.preview_of is not None:
             self.draft_change, self.is_preview = None, True
@@ -87,7 +93,7 @@ class LivePageMixin(DraftPreviewMixin):
             self.request,
             f"page:{self.model._meta.label}",
             queryset if queryset is not None else self.get_queryset(),
-            slug=self.kwargs[self.slug_url_kwarg],
+            **self.object_lookup(),
         )
         # Staff who may edit the page see its draft change here, at its real address.
         self.draft_change = preview_draft(self.request, page)
@@ -250,13 +256,13 @@ class PageDetailView(LivePageMixin, DetailView):
     number shows that number wherever the site's phone appears."""
 
     model = Page
-    details = (
-        *GALLERY,
-        "videos",
-        *(relation_of(model) for model in SECTION_MODELS),
-    )
+    details = (*GALLERY, "videos")
     template_name = "programs/page_detail.html"
     parents = []
+
+    def get_queryset(self):
+        # The home page answers at / only (HomePageView).
+        return super().get_queryset().filter(is_home=False)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -305,6 +311,29 @@ class PageDetailView(LivePageMixin, DetailView):
                 site.phone_href
             )
         return context
+
+
+class HomePageView(PageDetailView):
+    """The home page: the site page marked as such, composed of sections like any other,
+    drafted, previewed, scheduled and versioned like any other."""
+
+    def get_queryset(self):
+        return super(PageDetailView, self).get_queryset().filter(is_home=True)
+
+    def object_lookup(self) -> dict:
+        return {"is_home": True}
+
+    def get_object(self, queryset=None):
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            # No home page row (deleted outside the admin, a database emptied): the
+            # words a new site starts with, rather than a 404 at the site's address.
+            self.draft_change, self.is_preview = None, False
+            return default_home_page()
+
+    def get_breadcrumbs(self, page):
+        return [HOME]
 
 
 class IndexView(ListView):

@@ -253,7 +253,9 @@ MAX_UPLOAD_IMAGE_BYTES = env.int("MAX_UPLOAD_IMAGE_BYTES", default=10 * 1024 * 1
 MAX_UPLOAD_IMAGE_PIXELS = env.int("MAX_UPLOAD_IMAGE_PIXELS", default=40_000_000)
 MAX_UPLOAD_VIDEO_BYTES = env.int("MAX_UPLOAD_VIDEO_BYTES", default=50 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+# Django's default: a composed page's form posts about 70 fields of section management
+# forms, and some ten for each section (200 refused a page of 15 sections with a 400).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 CSRF_FAILURE_VIEW = "website.views.csrf_failure"
 

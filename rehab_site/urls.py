@@ -8,7 +8,6 @@ from blog.sitemaps import ArticleSitemap, BlogIndexSitemap
 from programs.sitemaps import PROGRAM_SITEMAPS
 from rehab_site import health
 from rehab_site.moved_admin import moved_admin_pages
-from website.sitemaps import SitePagesSitemap
 
 admin.site.site_header = "Site administration"
 admin.site.site_title = "Site administration"
@@ -18,7 +17,6 @@ admin.site.index_template = "admin/dashboard.html"
 ADMIN_URL = settings.ADMIN_URL
 
 sitemaps = {
-    "site": SitePagesSitemap,
     "blog": BlogIndexSitemap,
     "articles": ArticleSitemap,
     **PROGRAM_SITEMAPS,

@@ -92,7 +92,6 @@ def add_content(n: int, topics) -> None:
 PUBLIC_PATHS = [
     "/robots.txt",
     "/sitemap.xml",
-    "/sitemap-site.xml",
     "/sitemap-blog.xml",
     "/sitemap-articles.xml",
     "/sitemap-program-overviews.xml",

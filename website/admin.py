@@ -6,12 +6,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from editing.content_admin import ContentAdmin
-from editing.image_forms import HeroImageForm, cleaned_image_upload
+from editing.image_forms import cleaned_image_upload
 from editing.uploads import MediaStorageFailureAdminMixin
 from website.models import (
-    HomePage,
-    HomePromise,
-    HomeStep,
     Menu,
     MenuItem,
     NextStep,
@@ -144,59 +141,6 @@ class SiteSettingsAdmin(MediaStorageFailureAdminMixin, SingletonAdmin):
                     "linkedin_url",
                     "youtube_url",
                 ]
-            },
-        ),
-    ]
-
-
-class HomePromiseInline(admin.StackedInline):
-    model = HomePromise
-    fields = ["text", "order"]
-    extra = 0
-    max_num = 5
-
-
-class HomeStepInline(admin.StackedInline):
-    model = HomeStep
-    fields = ["title", "text", "order"]
-    extra = 0
-    max_num = 6
-
-
-@admin.register(HomePage)
-class HomePageAdmin(MediaStorageFailureAdminMixin, SingletonAdmin):
-    form = HeroImageForm
-    inlines = [HomePromiseInline, HomeStepInline]
-    fieldsets = [
-        (
-            "Hero",
-            {
-                "description": "The top of the home page. Promises and steps are edited below.",
-                "fields": [
-                    "hero_eyebrow",
-                    "hero_headline",
-                    "hero_lede",
-                    "hero_admission_label",
-                    "hero_image",
-                    "hero_image_alt",
-                ],
-            },
-        ),
-        (
-            "Sections",
-            {
-                "description": "Each section shows the pages marked “show on the home page”.",
-                "fields": [
-                    "steps_heading",
-                    ("programs_heading", "programs_link_label"),
-                    "programs_intro",
-                    ("conditions_heading", "conditions_link_label"),
-                    "conditions_intro",
-                    ("audiences_heading", "audiences_link_label"),
-                    "audiences_intro",
-                    "testimonials_heading",
-                    "articles_heading",
-                ],
             },
         ),
     ]

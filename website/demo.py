@@ -9,8 +9,7 @@ import secrets
 from django.contrib.auth import get_user_model
 
 from staff_access import demo_sign_ins
-from website.models import HomePage, Menu, MenuItem, NextStep, SiteSettings
-from website.models.home_page import DEFAULT_PROMISES, DEFAULT_STEPS
+from website.models import Menu, MenuItem, NextStep, SiteSettings
 from website.models.site_settings import DEFAULT_NEXT_STEPS
 
 CENTER = {
@@ -149,7 +148,6 @@ def seed(stdout) -> None:
         _seed_items(menu, items, parent=None)
     _seed_team_menu_item()
     _seed_site_words()
-    _seed_home_page()
     _seed_admin(stdout)
 
 
@@ -171,22 +169,6 @@ def _seed_site_words() -> None:
             NextStep(site=site, title=title, text=text, order=order)
             for order, (title, text) in enumerate(DEFAULT_NEXT_STEPS)
         )
-
-
-def _seed_home_page() -> None:
-    """The home page's words (the defaults, which describe this demo center) and its picture."""
-    from website.demo_images import save_demo_image
-
-    home, created = HomePage.objects.get_or_create(pk=1)
-    if not created:
-        return
-    for order, text in enumerate(DEFAULT_PROMISES):
-        home.promises.create(text=text, order=order)
-    for order, (title, text) in enumerate(DEFAULT_STEPS):
-        home.steps.create(title=title, text=text, order=order)
-    save_demo_image(home.hero_image, "home-hero", scene="lodge", seed=3)
-    home.hero_image_alt = "The Willow Ridge lodge at dusk, its windows lit, with the Blue Ridge hills behind"
-    home.save()
 
 
 def _seed_items(menu: Menu, items, parent: MenuItem | None) -> None:

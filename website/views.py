@@ -1,4 +1,4 @@
-"""The site's own views: the home page, the site's search, robots.txt and the error pages."""
+"""The site's own views: the site's search, robots.txt and the error pages."""
 
 import logging
 import sys
@@ -8,27 +8,13 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
-from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
 from rehab_site.caching import FragmentCache
-from website.models import HomePage, SiteSettings
-from website.page_parts import home_sections
+from website.models import SiteSettings
 from website.search import SearchForm, search_site
 
 logger = logging.getLogger(__name__)
-
-
-class HomeView(TemplateView):
-    template_name = "home.html"
-
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            **home_sections(),
-            # Loaded only when the home page's cached fragment is built.
-            "home_page": SimpleLazyObject(HomePage.load),
-        }
 
 
 class SiteSearchView(TemplateView):

@@ -45,6 +45,9 @@ class ContentPage(Publishable):
 
     objects = ContentPageQuerySet.as_manager()
 
+    # What get_absolute_url() reads: a query that loads few fields loads these.
+    address_fields = ("slug",)
+
     class Meta:
         abstract = True
         ordering = ["order", "name"]

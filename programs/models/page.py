@@ -3,6 +3,9 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+
+from editing.publishing import Status
 
 from .base import ContentPage
 
@@ -60,7 +63,16 @@ class Page(ContentPage):
         "record it. Empty: the main number.",
     )
 
+    is_home = models.BooleanField(
+        "the home page",
+        default=False,
+        editable=False,
+        help_text="The page visitors see at the site's address (/). There is one.",
+    )
+
     photos = GenericRelation("programs.Photo")
+
+    address_fields = ("slug", "is_home")
 
     # The one stack of sections (programs/models/sections.py) below the page's text.
     regions = [Region(key="sections", title="Sections")]
@@ -83,6 +95,12 @@ class Page(ContentPage):
         constraints = [
             *ContentPage.Meta.constraints,
             models.UniqueConstraint(
+                fields=["is_home"],
+                condition=models.Q(is_home=True),
+                name="page_one_home_page",
+                violation_error_message="The site already has a home page.",
+            ),
+            models.UniqueConstraint(
                 fields=["notice"],
                 condition=~models.Q(notice=""),
                 name="page_one_page_per_notice",
@@ -100,6 +118,17 @@ class Page(ContentPage):
                     "such as (828) 555-0199."
                 }
             )
+        if self.is_home and not (
+            self.status == Status.PUBLISHED
+            and (self.publish_at is None or self.publish_at <= timezone.now())
+        ):
+            raise ValidationError(
+                {
+                    "status": "The home page is always published: save your changes "
+                    "as a draft change (with a time, to schedule them) to work on them "
+                    "before visitors see them."
+                }
+            )
         if self.slug in RESERVED_SLUGS:
             raise ValidationError(
                 {
@@ -108,6 +137,8 @@ class Page(ContentPage):
             )
 
     def get_absolute_url(self) -> str:
+        if self.is_home:
+            return reverse("programs:home")
         return reverse("programs:page", args=[self.slug])
 
     @property

@@ -91,6 +91,12 @@ class HeroSection(PictureRule, Section):
         default=Action.ADMISSIONS,
         blank=True,
     )
+    admission_label = models.CharField(
+        "label of the admission button",
+        max_length=40,
+        blank=True,
+        help_text="Empty: the site's own (Site settings).",
+    )
     linked_page = models.ForeignKey(
         Page,
         on_delete=models.PROTECT,
@@ -288,7 +294,15 @@ class CallBoxSection(Section):
 class InsuranceSection(Section):
     """The carriers the center accepts, each linking to its page where it has one."""
 
+    heading = models.CharField(max_length=120, default="Insurance plans we accept")
+
     introduction = models.CharField(max_length=300, blank=True)
+    link_label = models.CharField(
+        max_length=60,
+        blank=True,
+        default="Check your benefits, free",
+        help_text="A link to the verify-insurance form below the carriers. Empty: no link.",
+    )
 
     class Meta(Section.Meta):
         verbose_name = "insurance carriers accepted"
@@ -297,6 +311,8 @@ class InsuranceSection(Section):
 class AccreditationsSection(Section):
     """Current accreditations and the license line."""
 
+    heading = models.CharField(max_length=120, default="Accreditations and licenses")
+
     class Meta(Section.Meta):
         verbose_name = "accreditations"
 
@@ -304,11 +320,14 @@ class AccreditationsSection(Section):
 class CenterDetailsSection(Section):
     """The address, phone, hours and directions; described to search engines."""
 
+    heading = models.CharField(max_length=120, default="Visit or call")
+
     class Meta(Section.Meta):
         verbose_name = "the center's details and directions"
 
 
 class ArticlesSection(Section):
+    heading = models.CharField(max_length=120, default="From our blog")
     limit = models.PositiveSmallIntegerField("show at most", default=3)
 
     class Meta(Section.Meta):
@@ -323,6 +342,7 @@ class InquiryFormSection(Section):
 
 
 class VerifyInsuranceSection(Section):
+    heading = models.CharField(max_length=120, default="Check your insurance")
     text = models.CharField(max_length=300, blank=True)
 
     class Meta(Section.Meta):

@@ -12,6 +12,7 @@ import time_machine
 from django.test import Client
 
 from accreditations.models import Accreditation
+from programs.models.sections import AccreditationsSection, CenterDetailsSection
 from tests.factories import SiteSettingsFactory
 from tests.programs.factories import PageFactory
 
@@ -30,7 +31,11 @@ BODY = "Zephyr Accreditation Council"
 def center():
     with time_machine.travel(LAPSES_AT - datetime.timedelta(days=10), tick=False):
         SiteSettingsFactory(license_number="MHL-088-0412")
-        PageFactory(slug="about", name="About us", show_center_details=True)
+        PageFactory(
+            slug="about",
+            name="About us",
+            sections=[(CenterDetailsSection, {}), (AccreditationsSection, {})],
+        )
         AccreditationFactory(body="The Joint Commission", number="HCO 612345")
         lapsing = AccreditationFactory(
             body=BODY,

@@ -4,11 +4,18 @@ an overview page in the admin, sees each on the site, and the forms pass axe-cor
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from playwright.sync_api import expect
 
+from programs.models import Page
 from tests.factories import PASSWORD
 
 from .conftest import ONE_DATABASE_IN_THE_BROWSER, assert_no_axe_violations
+
+
+def home_page_form() -> str:
+    home = Page.objects.get(is_home=True)
+    return reverse("admin:programs_page_change", args=[home.pk])
 
 
 @pytest.fixture
@@ -35,9 +42,11 @@ def test_marketing_edits_the_home_page_and_footer_and_sees_them(
     page, site = staff.new_page(), visitor.new_page()
     sign_in(page, live_server.url, marketer)
 
-    page.goto(f"{live_server.url}/admin/website/homepage/")
+    page.goto(f"{live_server.url}{home_page_form()}")
     page.get_by_label("Headline").fill("Help is one call away.")
-    page.locator("#id_promises-1-text").fill("We accept Blue Ridge Health plans")
+    page.locator("#id_programs_listsection_set-0-items").fill(
+        "Free, confidential assessment\nWe accept Blue Ridge Health plans"
+    )
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
@@ -73,7 +82,7 @@ def test_the_words_forms_pass_axe_and_fit_the_screen(
     sign_in(page, live_server.url, marketer)
 
     for path in (
-        "/admin/website/homepage/",
+        home_page_form(),
         "/admin/website/sitesettings/",
         "/admin/programs/overview/",
     ):

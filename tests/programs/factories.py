@@ -60,8 +60,17 @@ class LocationFactory(ContentPageFactory):
 
 
 class PageFactory(ContentPageFactory):
+    """A site page; `sections=[(SectionModel, {fields}), ...]` stacks sections below it."""
+
     class Meta:
         model = Page
+
+    @factory.post_generation
+    def sections(page, create, extracted, **kwargs):
+        for position, (model, fields) in enumerate(extracted or (), start=1):
+            model.objects.create(
+                parent=page, region="sections", ordering=position * 10, **fields
+            )
 
 
 class FAQFactory(factory.django.DjangoModelFactory):

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from programs.models.sections import TeamSection
 from tests.blog.factories import PersonFactory
 from tests.caches import empty_caches
 from tests.factories import SiteSettingsFactory
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def team_page():
     SiteSettingsFactory()
-    return PageFactory(slug="our-team", name="Our team", show_team=True)
+    return PageFactory(slug="our-team", name="Our team", sections=[(TeamSection, {})])
 
 
 def people_json_ld(html: str) -> list[dict]:

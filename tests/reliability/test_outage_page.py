@@ -4,9 +4,9 @@ import pytest
 from django.db import InterfaceError, OperationalError
 from django.test import Client
 
+from programs.views import HomePageView
 from tests.reliability.conftest import PHONE
 from website.models import SiteSettings
-from website.views import HomeView
 
 
 @pytest.mark.parametrize("error", [OperationalError, InterfaceError])
@@ -18,7 +18,7 @@ def test_a_database_outage_is_a_friendly_503_with_the_phone_number(
     def database_gone(self, **kwargs):
         raise error("connection refused")
 
-    monkeypatch.setattr(HomeView, "get_context_data", database_gone)
+    monkeypatch.setattr(HomePageView, "get_context_data", database_gone)
     response = Client(raise_request_exception=False).get("/")
 
     assert response.status_code == 503
@@ -33,7 +33,7 @@ def test_other_errors_are_still_a_500(site_settings, monkeypatch):
     def broken(self, **kwargs):
         raise ValueError("a bug")
 
-    monkeypatch.setattr(HomeView, "get_context_data", broken)
+    monkeypatch.setattr(HomePageView, "get_context_data", broken)
     response = Client(raise_request_exception=False).get("/")
 
     assert response.status_code == 500

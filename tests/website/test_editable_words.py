@@ -5,20 +5,21 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from programs.models import Overview
+from programs.models import Overview, Page
 from tests.admin_forms import submit_change_form
+from tests.blog.factories import ArticleFactory
 from tests.programs.factories import (
     AudienceFactory,
     ConditionFactory,
     ProgramFactory,
     TestimonialFactory,
 )
-from website.models import HomePage, NextStep, SiteSettings
-from website.models.home_page import DEFAULT_PROMISES, DEFAULT_STEPS
+from website.models import NextStep, SiteSettings
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("redis_cache")]
 
-HOME_URL = reverse("admin:website_homepage_change", args=[1])
+# The home page is the site page the migrations made of its words (programs 0010).
+HOME_URL = "home"
 SITE_URL = reverse("admin:website_sitesettings_change", args=[1])
 
 
@@ -26,38 +27,30 @@ SITE_URL = reverse("admin:website_sitesettings_change", args=[1])
 def center():
     site = SiteSettings.objects.create(name="Test Center", phone="(828) 555-0100")
     NextStep.objects.create(site=site, title="We read it", text="Only admissions.")
-    home = HomePage.objects.create()
-    for order, text in enumerate(DEFAULT_PROMISES):
-        home.promises.create(text=text, order=order)
-    for order, (title, text) in enumerate(DEFAULT_STEPS):
-        home.steps.create(title=title, text=text, order=order)
     program = ProgramFactory(slug="detox", featured=True)
     ConditionFactory(featured=True)
     AudienceFactory(featured=True)
     TestimonialFactory(featured=True, program=program)
+    ArticleFactory()
     return site
 
 
 # (admin form, field, the public page that shows it)
 HOME_FIELDS = [
-    (HOME_URL, "hero_eyebrow", "/"),
-    (HOME_URL, "hero_headline", "/"),
-    (HOME_URL, "hero_lede", "/"),
-    (HOME_URL, "hero_admission_label", "/"),
-    (HOME_URL, "steps_heading", "/"),
-    (HOME_URL, "programs_heading", "/"),
-    (HOME_URL, "programs_intro", "/"),
-    (HOME_URL, "programs_link_label", "/"),
-    (HOME_URL, "conditions_heading", "/"),
-    (HOME_URL, "conditions_intro", "/"),
-    (HOME_URL, "conditions_link_label", "/"),
-    (HOME_URL, "audiences_heading", "/"),
-    (HOME_URL, "audiences_intro", "/"),
-    (HOME_URL, "audiences_link_label", "/"),
-    (HOME_URL, "testimonials_heading", "/"),
-    (HOME_URL, "promises-0-text", "/"),
-    (HOME_URL, "steps-1-title", "/"),
-    (HOME_URL, "steps-2-text", "/"),
+    (HOME_URL, "programs_herosection_set-0-eyebrow", "/"),
+    (HOME_URL, "programs_herosection_set-0-headline", "/"),
+    (HOME_URL, "programs_herosection_set-0-introduction", "/"),
+    (HOME_URL, "programs_herosection_set-0-admission_label", "/"),
+    (HOME_URL, "programs_listsection_set-0-items", "/"),  # the promises
+    (HOME_URL, "programs_listsection_set-1-heading", "/"),  # the steps
+    (HOME_URL, "programs_listsection_set-1-items", "/"),
+    *(
+        (HOME_URL, f"programs_cardssection_set-{index}-{field}", "/")
+        for index in range(3)  # programs, addictions, groups
+        for field in ("heading", "introduction", "link_label")
+    ),
+    (HOME_URL, "programs_testimonialssection_set-0-heading", "/"),
+    (HOME_URL, "programs_articlessection_set-0-heading", "/"),
 ]
 SITE_FIELDS = [
     (SITE_URL, "footer_description", "/"),
@@ -106,6 +99,9 @@ def test_each_word_changes_on_the_site_after_a_save_and_after_a_second(
 
     for marker in ("Wording one", "Wording two"):
         value = f"{marker} {field[-8:]}"  # within the shortest field's limit
+        if form_url == HOME_URL:
+            home = Page.objects.get(is_home=True)
+            form_url = reverse("admin:programs_page_change", args=[home.pk])
         submit_change_form(admin_client, form_url, {field: value})
 
         html = visitor.get(path).content.decode()
@@ -146,18 +142,22 @@ def test_a_heading_cleared_outside_the_admin_falls_back_to_its_default(center):
 
 
 def test_a_promise_marketing_deletes_leaves_the_home_page(admin_client, center):
-    home = HomePage.objects.get()
-    claim = home.promises.get(text="Most major insurance accepted")
-    index = list(home.promises.all()).index(claim)
+    home = Page.objects.get(is_home=True)
+    url = reverse("admin:programs_page_change", args=[home.pk])
+    promises = home.programs_listsection_set.get(style="promises")
+    index = list(home.programs_listsection_set.all()).index(promises)
+    items = promises.items.replace("Most major insurance accepted\n", "")
 
-    submit_change_form(admin_client, HOME_URL, {f"promises-{index}-DELETE": "on"})
+    submit_change_form(
+        admin_client, url, {f"programs_listsection_set-{index}-items": items}
+    )
 
     html = Client().get("/").content.decode()
     assert "Most major insurance accepted" not in html
     assert "Free, confidential assessment" in html
 
 
-def test_the_home_page_shows_its_defaults_before_anyone_saves_it():
+def test_the_home_page_shows_the_words_it_had_before_it_was_composed():
     SiteSettings.objects.create(name="New Center")
 
     html = Client().get("/").content.decode()

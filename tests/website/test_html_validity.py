@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from programs.models import Page
 from tests.page_types import page_types
-from website.models import HomePage
 from website.templatetags.site_tags import unbroken_numbers
 
 pytestmark = pytest.mark.one_database(
@@ -94,7 +94,7 @@ def test_every_indexed_page_type_has_its_canonical_address_and_sharing_tags(
         tags = ['rel="canonical"', 'property="og:title"', 'name="twitter:card"']
         missing[path] = [tag for tag in tags if tag not in html]
     assert {path: tags for path, tags in missing.items() if tags} == {}
-    home = HomePage.load()
+    home = Page.objects.get(is_home=True)
     html = client.get("/").content.decode()
     assert '<link rel="canonical" href="http://testserver/">' in html
     assert (

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
+from programs.models.sections import AccreditationsSection, CenterDetailsSection
 from tests.admin_forms import change_form_data
 from tests.blog.factories import ArticleFactory
 from tests.factories import SiteSettingsFactory, UserFactory
@@ -37,7 +38,11 @@ PAGES_WITH_THE_PHONE = [
 
 @pytest.fixture
 def pages():
-    PageFactory(slug="about", name="About us", show_center_details=True)
+    PageFactory(
+        slug="about",
+        name="About us",
+        sections=[(CenterDetailsSection, {}), (AccreditationsSection, {})],
+    )
     ProgramFactory(slug="detox", name="Medical detox")
     ArticleFactory(slug="a-first-article")
 
@@ -150,7 +155,11 @@ def test_a_map_image_is_re_encoded_without_its_metadata(
     assert site.map_image_width == 640
     with Image.open(site.map_image.path) as stored:
         assert not stored.getexif().get(0x8825)
-    PageFactory(slug="about", name="About us", show_center_details=True)
+    PageFactory(
+        slug="about",
+        name="About us",
+        sections=[(CenterDetailsSection, {}), (AccreditationsSection, {})],
+    )
     html = Client().get("/about/").content.decode()
     assert f'src="{site.map_image.url}" alt="The lane from Route 64"' in html
     assert 'width="640" height="400"' in html

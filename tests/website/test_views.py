@@ -63,13 +63,14 @@ def test_home_page_query_count_does_not_grow_with_menu_size(
     menu = MenuFactory(slug="main", placement="header")
     for _ in range(3):
         MenuItemFactory(menu=menu)
-    # Cold cache: the settings, the home page's words, promises and steps, menus,
-    # articles, programs, accreditations and notice links; a warm cache runs none.
-    with django_assert_max_num_queries(14) as small:
+    # Cold cache: the settings, the home page and its lists, the kinds of section it
+    # uses and each kind, menus, what the sections list (programs, addictions, groups,
+    # testimonials, articles), accreditations and notice links; a warm cache runs none.
+    with django_assert_max_num_queries(24) as small:
         client.get("/")
     for _ in range(40):
         MenuItemFactory(menu=menu)
-    with django_assert_max_num_queries(14) as large:
+    with django_assert_max_num_queries(24) as large:
         client.get("/")
     assert len(small.captured_queries) == len(large.captured_queries)
 
@@ -115,11 +116,12 @@ def test_robots_txt_points_at_the_sitemap_and_hides_the_admin(client, db):
     assert "Disallow: /admin/" in body
 
 
-def test_sitemap_index_lists_the_site_section(client, db):
-    response = client.get("/sitemap.xml")
+def test_the_home_page_leads_the_sitemap_of_site_pages(client, db):
+    index = client.get("/sitemap.xml").content.decode()
+    pages = client.get("/sitemap-pages.xml").content.decode()
 
-    assert response.status_code == 200
-    assert "sitemap-site.xml" in response.content.decode()
+    assert "sitemap-pages.xml" in index
+    assert pages.index("<loc>http://testserver/</loc>") < pages.index("</url>")
 
 
 def test_the_admin_pages_show_the_sites_favicon(client, admin_client):
