@@ -8,6 +8,9 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericStackedInline, GenericTabularInline
 from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
 from editing.admin_filters import VisibilityFilter
 from editing.content_admin import ContentAdmin
@@ -244,6 +247,32 @@ COUNSEL_REVIEW_MESSAGE = (
 class PageAdmin(ContentEditor, ContentPageAdmin):
     """A site page: its own text, then the sections marketing stacks below it."""
 
+    readonly_fields = ["used_on"]
+
+    @admin.display(description="used on")
+    def used_on(self, page) -> str:
+        """For a reusable block: the pages that place it, each a link to its form."""
+        if page is None or page.pk is None or not page.is_block:
+            return "Only a reusable block is placed on other pages."
+        pages = Page.objects.filter(
+            pk__in=page.placements.values("parent_id")
+        ).order_by("name")
+        if not pages:
+            return "No page places this block yet."
+        return format_html(
+            "{} page{}: {}",
+            len(pages),
+            pluralize(len(pages)),
+            format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                (
+                    (reverse("admin:programs_page_change", args=[other.pk]), other.name)
+                    for other in pages
+                ),
+            ),
+        )
+
     list_display = [
         "name",
         "slug",
@@ -264,7 +293,7 @@ class PageAdmin(ContentEditor, ContentPageAdmin):
     inlines = [PhotoInline, VideoInline, FAQInline, *SECTION_INLINES]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "body"]}),
-        ("Layout", {"fields": ["layout", "campaign_phone"]}),
+        ("Layout", {"fields": ["layout", "campaign_phone", "used_on"]}),
         (
             "Required notice",
             {

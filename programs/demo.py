@@ -36,6 +36,7 @@ def seed(stdout) -> None:
     conditions = _seed_pages(Condition, content.CONDITIONS, _condition_fields)
     audiences = _seed_pages(Audience, content.AUDIENCES, _audience_fields)
     _seed_pages(Location, content.LOCATIONS, _location_fields)
+    _seed_pages(Page, content.BLOCKS, _page_fields)
     _seed_pages(Page, content.PAGES, _page_fields)
     _seed_pages(Page, content.LANDING_PAGES, _page_fields)
     programs = _seed_pages(
@@ -138,6 +139,8 @@ def _seed_sections(page, entry) -> None:
     from website.demo_images import DESCRIPTIONS, save_demo_image
 
     for position, (model_name, fields) in enumerate(entry.get("sections", []), 1):
+        if model_name == "BlockSection":
+            fields = {"block": Page.objects.get(slug=fields["block"])}
         section = apps.get_model("programs", model_name)(
             parent=page, region="sections", ordering=position * 10, **fields
         )

@@ -508,6 +508,7 @@ PAGES = [
                 "TestimonialsSection",
                 {"heading": "In their words", "limit": 2, "featured_only": True},
             ),
+            ("BlockSection", {"block": "block-insurance-we-accept"}),
             ("CenterDetailsSection", {"heading": "Visit or call"}),
             ("AccreditationsSection", {"heading": "Accreditations and licenses"}),
             ("CallBoxSection", {}),
@@ -763,6 +764,27 @@ INSURER_PAGES = {
     },
 }
 
+# Reusable blocks: sections marketing places on many pages and edits in one place.
+BLOCKS = [
+    {
+        "slug": "block-insurance-we-accept",
+        "name": "Insurance we accept (block)",
+        "summary": "The carriers the center takes, with the verify-insurance box: placed on the landing pages and the About page.",
+        "body": "",
+        "layout": "block",
+        "noindex": True,
+        "sections": [
+            (
+                "InsuranceSection",
+                {
+                    "heading": "Insurance plans we accept",
+                    "introduction": "We check your benefits for you, free, before you decide.",
+                },
+            ),
+        ],
+    },
+]
+
 # Campaign landing pages: a slim header, a tracking number, kept out of search engines.
 LANDING_PAGES = [
     {
@@ -800,13 +822,7 @@ LANDING_PAGES = [
                     "items": "Call us: A counselor listens, answers your questions and checks your insurance while you are on the phone.\nCome in: We arrange your arrival, often the same day, forty minutes from downtown Asheville.\nDetox safely: Five to seven days of medical care, with medication to keep withdrawal comfortable.\nKeep going: Residential and outpatient care, and a plan for life at home.",
                 },
             ),
-            (
-                "InsuranceSection",
-                {
-                    "heading": "Insurance we accept",
-                    "introduction": "We check your benefits for you, free, before you decide.",
-                },
-            ),
+            ("BlockSection", {"block": "block-insurance-we-accept"}),
             ("TestimonialsSection", {"heading": "In their words", "limit": 2}),
             (
                 "QuestionSection",
@@ -870,6 +886,7 @@ LANDING_PAGES = [
                     "link_label": "All treatment programs",
                 },
             ),
+            ("BlockSection", {"block": "block-insurance-we-accept"}),
             ("TestimonialsSection", {"heading": "In their words", "limit": 2}),
             (
                 "QuestionSection",

@@ -31,8 +31,15 @@ KINDS = (
     ("Addiction", lambda: Condition.objects.live(), "body"),
     ("Who we help", lambda: Audience.objects.live(), "body"),
     ("Area we serve", lambda: Location.objects.live(), "body"),
-    # Not the pages kept out of search engines (campaign landing pages among them).
-    ("Page", lambda: Page.objects.live().filter(noindex=False), "body"),
+    # Not the pages kept out of search engines (campaign landing pages among them), nor
+    # the reusable blocks, which have no address of their own.
+    (
+        "Page",
+        lambda: (
+            Page.objects.live().filter(noindex=False).exclude(layout=Page.Layout.BLOCK)
+        ),
+        "body",
+    ),
     ("Insurance", lambda: Insurer.objects.with_pages(), "coverage"),
 )
 

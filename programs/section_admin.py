@@ -10,7 +10,7 @@ from django.db import models
 from editing.image_forms import cleaned_image_upload
 
 from .models import Page
-from .models.sections import SECTION_MODELS, CardsSection
+from .models.sections import SECTION_MODELS, BlockSection, CardsSection
 
 # The icon each kind of section shows on its button (the editor's Material Icons).
 ICONS = {
@@ -31,6 +31,7 @@ ICONS = {
     "articlessection": "article",
     "inquiryformsection": "contact_mail",
     "verifyinsurancesection": "fact_check",
+    "blocksection": "widgets",
 }
 
 
@@ -46,6 +47,12 @@ class SectionForm(forms.ModelForm):
 
     def clean_image(self):
         return cleaned_image_upload(self.cleaned_data.get("image"))
+
+
+class BlockSectionForm(SectionForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["block"].queryset = Page.objects.filter(layout=Page.Layout.BLOCK)
 
 
 def section_inline(model):
@@ -66,6 +73,8 @@ def section_inline(model):
     }
     if model is CardsSection:
         attrs["radio_fields"] = {"which": admin.VERTICAL}
+    if model is BlockSection:
+        attrs["form"] = BlockSectionForm
     return ContentEditorInline.create(model, **attrs)
 
 

@@ -14,8 +14,16 @@ from django.db.models import Value
 from editing.preview import related, typed_relations
 from website import page_parts
 
-from .models import Audience, Condition, Insurer, Location, Program, Testimonial
-from .models.sections import SECTION_MODELS, CardsSection
+from .models import (
+    Audience,
+    Condition,
+    Insurer,
+    Location,
+    Page,
+    Program,
+    Testimonial,
+)
+from .models.sections import SECTION_MODELS, BlockSection, CardsSection
 
 # What a card shows (programs/includes/cards.html): a program also its typical length.
 CARD_FIELDS = ("name", "slug", "summary", "order")
@@ -73,13 +81,11 @@ ITEMS: dict[str, Callable] = {
 }
 
 
-def kinds_present(page) -> set[str]:
-    """The kinds of section a saved page has, in one query (a UNION over the kinds), so
-    that only those are read: a page reads at most one more query per kind it uses."""
-    if page.pk is None:
-        return set()
+def kinds_present(page_ids) -> set[str]:
+    """The kinds of section the saved pages `page_ids` have, in one query (a UNION over
+    the kinds), so that only those are read: one more query per kind used."""
     kinds = [
-        model.objects.filter(parent_id=page.pk)
+        model.objects.filter(parent_id__in=page_ids)
         .order_by()
         .annotate(section_type=Value(model._meta.model_name))
         .values_list("section_type", flat=True)
@@ -88,16 +94,25 @@ def kinds_present(page) -> set[str]:
     return set(kinds[0].union(*kinds[1:], all=True))
 
 
+def in_order(sections: list) -> list:
+    return sorted(
+        sections, key=lambda section: (section.ordering, section.pk is None, section.pk)
+    )
+
+
 def sections_of(page) -> list:
-    """The page's sections in their order, each with its `items` where it lists some:
-    as typed, in a preview; otherwise the kinds the page has, a query each."""
+    """The page's sections in their order, each with its `items` where it lists some,
+    and each reusable block with the block's own `sections`: as typed, in a preview;
+    otherwise the kinds the page has, a query each."""
     typed = typed_relations(page)
-    present = None if typed else kinds_present(page)
+    if typed:
+        present = None
+    else:
+        present = kinds_present([page.pk]) if page.pk is not None else set()
     found = []
     for model in SECTION_MODELS:
         if present is None or model._meta.model_name in present:
             found.extend(related(page, relation_of(model)))
-    found.sort(key=lambda section: (section.ordering, section.pk is None, section.pk))
     kept: dict = {}
 
     def read(key, make):
@@ -105,8 +120,39 @@ def sections_of(page) -> list:
             kept[key] = make()
         return kept[key]
 
+    found = prepared(in_order(found), read)
+    placed = [section for section in found if isinstance(section, BlockSection)]
+    if placed:
+        inside = blocks_sections({section.block_id for section in placed})
+        for section in placed:
+            section.sections = prepared(inside.get(section.block_id, []), read)
+    return found
+
+
+def blocks_sections(block_ids: set) -> dict[int, list]:
+    """{block id: its sections in order} for the live reusable blocks among `block_ids`
+    (a block inside a block is not shown), in one query per kind they use."""
+    live = list(
+        Page.objects.live()
+        .filter(pk__in=block_ids, layout=Page.Layout.BLOCK)
+        .values_list("pk", flat=True)
+    )
+    found: dict[int, list] = {pk: [] for pk in live}
+    if not live:
+        return found
+    present = kinds_present(live)
+    for model in SECTION_MODELS:
+        if model is BlockSection or model._meta.model_name not in present:
+            continue
+        for section in model.objects.filter(parent_id__in=live):
+            found[section.parent_id].append(section)
+    return {pk: in_order(sections) for pk, sections in found.items()}
+
+
+def prepared(sections: list, read) -> list:
+    """`sections` with what each lists, and consecutive questions grouped."""
     group = None
-    for section in found:
+    for section in sections:
         make = ITEMS.get(section.section_type)
         if make is not None:
             section.items = make(section, read)
@@ -119,4 +165,4 @@ def sections_of(page) -> list:
             section.in_group = section is not group
         else:
             group = None
-    return found
+    return sections

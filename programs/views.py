@@ -261,8 +261,13 @@ class PageDetailView(LivePageMixin, DetailView):
     parents = []
 
     def get_queryset(self):
-        # The home page answers at / only (HomePageView).
-        return super().get_queryset().filter(is_home=False)
+        # The home page answers at / only (HomePageView); a reusable block nowhere.
+        return (
+            super()
+            .get_queryset()
+            .filter(is_home=False)
+            .exclude(layout=Page.Layout.BLOCK)
+        )
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

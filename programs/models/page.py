@@ -44,6 +44,7 @@ class Page(ContentPage):
     class Layout(models.TextChoices):
         STANDARD = "standard", "Standard: the site's header, menu and footer"
         LANDING = "landing", "Landing page: a slim header with no menu, for a campaign"
+        BLOCK = "block", "Reusable block: sections placed on other pages, no address"
 
     layout = models.CharField(
         max_length=20,
@@ -51,7 +52,8 @@ class Page(ContentPage):
         default=Layout.STANDARD,
         help_text="A landing page keeps visitors on its message: the logo, the phone "
         "and the admission button at the top, no main menu; the footer keeps the "
-        "required notices and crisis lines.",
+        "required notices and crisis lines. A reusable block has no address: a "
+        "“reusable block” section places its sections on other pages.",
     )
     campaign_phone = models.CharField(
         "campaign phone",
@@ -129,6 +131,10 @@ class Page(ContentPage):
                     "before visitors see them."
                 }
             )
+        if self.is_home and self.layout == self.Layout.BLOCK:
+            raise ValidationError(
+                {"layout": "The home page is a page: it cannot be a reusable block."}
+            )
         if self.slug in RESERVED_SLUGS:
             raise ValidationError(
                 {
@@ -144,3 +150,7 @@ class Page(ContentPage):
     @property
     def is_landing(self) -> bool:
         return self.layout == self.Layout.LANDING
+
+    @property
+    def is_block(self) -> bool:
+        return self.layout == self.Layout.BLOCK

@@ -349,6 +349,49 @@ class VerifyInsuranceSection(Section):
         verbose_name = "verify-insurance box"
 
 
+class BlockSection(PageSection):
+    """A reusable block (a page with the reusable-block layout) placed here: its sections
+    are shown in its place, and editing the block changes every page that places it."""
+
+    block = models.ForeignKey(
+        Page,
+        on_delete=models.PROTECT,
+        related_name="placements",
+        limit_choices_to={"layout": "block"},
+        help_text="Pages › a page with the layout “Reusable block”.",
+    )
+
+    class Meta(PageSection.Meta):
+        verbose_name = "reusable block"
+
+    def __str__(self) -> str:
+        return str(self.block) if self.block_id else "Reusable block"
+
+    @property
+    def section_type(self) -> str:
+        return self._meta.model_name
+
+    @property
+    def template_name(self) -> str:
+        return "programs/sections/blocksection.html"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.block_id is None:
+            return
+        if not self.block.is_block:
+            raise ValidationError(
+                {"block": "Choose a page whose layout is “Reusable block”."}
+            )
+        if self.parent_id == self.block_id or self.parent.is_block:
+            raise ValidationError(
+                {
+                    "block": "A reusable block cannot place a block: place both on "
+                    "the page instead."
+                }
+            )
+
+
 SECTION_MODELS = (
     HeroSection,
     TextSection,
@@ -367,4 +410,5 @@ SECTION_MODELS = (
     ArticlesSection,
     InquiryFormSection,
     VerifyInsuranceSection,
+    BlockSection,
 )
