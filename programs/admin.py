@@ -307,7 +307,8 @@ class PageAdmin(ContentEditor, ContentPageAdmin):
     ]
 
     class Media:
-        css = {"all": ["editing/admin.css"]}
+        css = {"all": ["editing/admin.css", "programs/admin/sections.css"]}
+        js = ["programs/admin/sections.js"]
 
     @admin.display(description="counsel's review")
     def counsel_review(self, page):

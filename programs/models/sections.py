@@ -181,7 +181,9 @@ class ListSection(Section):
         FEATURES = "features", "Features (a title and a sentence each)"
         STEPS = "steps", "Steps (numbered)"
 
-    style = models.CharField(max_length=20, choices=Style.choices)
+    style = models.CharField(
+        max_length=20, choices=Style.choices, default=Style.PROMISES
+    )
     introduction = models.TextField(max_length=400, blank=True)
     items = models.TextField(
         max_length=3000,
@@ -224,7 +226,7 @@ class CardsSection(Section):
         FEATURED = "featured", "The ones marked “show on the home page”"
         ALL = "all", "Every published one"
 
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PROGRAMS)
     which = models.CharField(
         max_length=20, choices=Which.choices, default=Which.FEATURED
     )
