@@ -1,8 +1,9 @@
 """The load benchmark behind `make bench`.
 
 Sites: this checkout at each size in BENCH_SIZES (one database per size, topped up with
-seed_bench), and the baseline commit (BENCH_BASELINE, by default the commit before the
-edge served first visits) on the same database as the largest size, all served side by
+seed_bench), and the baseline commit (BENCH_BASELINE, by default the commit before
+composed pages) on a database of the largest size of its own (its schema differs: its
+own code migrates and seeds it), all served side by
 side: gunicorn with gunicorn.conf.py and 2 workers, DEBUG off, PostgreSQL and a Redis
 database of their own.
 
@@ -16,7 +17,7 @@ Modes, each page measured on every site in turn, `repeats` times round, keeping 
 Then a client of our own posts admissions inquiries from several threads, and worker
 memory is read. Results go to stdout and bench/results.md. Before all that, on the quiet
 machine, the staff pages at the largest size (bench/admin_pages.py, in process, this
-checkout and the baseline on the same data) go to bench/admin.md; `--admin-only` runs
+checkout and the baseline on data of the same size) go to bench/admin.md; `--admin-only` runs
 that part alone.
 
 Only 127.0.0.1 is ever targeted.
@@ -54,9 +55,10 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CONNECTIONS = 16
 CEILING_DIRECTORY = "/static/bench"
 SEARCH_WORD = "recovery"
-# The last commit before this round's staff pages at volume (issue 25), which this
-# checkout is compared with; 6564d68 is the one before the edge served first visits.
-DEFAULT_BASELINE = "4fe5eb6"
+# The last commit before composed pages (issue 26), which this checkout is compared with;
+# 4fe5eb6 is the one before this round's staff pages at volume, 6564d68 the one before
+# the edge served first visits.
+DEFAULT_BASELINE = "116494d"
 # A returning visitor: a form started once (the CSRF cookie), and some analytics cookie.
 RETURNING_VISITOR = "csrftoken=bench0returning0visitor0csrf0000; _ga=GA1.1.1234.5678"
 
@@ -342,12 +344,14 @@ def submit_inquiries(base_url: str, workers: int, per_worker: int) -> dict:
 # -- data -----------------------------------------------------------------------------------
 
 
-def manage(args, *command: str, capture: bool = False) -> str:
+def manage(
+    args, *command: str, capture: bool = False, root: Path = PROJECT_ROOT
+) -> str:
     environment = base_environment(args, Path(tempfile.gettempdir()))
     result = subprocess.run(
         [PYTHON, "manage.py", *command],
-        cwd=PROJECT_ROOT,
-        env=environment,
+        cwd=root,
+        env={**environment, "PYTHONPATH": str(root)},
         check=True,
         capture_output=capture,
         text=True,
@@ -358,9 +362,10 @@ def manage(args, *command: str, capture: bool = False) -> str:
 URLS_SCRIPT = """
 import json
 from blog.models import Article, Category
-from programs.models import Condition, Insurer, Program
+from programs.models import Condition, Insurer, Page, Program
 from admissions.models import Inquiry
 live = Article.objects.live()
+landing = Page.objects.live().filter(slug="alcohol-rehab-asheville").first()
 article = live.order_by("pk")[live.count() // 2]
 print(json.dumps({
     "article": article.get_absolute_url(),
@@ -369,6 +374,7 @@ print(json.dumps({
     "addiction": Condition.objects.live().order_by("pk").first().get_absolute_url(),
     "carrier": Insurer.objects.with_pages().order_by("pk").first().get_absolute_url(),
     "inquiries": Inquiry.objects.count(),
+    "landing": landing.get_absolute_url() if landing else "",
 }))
 """
 
@@ -382,6 +388,9 @@ def pages(args) -> list[tuple[str, str]]:
     found = site_facts(args)
     return [
         ("home", "/"),
+        ("about page", "/about/"),
+        # A composed campaign page (a checkout from before composed pages has none).
+        *([("landing page", found["landing"])] if found["landing"] else []),
         ("blog list", "/blog/"),
         ("article", found["article"]),
         ("category", found["category"]),
@@ -481,9 +490,8 @@ def write_admin_results(
         "links on it: each filter's choices (up to 8), each column's sorting, the last "
         "page, the year links, the queue's views, a report's periods; and a search. "
         "A list of one object (site settings, the home page) is timed at its form. "
-        "The baseline runs on "
-        "the same database, which this checkout's migrations have given their indexes, "
-        "so its figures are better than on its own schema. "
+        "The baseline runs on a database of the same size that its own code migrated "
+        "and seeded. "
         f"Target: at most {ADMIN_TARGET_MS} ms each; "
         + (
             f"**{len(slow)} of {len(ours['pages'])} pages over it.**"
@@ -511,9 +519,15 @@ def write_admin_results(
     return text
 
 
-def admin_run(args, checkouts: list[Checkout], sized: argparse.Namespace) -> str:
+def admin_run(
+    args, checkouts: list[Checkout], sized: argparse.Namespace, baseline_sized=None
+) -> str:
     ours = admin_pages(checkouts[0], sized)
-    baseline = admin_pages(checkouts[1], sized) if len(checkouts) > 1 else None
+    baseline = (
+        admin_pages(checkouts[1], baseline_sized or sized)
+        if len(checkouts) > 1
+        else None
+    )
     label = checkouts[1].label if baseline else ""
     return write_admin_results(ours, baseline, label, Path(args.admin_output))
 
@@ -540,14 +554,18 @@ class Site:
         return environment
 
 
-def seed(args, articles: int) -> argparse.Namespace:
-    sized = argparse.Namespace(
-        **{**vars(args), "database_url": database_for_size(args.database_url, articles)}
-    )
-    print(f"\n== {articles} articles: seeding", flush=True)
-    manage(sized, "migrate", "--no-input", "-v0")
+def seed(args, articles: int, checkout: "Checkout | None" = None) -> argparse.Namespace:
+    """A database of `articles` articles, migrated and seeded by `checkout`'s own code
+    (this one by default): a baseline whose schema differs gets a database of its own."""
+    database = database_for_size(args.database_url, articles)
+    if checkout is not None:
+        database = f"{database}_baseline"
+    sized = argparse.Namespace(**{**vars(args), "database_url": database})
+    root = checkout.root if checkout is not None else PROJECT_ROOT
+    print(f"\n== {articles} articles: seeding ({root})", flush=True)
+    manage(sized, "migrate", "--no-input", "-v0", root=root)
     manage(sized, "seed_bench", "--articles", str(articles), "--inquiries",
-           str(args.inquiries))  # fmt: skip
+           str(args.inquiries), root=root)  # fmt: skip
     return sized
 
 
@@ -946,20 +964,19 @@ def main() -> None:
             checkouts.append(Checkout.of_commit(args.baseline, work / "baseline"))
         for checkout in checkouts:
             collect_static(checkout, args)
+        baseline_seeded = seed(args, sizes[-1], checkouts[1]) if args.baseline else None
         if args.admin_only:
-            print(admin_run(args, checkouts, seed(args, sizes[-1])))
+            print(admin_run(args, checkouts, seed(args, sizes[-1]), baseline_seeded))
             return
         seeded = {articles: seed(args, articles) for articles in sizes}
         # First, while the machine is quiet and before the submissions add inquiries.
-        admin = admin_run(args, checkouts, seeded[sizes[-1]])
+        admin = admin_run(args, checkouts, seeded[sizes[-1]], baseline_seeded)
         sites = [
             Site(f"{articles}", articles, this, seeded[articles]) for articles in sizes
         ]
         if args.baseline:
             sites.append(
-                Site(
-                    f"baseline-{sizes[-1]}", sizes[-1], checkouts[1], seeded[sizes[-1]]
-                )
+                Site(f"baseline-{sizes[-1]}", sizes[-1], checkouts[1], baseline_seeded)
             )
         for position, site in enumerate(sites):
             site.args = argparse.Namespace(

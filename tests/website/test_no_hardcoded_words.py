@@ -148,7 +148,12 @@ def public_pages() -> list[str]:
         Audience.objects.live().first().get_absolute_url(),
         "/areas-we-serve/",
         Location.objects.live().first().get_absolute_url(),
-        *(page.get_absolute_url() for page in Page.objects.live()),
+        *(
+            page.get_absolute_url()
+            for page in Page.objects.live()
+            .filter(is_home=False)
+            .exclude(layout=Page.Layout.BLOCK)
+        ),
         "/blog/",
         article.get_absolute_url(),
         Category.objects.first().get_absolute_url(),
