@@ -435,11 +435,11 @@ def ensure_database(database_url: str) -> str:
     return database_url
 
 
-def database_for_size(database_url: str, articles: int) -> str:
-    """One database per size (rehab_bench_1000, rehab_bench_100000), so that a second run
-    finds its data already seeded."""
+def database_for_size(database_url: str, articles: int, suffix: str = "") -> str:
+    """One database per size (rehab_bench_1000, rehab_bench_100000; a baseline's with
+    `suffix`), so that a second run finds its data already seeded."""
     parts = urllib.parse.urlsplit(database_url)
-    sized = parts._replace(path=f"/{parts.path.strip('/')}_{articles}")
+    sized = parts._replace(path=f"/{parts.path.strip('/')}_{articles}{suffix}")
     return ensure_database(urllib.parse.urlunsplit(sized))
 
 
@@ -557,9 +557,8 @@ class Site:
 def seed(args, articles: int, checkout: "Checkout | None" = None) -> argparse.Namespace:
     """A database of `articles` articles, migrated and seeded by `checkout`'s own code
     (this one by default): a baseline whose schema differs gets a database of its own."""
-    database = database_for_size(args.database_url, articles)
-    if checkout is not None:
-        database = f"{database}_baseline"
+    suffix = "_baseline" if checkout is not None else ""
+    database = database_for_size(args.database_url, articles, suffix)
     sized = argparse.Namespace(**{**vars(args), "database_url": database})
     root = checkout.root if checkout is not None else PROJECT_ROOT
     print(f"\n== {articles} articles: seeding ({root})", flush=True)

@@ -33,6 +33,7 @@ from .models import (
     Testimonial,
     Video,
 )
+from .models.sections import PlacedBlock
 from .models.video import video_type
 from .section_admin import SECTION_INLINES
 
@@ -96,6 +97,23 @@ class VideoInline(admin.StackedInline):
     ordering = ["order", "pk"]
 
 
+class PlacedBlockForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["block"].queryset = Page.objects.filter(layout=Page.Layout.BLOCK)
+
+
+class PlacedBlockInline(GenericTabularInline):
+    """Reusable blocks shown below a typed page, in order (Pages with the layout
+    “Reusable block”)."""
+
+    model = PlacedBlock
+    form = PlacedBlockForm
+    fields = ["block", "order"]
+    extra = 0
+    ordering = ["order", "pk"]
+
+
 class ContentPageForm(HeroImageForm):
     """Re-encodes an uploaded hero image, so only clean, metadata-free images are stored."""
 
@@ -135,7 +153,7 @@ class ContentPageAdmin(
     list_filter = [VisibilityFilter, "noindex"]
     search_fields = ["name", "slug", "summary"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [FAQInline]
+    inlines = [FAQInline, PlacedBlockInline]
     actions = ["publish", "unpublish"]
     save_on_top = True
 
@@ -227,7 +245,7 @@ class LocationAdmin(ContentPageAdmin):
     list_display = ["name", "city", "state", "drive_time", "status", "order"]
     list_filter = [VisibilityFilter, "state"]
     search_fields = ["name", "slug", "city", "summary"]
-    inlines = [PhotoInline, FAQInline]
+    inlines = [PhotoInline, FAQInline, PlacedBlockInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "body"]}),
         ("Where", {"fields": ["city", "state", "drive_time", "distance_miles"]}),
@@ -254,9 +272,12 @@ class PageAdmin(ContentEditor, ContentPageAdmin):
         """For a reusable block: the pages that place it, each a link to its form."""
         if page is None or page.pk is None or not page.is_block:
             return "Only a reusable block is placed on other pages."
-        pages = Page.objects.filter(
-            pk__in=page.placements.values("parent_id")
-        ).order_by("name")
+        pages = list(
+            Page.objects.filter(pk__in=page.placements.values("parent_id")).order_by(
+                "name"
+            )
+        )
+        pages += [placed.page for placed in page.typed_placements.all() if placed.page]
         if not pages:
             return "No page places this block yet."
         return format_html(
@@ -267,7 +288,13 @@ class PageAdmin(ContentEditor, ContentPageAdmin):
                 ", ",
                 '<a href="{}">{}</a>',
                 (
-                    (reverse("admin:programs_page_change", args=[other.pk]), other.name)
+                    (
+                        reverse(
+                            f"admin:programs_{other._meta.model_name}_change",
+                            args=[other.pk],
+                        ),
+                        other.name,
+                    )
                     for other in pages
                 ),
             ),

@@ -29,7 +29,7 @@ from .models import (
     Video,
 )
 from .models.overview import DEFAULTS as OVERVIEW_DEFAULTS
-from .models.sections import HeroSection
+from .models.sections import HeroSection, PlacedBlock
 
 
 def seed(stdout) -> None:
@@ -50,6 +50,7 @@ def seed(stdout) -> None:
     _seed_key_resources()
     _correct_cookie_policy()
     _seed_overviews()
+    _place_blocks()
     _seed_home_picture()
     _seed_hero_images()
     _seed_galleries()
@@ -276,6 +277,16 @@ def _seed_overviews() -> None:
     database emptied since (a browser test's, between tests) gets them back here."""
     for kind, words in OVERVIEW_DEFAULTS.items():
         Overview.objects.get_or_create(kind=kind, defaults=words)
+
+
+def _place_blocks() -> None:
+    """The insurance block below the detox and residential program pages too."""
+    block = Page.objects.filter(slug="block-insurance-we-accept").first()
+    if block is None:
+        return
+    for program in Program.objects.filter(slug__in=["detox", "residential"]):
+        if not program.placed_blocks.exists():
+            PlacedBlock.objects.create(page=program, block=block, order=0)
 
 
 def _seed_home_picture() -> None:

@@ -166,3 +166,27 @@ def prepared(sections: list, read) -> list:
         else:
             group = None
     return sections
+
+
+def placed_sections(page) -> list:
+    """The sections of the reusable blocks placed below a typed page (a program, an
+    addiction, a group or an area), in the placements' order: the placements (as typed,
+    in a preview), then the blocks' sections, a query per kind they use."""
+    placements = sorted(
+        related(page, "placed_blocks"),
+        key=lambda placed: (placed.order, placed.pk or 0),
+    )
+    if not placements:
+        return []
+    inside = blocks_sections({placed.block_id for placed in placements})
+    kept: dict = {}
+
+    def read(key, make):
+        if key not in kept:
+            kept[key] = make()
+        return kept[key]
+
+    found = []
+    for placed in placements:
+        found += prepared(list(inside.get(placed.block_id, [])), read)
+    return found

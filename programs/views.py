@@ -28,7 +28,7 @@ from .models import (
     Testimonial,
 )
 from .models.sections import HeroSection, QuestionSection
-from .sections import sections_of
+from .sections import placed_sections, sections_of
 
 HOME = ("Home", "/")
 
@@ -58,10 +58,19 @@ class LivePageMixin(DraftPreviewMixin):
     details: tuple[str, ...] = ()
 
     def get_details(self) -> list:
+        placed = ["placed_blocks"] if hasattr(self.model, "placed_blocks") else []
         return [
             Prefetch("faqs", queryset=FAQ.objects.order_by("order", "pk")),
             *self.details,
+            *placed,
         ]
+
+    @cached_property
+    def placed_sections(self) -> list:
+        """The sections of the reusable blocks placed below a typed page."""
+        if not hasattr(self.model, "placed_blocks"):
+            return []
+        return placed_sections(self.page_with_details)
 
     @cached_property
     def page_with_details(self):

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 
@@ -58,6 +59,9 @@ class Program(ContentPage):
     )
 
     objects = ProgramQuerySet.as_manager()
+
+    # Reusable blocks placed below the page (programs/models/sections.py).
+    placed_blocks = GenericRelation("programs.PlacedBlock")
 
     class Meta(ContentPage.Meta):
         verbose_name = "program"

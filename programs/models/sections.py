@@ -8,6 +8,8 @@ whatever their number; a preview lists them as typed.
 """
 
 from content_editor.models import Region, create_plugin_base
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -391,6 +393,43 @@ class BlockSection(PageSection):
                     "block": "A reusable block cannot place a block: place both on "
                     "the page instead."
                 }
+            )
+
+
+class PlacedBlock(models.Model):
+    """A reusable block placed below a program, addiction, group or area page: those keep
+    their typed fields and show the blocks' sections after them, in this order."""
+
+    content_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.CASCADE,
+        limit_choices_to={"app_label": "programs"},
+    )
+    object_id = models.PositiveBigIntegerField()
+    page = GenericForeignKey("content_type", "object_id")
+    block = models.ForeignKey(
+        Page,
+        on_delete=models.PROTECT,
+        related_name="typed_placements",
+        limit_choices_to={"layout": "block"},
+        help_text="Pages › a page with the layout “Reusable block”.",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "section below the page (a reusable block)"
+        verbose_name_plural = "sections below the page (reusable blocks)"
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return str(self.block) if self.block_id else "Reusable block"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.block_id is not None and not self.block.is_block:
+            raise ValidationError(
+                {"block": "Choose a page whose layout is “Reusable block”."}
             )
 
 

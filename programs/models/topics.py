@@ -21,6 +21,9 @@ class Condition(ContentPage):
         help_text="Featured conditions appear on the home page, in their order.",
     )
 
+    # Reusable blocks placed below the page (programs/models/sections.py).
+    placed_blocks = GenericRelation("programs.PlacedBlock")
+
     class Meta(ContentPage.Meta):
         verbose_name = "condition"
 
@@ -36,6 +39,9 @@ class Audience(ContentPage):
         default=False,
         help_text="Featured groups appear on the home page, in their order.",
     )
+
+    # Reusable blocks placed below the page (programs/models/sections.py).
+    placed_blocks = GenericRelation("programs.PlacedBlock")
 
     class Meta(ContentPage.Meta):
         verbose_name = "who we help page"
@@ -59,6 +65,9 @@ class Location(ContentPage):
         "distance (miles)", null=True, blank=True
     )
     photos = GenericRelation("programs.Photo")
+
+    # Reusable blocks placed below the page (programs/models/sections.py).
+    placed_blocks = GenericRelation("programs.PlacedBlock")
 
     class Meta(ContentPage.Meta):
         verbose_name = "area we serve"

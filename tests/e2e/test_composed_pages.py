@@ -148,14 +148,18 @@ def test_marketing_builds_previews_and_schedules_a_landing_page(
 
         # The number stays for the rest of the visit...
         site.goto(f"{live_server.url}/treatment/")
-        expect(site.locator(".topbar__phone[data-site-phone]")).to_contain_text(CAMPAIGN)
+        expect(site.locator(".topbar__phone[data-site-phone]")).to_contain_text(
+            CAMPAIGN
+        )
     visitor.close()
 
     # ...and a new visit has the main number.
     fresh = browser.new_context(viewport={"width": 1280, "height": 900})
     other = fresh.new_page()
     other.goto(f"{live_server.url}/treatment/")
-    expect(other.locator(".topbar__phone[data-site-phone]")).not_to_contain_text(CAMPAIGN)
+    expect(other.locator(".topbar__phone[data-site-phone]")).not_to_contain_text(
+        CAMPAIGN
+    )
     fresh.close()
 
 

@@ -43,7 +43,9 @@ def test_marketing_edits_the_home_page_and_footer_and_sees_them(
     sign_in(page, live_server.url, marketer)
 
     page.goto(f"{live_server.url}{home_page_form()}")
-    page.locator("#id_programs_herosection_set-0-headline").fill("Help is one call away.")
+    page.locator("#id_programs_herosection_set-0-headline").fill(
+        "Help is one call away."
+    )
     page.locator("#id_programs_listsection_set-0-items").fill(
         "Free, confidential assessment\nWe accept Blue Ridge Health plans"
     )

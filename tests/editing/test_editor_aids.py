@@ -64,6 +64,8 @@ def program_form(program: Program, **overrides) -> dict:
         "meta_description": "",
         "programs-faq-content_type-object_id-TOTAL_FORMS": "0",
         "programs-faq-content_type-object_id-INITIAL_FORMS": "0",
+        "programs-placedblock-content_type-object_id-TOTAL_FORMS": "0",
+        "programs-placedblock-content_type-object_id-INITIAL_FORMS": "0",
     } | overrides
 
 

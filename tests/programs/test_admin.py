@@ -69,6 +69,8 @@ def test_saving_a_program_with_an_inline_faq(admin_client):
             "meta_description": "Medically supervised detox, around the clock.",
             "programs-faq-content_type-object_id-TOTAL_FORMS": "1",
             "programs-faq-content_type-object_id-INITIAL_FORMS": "0",
+            "programs-placedblock-content_type-object_id-TOTAL_FORMS": "0",
+            "programs-placedblock-content_type-object_id-INITIAL_FORMS": "0",
             "programs-faq-content_type-object_id-0-question": "Is it safe?",
             "programs-faq-content_type-object_id-0-answer": "Yes, with nurses on hand.",
             "programs-faq-content_type-object_id-0-order": "0",
@@ -98,6 +100,8 @@ def test_a_file_that_is_not_an_image_is_refused_with_a_clear_message(admin_clien
             "hero_image_alt": "A porch",
             "programs-faq-content_type-object_id-TOTAL_FORMS": "0",
             "programs-faq-content_type-object_id-INITIAL_FORMS": "0",
+            "programs-placedblock-content_type-object_id-TOTAL_FORMS": "0",
+            "programs-placedblock-content_type-object_id-INITIAL_FORMS": "0",
         },
     )
 
@@ -129,6 +133,8 @@ def test_an_uploaded_hero_image_is_re_encoded_without_metadata(admin_client):
             "hero_image_alt": "A green field",
             "programs-faq-content_type-object_id-TOTAL_FORMS": "0",
             "programs-faq-content_type-object_id-INITIAL_FORMS": "0",
+            "programs-placedblock-content_type-object_id-TOTAL_FORMS": "0",
+            "programs-placedblock-content_type-object_id-INITIAL_FORMS": "0",
         },
     )
 

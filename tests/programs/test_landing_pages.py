@@ -12,11 +12,16 @@ from django.urls import reverse
 from admissions.models import Inquiry
 from editing.publishing import Status
 from programs.models import Page
-from programs.models.sections import BlockSection, CallBoxSection, TextSection
+from programs.models.sections import (
+    BlockSection,
+    CallBoxSection,
+    PlacedBlock,
+    TextSection,
+)
 from tests.admin_forms import submit_change_form
 from tests.admissions.conftest import form_key, valid_post
 from tests.factories import SiteSettingsFactory, UserFactory
-from tests.programs.factories import PageFactory
+from tests.programs.factories import PageFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -209,6 +214,18 @@ class TestReusableBlocks:
             placement.full_clean()
 
         assert "block" in refused.value.message_dict
+
+    def test_a_program_page_shows_it_below_its_own_fields(self, block, admin_client):
+        program = ProgramFactory(slug="detox", name="Medical detox")
+        PlacedBlock.objects.create(page=program, block=block, order=0)
+
+        html = Client().get(program.get_absolute_url()).content.decode()
+        form = admin_client.get(
+            reverse("admin:programs_page_change", args=[block.pk])
+        ).content.decode()
+
+        assert "Call us, any hour." in html
+        assert "Medical detox" in form and "/admin/programs/program/" in form
 
     def test_editors_see_it_among_the_pages(self, block):
         client = Client()
