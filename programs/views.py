@@ -101,7 +101,7 @@ class LivePageMixin(DraftPreviewMixin):
         page = kept_object_or_404(
             self.request,
             f"page:{self.model._meta.label}",
-            queryset if queryset is not None else self.get_queryset(),
+            lambda: queryset if queryset is not None else self.get_queryset(),
             **self.object_lookup(),
         )
         # Staff who may edit the page see its draft change here, at its real address.
