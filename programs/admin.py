@@ -277,7 +277,11 @@ class PageAdmin(ContentEditor, ContentPageAdmin):
                 "name"
             )
         )
-        pages += [placed.page for placed in page.typed_placements.all() if placed.page]
+        pages += [
+            placed.page
+            for placed in page.typed_placements.prefetch_related("page")
+            if placed.page
+        ]
         if not pages:
             return "No page places this block yet."
         return format_html(

@@ -81,6 +81,19 @@ ITEMS: dict[str, Callable] = {
 }
 
 
+def reader():
+    """`read(key, make)`: what `make()` gives, made once per key for one page's render,
+    so that sections listing the same things share one query."""
+    kept: dict = {}
+
+    def read(key, make):
+        if key not in kept:
+            kept[key] = make()
+        return kept[key]
+
+    return read
+
+
 def kinds_present(page_ids) -> set[str]:
     """The kinds of section the saved pages `page_ids` have, in one query (a UNION over
     the kinds), so that only those are read: one more query per kind used."""
@@ -113,12 +126,7 @@ def sections_of(page) -> list:
     for model in SECTION_MODELS:
         if present is None or model._meta.model_name in present:
             found.extend(related(page, relation_of(model)))
-    kept: dict = {}
-
-    def read(key, make):
-        if key not in kept:
-            kept[key] = make()
-        return kept[key]
+    read = reader()
 
     found = prepared(in_order(found), read)
     placed = [section for section in found if isinstance(section, BlockSection)]
@@ -179,12 +187,7 @@ def placed_sections(page) -> list:
     if not placements:
         return []
     inside = blocks_sections({placed.block_id for placed in placements})
-    kept: dict = {}
-
-    def read(key, make):
-        if key not in kept:
-            kept[key] = make()
-        return kept[key]
+    read = reader()
 
     found = []
     for placed in placements:

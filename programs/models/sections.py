@@ -23,7 +23,19 @@ SECTIONS_REGION = Region(key="sections", title="Sections")
 PageSection = create_plugin_base(Page)
 
 
-class Section(PageSection):
+class SectionKind:
+    """What the page's template needs of every kind of section: its name and template."""
+
+    @property
+    def section_type(self) -> str:
+        return self._meta.model_name
+
+    @property
+    def template_name(self) -> str:
+        return f"programs/sections/{self.section_type}.html"
+
+
+class Section(SectionKind, PageSection):
     """What every section shares: an optional heading (a level-two heading of the page)."""
 
     heading = models.CharField(max_length=120, blank=True)
@@ -33,14 +45,6 @@ class Section(PageSection):
 
     def __str__(self) -> str:
         return self.heading or str(self._meta.verbose_name).capitalize()
-
-    @property
-    def section_type(self) -> str:
-        return self._meta.model_name
-
-    @property
-    def template_name(self) -> str:
-        return f"programs/sections/{self.section_type}.html"
 
 
 class PictureRule:
@@ -353,7 +357,7 @@ class VerifyInsuranceSection(Section):
         verbose_name = "verify-insurance box"
 
 
-class BlockSection(PageSection):
+class BlockSection(SectionKind, PageSection):
     """A reusable block (a page with the reusable-block layout) placed here: its sections
     are shown in its place, and editing the block changes every page that places it."""
 
@@ -370,14 +374,6 @@ class BlockSection(PageSection):
 
     def __str__(self) -> str:
         return str(self.block) if self.block_id else "Reusable block"
-
-    @property
-    def section_type(self) -> str:
-        return self._meta.model_name
-
-    @property
-    def template_name(self) -> str:
-        return "programs/sections/blocksection.html"
 
     def clean(self) -> None:
         super().clean()
