@@ -29,7 +29,7 @@ from .models import (
     Video,
 )
 from .models.overview import DEFAULTS as OVERVIEW_DEFAULTS
-from .models.sections import HeroSection, PlacedBlock
+from .models.sections import CardsSection, HeroSection, PlacedBlock
 
 
 def seed(stdout) -> None:
@@ -38,12 +38,13 @@ def seed(stdout) -> None:
     _seed_pages(Location, content.LOCATIONS, _location_fields)
     _seed_pages(Page, content.BLOCKS, _page_fields)
     _seed_pages(Page, content.PAGES, _page_fields)
-    _seed_pages(Page, content.LANDING_PAGES, _page_fields)
     programs = _seed_pages(
         Program, content.LEVELS_OF_CARE, _level_fields, conditions, audiences
     )
     programs |= _seed_pages(Program, content.LENGTHS, _length_fields)
     _seed_testimonials(programs)
+    # After what their sections tick: programs, addictions, groups and testimonials.
+    _seed_pages(Page, content.LANDING_PAGES, _page_fields)
     _seed_insurers()
     _seed_notices()
     _seed_team_page()
@@ -142,6 +143,21 @@ def _seed_sections(page, entry) -> None:
     for position, (model_name, fields) in enumerate(entry.get("sections", []), 1):
         if model_name == "BlockSection":
             fields = {"block": Page.objects.get(slug=fields["block"])}
+        elif model_name == "CardsSection" and "chosen" in fields:
+            models = CardsSection.models_by_kind()
+            fields = fields | {
+                "chosen": [
+                    CardsSection.key(kind, models[kind].objects.get(slug=slug).pk)
+                    for kind, slug in fields["chosen"]
+                ]
+            }
+        elif model_name == "TestimonialsSection" and "chosen" in fields:
+            fields = fields | {
+                "chosen": [
+                    Testimonial.objects.get(attribution=name).pk
+                    for name in fields["chosen"]
+                ]
+            }
         section = apps.get_model("programs", model_name)(
             parent=page, region="sections", ordering=position * 10, **fields
         )

@@ -822,8 +822,23 @@ LANDING_PAGES = [
                     "items": "Call us: A counselor listens, answers your questions and checks your insurance while you are on the phone.\nCome in: We arrange your arrival, often the same day, forty minutes from downtown Asheville.\nDetox safely: Five to seven days of medical care, with medication to keep withdrawal comfortable.\nKeep going: Residential and outpatient care, and a plan for life at home.",
                 },
             ),
+            (
+                "CardsSection",
+                {
+                    "heading": "Care for alcohol addiction",
+                    "which": "chosen",
+                    "chosen": [
+                        ("programs", "detox"),
+                        ("programs", "residential"),
+                        ("conditions", "alcohol"),
+                    ],
+                },
+            ),
             ("BlockSection", {"block": "block-insurance-we-accept"}),
-            ("TestimonialsSection", {"heading": "In their words", "limit": 2}),
+            (
+                "TestimonialsSection",
+                {"heading": "In their words", "chosen": ["Daniel", "Renee"]},
+            ),
             (
                 "QuestionSection",
                 {
@@ -882,12 +897,25 @@ LANDING_PAGES = [
                 "CardsSection",
                 {
                     "heading": "Levels of care",
-                    "kind": "programs",
+                    "which": "chosen",
+                    "chosen": [
+                        ("programs", "detox"),
+                        ("programs", "residential"),
+                        ("programs", "intensive-outpatient"),
+                        ("audiences", "professionals"),
+                    ],
                     "link_label": "All treatment programs",
                 },
             ),
+            (
+                "TeamSection",
+                {"heading": "Your physicians and clinicians", "group": "leadership"},
+            ),
             ("BlockSection", {"block": "block-insurance-we-accept"}),
-            ("TestimonialsSection", {"heading": "In their words", "limit": 2}),
+            (
+                "TestimonialsSection",
+                {"heading": "In their words", "chosen": ["Renee", "J."]},
+            ),
             (
                 "QuestionSection",
                 {

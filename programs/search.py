@@ -3,15 +3,30 @@ addictions, groups, areas served, site pages and the carriers with a page.
 
 These are tens of rows, not thousands, so each search weighs their words as it goes (name
 above summary above body, as articles' stored vectors do) rather than keeping a vector.
+A site page's words include those of its sections: headings, a hero's headline, text,
+lists, questions and answers, captions (not those of the reusable blocks it places,
+which would find every page that places a block).
 """
 
+from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVector,
 )
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Concat
 
 from website.search import (
     MATCH_START,
@@ -24,6 +39,55 @@ from website.search import (
 )
 
 from .models import Audience, Condition, Insurer, Location, Page, Program
+from .models.sections import (
+    HeroSection,
+    ListSection,
+    PictureSection,
+    QuestionSection,
+    TextSection,
+)
+
+# The sections whose words a visitor may search for, and the fields holding them.
+SECTION_WORDS = {
+    HeroSection: ("eyebrow", "headline", "introduction"),
+    TextSection: ("heading", "body"),
+    ListSection: ("heading", "introduction", "items"),
+    QuestionSection: ("heading", "question", "answer"),
+    PictureSection: ("heading", "caption"),
+}
+
+
+def _sections_of_the_page(model):
+    return model.objects.filter(parent=OuterRef("pk")).order_by()
+
+
+def section_words() -> list[Subquery]:
+    """For each kind of section with words, all of a page's sections' words as one text."""
+    found = []
+    for model, fields in SECTION_WORDS.items():
+        spaced = [part for name in fields for part in (F(name), Value(" "))]
+        words = StringAgg(Concat(*spaced, output_field=TextField()), delimiter=" ")
+        found.append(
+            Subquery(
+                _sections_of_the_page(model)
+                .values("parent")
+                .annotate(words=words)
+                .values("words")
+            )
+        )
+    return found
+
+
+def in_section_words(terms: str) -> Q:
+    """A page some section of which holds `terms` as typed (SQLite)."""
+    found = Q()
+    for model, fields in SECTION_WORDS.items():
+        has = Q()
+        for name in fields:
+            has |= Q(**{f"{name}__icontains": terms})
+        found |= Exists(_sections_of_the_page(model).filter(has))
+    return found
+
 
 # What each kind of page is called in the results, and the rows a visitor may see.
 KINDS = (
@@ -39,18 +103,24 @@ KINDS = (
             Page.objects.live().filter(noindex=False).exclude(layout=Page.Layout.BLOCK)
         ),
         "body",
-    ),
+    ),  # and the words of its sections (`_ranked`)
     ("Insurance", lambda: Insurer.objects.with_pages(), "coverage"),
 )
 
 
 def _ranked(rows, terms: str, text: str):
+    composed = rows.model is Page
     if has_full_text_search():
         query = SearchQuery(terms, search_type="websearch", config=SEARCH_CONFIG)
         vector = (
             SearchVector("name", weight="A", config=SEARCH_CONFIG)
             + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-            + SearchVector(text, weight="C", config=SEARCH_CONFIG)
+            + SearchVector(
+                text,
+                *(section_words() if composed else ()),
+                weight="C",
+                config=SEARCH_CONFIG,
+            )
         )
         return (
             rows.annotate(found_in=vector)
@@ -80,9 +150,10 @@ def _ranked(rows, terms: str, text: str):
     # SQLite: the words as typed, a match in the name first, then the summary, the text.
     in_name = Q(name__icontains=terms)
     in_summary = Q(summary__icontains=terms)
-    return rows.filter(
-        in_name | in_summary | Q(**{f"{text}__icontains": terms})
-    ).annotate(
+    in_text = Q(**{f"{text}__icontains": terms})
+    if composed:
+        in_text |= in_section_words(terms)
+    return rows.filter(in_name | in_summary | in_text).annotate(
         rank=Case(
             When(in_name, then=Value(3)),
             When(in_summary, then=Value(2)),

@@ -14,25 +14,12 @@ from django.db.models import Value
 from editing.preview import related, typed_relations
 from website import page_parts
 
-from .models import (
-    Audience,
-    Condition,
-    Insurer,
-    Location,
-    Page,
-    Program,
-    Testimonial,
-)
+from .models import Insurer, Page, Program, Testimonial
 from .models.sections import SECTION_MODELS, BlockSection, CardsSection
 
 # What a card shows (programs/includes/cards.html): a program also its typical length.
 CARD_FIELDS = ("name", "slug", "summary", "order")
-CARD_MODELS = {
-    CardsSection.Kind.PROGRAMS: Program,
-    CardsSection.Kind.CONDITIONS: Condition,
-    CardsSection.Kind.AUDIENCES: Audience,
-    CardsSection.Kind.LOCATIONS: Location,
-}
+CARD_MODELS = CardsSection.models_by_kind()
 
 
 def relation_of(model) -> str:
@@ -40,17 +27,30 @@ def relation_of(model) -> str:
     return f"{model._meta.app_label}_{model._meta.model_name}_set"
 
 
-def _cards(section, read):
-    model = CARD_MODELS[section.kind]
+def _live_cards(kind: str, read, featured_only: bool = False) -> list:
+    model = CARD_MODELS[kind]
     rows = model.objects.live()
-    if section.which == CardsSection.Which.FEATURED:
+    if featured_only:
         rows = rows.filter(featured=True)
-    return read(
-        ("cards", section.kind, section.which),
-        lambda: list(
-            rows.only(*CARD_FIELDS, *(("typical_length",) if model is Program else ()))
-        ),
-    )
+    shown = (*CARD_FIELDS, *(("typical_length",) if model is Program else ()))
+    return read(("cards", kind, featured_only), lambda: list(rows.only(*shown)))
+
+
+def _cards(section, read):
+    if section.which == CardsSection.Which.CHOSEN:
+        # Every live page of each kind ticked is read once for the whole page; a ticked
+        # page no longer live is left out.
+        found = []
+        for kind, pk in section.chosen_keys:
+            live = read(
+                ("cards by id", kind),
+                lambda kind=kind: {page.pk: page for page in _live_cards(kind, read)},
+            )
+            if pk in live:
+                found.append(live[pk])
+        return found
+    featured = section.which == CardsSection.Which.FEATURED
+    return _live_cards(section.kind, read, featured_only=featured)
 
 
 def _testimonials(section, read):
@@ -58,23 +58,36 @@ def _testimonials(section, read):
         ("testimonials",),
         lambda: list(Testimonial.objects.publishable().select_related("program")),
     )
+    if section.chosen:
+        ticked = set(section.chosen)
+        return [item for item in every if item.pk in ticked]
     chosen = [item for item in every if item.featured or not section.featured_only]
     return chosen[: section.limit]
 
 
+def _team(section, read):
+    everyone = read(("team",), lambda: list(page_parts.part("team")))
+    if section.people:
+        ticked = set(section.people)
+        return [person for person in everyone if person.pk in ticked]
+    if section.group:
+        return [person for person in everyone if person.team_section == section.group]
+    return everyone
+
+
 def _articles(section, read):
-    return read(("articles",), lambda: list(page_parts.part("article_cards")[:12]))[
-        : section.limit
-    ]
+    newest = read(
+        ("articles", section.category),
+        lambda: list(page_parts.part("article_cards", category=section.category)[:12]),
+    )
+    return newest[: section.limit]
 
 
 ITEMS: dict[str, Callable] = {
     "cardssection": _cards,
     "testimonialssection": _testimonials,
     "articlessection": _articles,
-    "teamsection": lambda section, read: read(
-        ("team",), lambda: list(page_parts.part("team"))
-    ),
+    "teamsection": _team,
     "insurancesection": lambda section, read: read(
         ("insurers",), lambda: list(Insurer.objects.accepted())
     ),

@@ -12,7 +12,7 @@ from django.urls import resolve, reverse
 class _FormFields(HTMLParser):
     def __init__(self):
         super().__init__()
-        self.data: dict[str, str] = {}
+        self.data: dict[str, str | list[str]] = {}
         self._textarea = None
         self._select = None
 
@@ -20,9 +20,9 @@ class _FormFields(HTMLParser):
         attrs = dict(attrs)
         name = attrs.get("name")
         if tag == "input" and name and attrs.get("type") not in ("submit", "file"):
-            if attrs.get("type") == "checkbox":
+            if attrs.get("type") in ("checkbox", "radio"):
                 if "checked" in attrs:
-                    self.data[name] = attrs.get("value", "on")
+                    self._add(name, attrs.get("value", "on"))
             else:
                 self.data[name] = attrs.get("value", "")
         elif tag == "textarea" and name:
@@ -33,6 +33,15 @@ class _FormFields(HTMLParser):
             self.data.setdefault(name, "")
         elif tag == "option" and self._select and "selected" in attrs:
             self.data[self._select] = attrs.get("value", "")
+
+    def _add(self, name: str, value: str) -> None:
+        """A ticked box; boxes of one name ticked together post a list of values."""
+        if name not in self.data:
+            self.data[name] = value
+        elif isinstance(self.data[name], list):
+            self.data[name].append(value)
+        else:
+            self.data[name] = [self.data[name], value]
 
     def handle_endtag(self, tag):
         if tag == "textarea":
@@ -47,7 +56,7 @@ class _FormFields(HTMLParser):
             )
 
 
-def change_form_data(client, url: str) -> dict[str, str]:
+def change_form_data(client, url: str) -> dict[str, str | list[str]]:
     """What the admin form at `url` would post as it stands (inlines included)."""
     page = client.get(url)
     assert page.status_code == 200, page.status_code

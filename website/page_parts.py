@@ -11,16 +11,16 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
-_makers: dict[str, Callable[[], Any]] = {}
+_makers: dict[str, Callable[..., Any]] = {}
 
 
-def provide(name: str, make: Callable[[], Any]) -> None:
-    """`make()` builds the part called `name`."""
+def provide(name: str, make: Callable[..., Any]) -> None:
+    """`make(**options)` builds the part called `name`."""
     _makers[name] = make
 
 
-def part(name: str) -> Any:
-    """What the provider of `name` makes now."""
+def part(name: str, **options) -> Any:
+    """What the provider of `name` makes now, given `options` (such as a category)."""
     try:
         make = _makers[name]
     except KeyError:
@@ -28,4 +28,4 @@ def part(name: str) -> Any:
             f"No installed app provides the page part {name!r} "
             "(website.page_parts.provide in its AppConfig.ready())."
         ) from None
-    return make()
+    return make(**options)

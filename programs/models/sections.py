@@ -11,12 +11,17 @@ from content_editor.models import Region, create_plugin_base
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 
 from editing.richtext import RichTextField
+from website import page_parts
 
 from .page import Page
+from .program import Program
+from .testimonial import Testimonial
+from .topics import Audience, Condition, Location
 
 SECTIONS_REGION = Region(key="sections", title="Sections")
 
@@ -220,7 +225,11 @@ class ListSection(Section):
 
 
 class CardsSection(Section):
-    """Cards of one kind of page: the ones featured, or every live one."""
+    """Cards of pages: the featured or every live one of a kind, or pages ticked one by one.
+
+    Ticked pages are kept on the section itself as "kind:id" keys, not through a join
+    table, so a draft change, a preview, a version and a restore carry them as they carry
+    every other field of a section (editing/drafts.py stores sections as rows)."""
 
     class Kind(models.TextChoices):
         PROGRAMS = "programs", "Levels of care"
@@ -231,10 +240,17 @@ class CardsSection(Section):
     class Which(models.TextChoices):
         FEATURED = "featured", "The ones marked “show on the home page”"
         ALL = "all", "Every published one"
+        CHOSEN = "chosen", "The pages ticked below (of any kind)"
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PROGRAMS)
     which = models.CharField(
         max_length=20, choices=Which.choices, default=Which.FEATURED
+    )
+    chosen = models.JSONField(
+        "pages",
+        default=list,
+        blank=True,
+        help_text="With “The pages ticked below”: shown in the order of this list.",
     )
     introduction = models.CharField(max_length=300, blank=True)
     link_label = models.CharField(
@@ -247,6 +263,63 @@ class CardsSection(Section):
     class Meta(Section.Meta):
         verbose_name = "cards of pages"
 
+    @staticmethod
+    def models_by_kind() -> dict:
+        return {
+            CardsSection.Kind.PROGRAMS: Program,
+            CardsSection.Kind.CONDITIONS: Condition,
+            CardsSection.Kind.AUDIENCES: Audience,
+            CardsSection.Kind.LOCATIONS: Location,
+        }
+
+    @staticmethod
+    def key(kind: str, pk: int) -> str:
+        return f"{kind}:{pk}"
+
+    @property
+    def chosen_keys(self) -> list[tuple[str, int]]:
+        """The ticked pages as (kind, id), leaving out what names no kind of page."""
+        found = []
+        for key in self.chosen if isinstance(self.chosen, list) else []:
+            kind, _, pk = str(key).partition(":")
+            if kind in self.Kind.values and pk.isdigit():
+                found.append((kind, int(pk)))
+        return found
+
+    def clean(self) -> None:
+        super().clean()
+        if self.which == self.Which.CHOSEN and not self.chosen:
+            raise ValidationError(
+                {"chosen": "Tick at least one page, or show the featured or every one."}
+            )
+        if self.which != self.Which.CHOSEN and self.chosen:
+            raise ValidationError(
+                {
+                    "which": "You ticked pages: choose “The pages ticked below” to show "
+                    "them, or untick them."
+                }
+            )
+        keys = self.chosen_keys
+        if len(keys) != len(self.chosen):
+            raise ValidationError({"chosen": "Tick pages from the list only."})
+        for kind, model in self.models_by_kind().items():
+            wanted = {pk for key_kind, pk in keys if key_kind == kind}
+            if not wanted:
+                continue
+            pages = {page.pk: page for page in model.objects.filter(pk__in=wanted)}
+            if len(pages) < len(wanted):
+                raise ValidationError(
+                    {"chosen": "A ticked page no longer exists: untick it."}
+                )
+            for page in pages.values():
+                if not page.is_live:
+                    raise ValidationError(
+                        {
+                            "chosen": f"“{page}” is not published: visitors would find "
+                            "nothing there. Untick it, or publish it first."
+                        }
+                    )
+
     @property
     def overview_url(self) -> str:
         """The overview of this kind of page."""
@@ -255,9 +328,32 @@ class CardsSection(Section):
         )
 
 
-class TestimonialsSection(Section):
-    """Testimonials whose writers consented to their publication."""
+def chosen_ids(value) -> list[int]:
+    """The ids a list of ticked rows holds (a JSON list of numbers)."""
+    if not isinstance(value, list):
+        return []
+    return [item for item in value if isinstance(item, int) and item > 0]
 
+
+def refuse_unknown(name: str, value, known: set, message: str) -> None:
+    """`value` (a JSON list of ids) names only rows in `known`, or `message` is raised
+    for the field `name`."""
+    ids = chosen_ids(value)
+    if len(ids) != len(value) or not set(ids) <= known:
+        raise ValidationError({name: message})
+
+
+class TestimonialsSection(Section):
+    """Testimonials whose writers consented to their publication: the ones ticked, or
+    the newest (of those featured, if asked)."""
+
+    chosen = models.JSONField(
+        "testimonials",
+        default=list,
+        blank=True,
+        help_text="Tick testimonials to show exactly those. None ticked: the newest, "
+        "as set below.",
+    )
     featured_only = models.BooleanField(
         "only the ones marked “show on the home page”", default=False
     )
@@ -268,12 +364,60 @@ class TestimonialsSection(Section):
     class Meta(Section.Meta):
         verbose_name = "testimonials"
 
+    def clean(self) -> None:
+        super().clean()
+        if not self.chosen:
+            return
+        publishable = set(
+            Testimonial.objects.publishable().values_list("pk", flat=True)
+        )
+        for testimonial in Testimonial.objects.filter(pk__in=chosen_ids(self.chosen)):
+            if testimonial.pk not in publishable:
+                raise ValidationError(
+                    {
+                        "chosen": f"The testimonial by {testimonial.attribution} has no "
+                        "recorded consent: it cannot be shown. Untick it."
+                    }
+                )
+        refuse_unknown(
+            "chosen",
+            self.chosen,
+            publishable,
+            "A ticked testimonial no longer exists: untick it.",
+        )
+
 
 class TeamSection(Section):
-    """The clinical leadership and staff who chose to appear (Blog › People)."""
+    """The clinical leadership and staff who chose to appear (Blog › People): everyone,
+    one group of them, or the people ticked."""
+
+    group = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="Empty: everyone who agreed to appear on the team page.",
+    )
+    people = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Tick people to show exactly those (only people who agreed to appear "
+        "on the team page are listed).",
+    )
 
     class Meta(Section.Meta):
         verbose_name = "team"
+
+    def clean(self) -> None:
+        super().clean()
+        groups = {value for value, _label in page_parts.part("team_groups")}
+        if self.group and self.group not in groups:
+            raise ValidationError({"group": "Choose a group of the team page."})
+        if self.people:
+            refuse_unknown(
+                "people",
+                self.people,
+                {person.pk for person in page_parts.part("team")},
+                "A ticked person no longer appears on the team page: untick them.",
+            )
 
 
 class QuestionSection(Section):
@@ -336,10 +480,25 @@ class CenterDetailsSection(Section):
 
 class ArticlesSection(Section):
     heading = models.CharField(max_length=120, default="From our blog")
-    limit = models.PositiveSmallIntegerField("show at most", default=3)
+    category = models.SlugField(
+        max_length=100,
+        blank=True,
+        help_text="Only the articles of this category. Empty: the newest of all.",
+    )
+    limit = models.PositiveSmallIntegerField(
+        "show at most", default=3, validators=[MaxValueValidator(12)]
+    )
 
     class Meta(Section.Meta):
         verbose_name = "latest articles"
+
+    def clean(self) -> None:
+        super().clean()
+        categories = {slug for slug, _name in page_parts.part("article_categories")}
+        if self.category and self.category not in categories:
+            raise ValidationError(
+                {"category": "That category no longer exists: choose another."}
+            )
 
 
 class InquiryFormSection(Section):

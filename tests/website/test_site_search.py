@@ -146,3 +146,33 @@ def test_the_header_leads_to_the_search_and_the_blogs_search_stays_in_the_blog(
     response = client.get("/blog/search/", {"q": "detox"})
     urls = [article.get_absolute_url() for article in response.context["articles"]]
     assert urls and all(url.startswith("/blog/") for url in urls)
+
+
+def test_a_page_is_found_by_the_words_of_its_sections_not_of_a_block_it_places(client):
+    from programs.models.sections import BlockSection, QuestionSection, TextSection
+
+    block = PageFactory(
+        slug="block-horses",
+        layout="block",
+        sections=[(TextSection, {"body": "<p>Our horses are gentle.</p>"})],
+    )
+    PageFactory(
+        name="Outdoor therapies",
+        slug="outdoor",
+        body="",
+        sections=[
+            (
+                TextSection,
+                {"heading": "On the trail", "body": "<p>Equine therapy.</p>"},
+            ),
+            (
+                QuestionSection,
+                {"question": "Is there a labyrinth?", "answer": "<p>Yes.</p>"},
+            ),
+            (BlockSection, {"block": block}),
+        ],
+    )
+
+    assert titles(client, "equine") == ["Outdoor therapies"]
+    assert titles(client, "labyrinth") == ["Outdoor therapies"]
+    assert titles(client, "horses") == []
