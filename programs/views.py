@@ -121,8 +121,11 @@ class LivePageMixin(DraftPreviewMixin):
             typed_preview=self.preview_of is not None,
             draft_change=self.draft_change,
             noindex=page.noindex or self.is_preview,
-            share_image=page.hero_image.url if page.hero_image else "",
-            breadcrumbs=self.get_breadcrumbs(page),
+            # Read only where a fragment is built (a page kept whole reads neither).
+            share_image=SimpleLazyObject(
+                lambda: page.hero_image.url if page.hero_image else ""
+            ),
+            breadcrumbs=SimpleLazyObject(lambda: self.get_breadcrumbs(page)),
         )
         return context
 
@@ -319,10 +322,11 @@ class PageDetailView(LivePageMixin, DetailView):
         if page.campaign_phone:
             # Every fragment of the page (header, footer, call boxes) shows the
             # number, so each is kept apart from the same fragment with the main one.
-            site = SiteSettings.load().with_phone(page.campaign_phone)
-            context["site"] = site
+            context["site"] = SimpleLazyObject(
+                lambda: SiteSettings.load().with_phone(page.campaign_phone)
+            )
             context["fragments"] = FragmentCache.for_request(self.request).varied_by(
-                site.phone_href
+                page.campaign_phone
             )
         return context
 
