@@ -1,6 +1,6 @@
-"""Admissions staff's lines on the dashboard: urgent open inquiries, new ones nobody has
-contacted yet (with how many are past their first-contact target). Counts only, no
-names."""
+"""Admissions staff's lines on the dashboard: urgent open inquiries, the ones nobody has
+contacted yet, and those past their first-contact target. Counts only, no names; each
+count is the length of the queue's view it links to."""
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -36,14 +36,22 @@ def attention(request) -> list[Notice]:
                 detail="Open inquiries whose message mentions a crisis. Call first.",
             )
         )
+    # Each count links to the queue's view that lists exactly those inquiries.
     if counts["new"]:
-        late = counts["over_target"]
         notices.append(
             Notice(
                 title=f"{_inquiries(counts['new'])} waiting for contact",
-                url=f"{queue}?view=over_target" if late else queue,
-                tone="warning" if late else "info",
-                detail=f"{late} past the contact target." if late else "",
+                url=f"{queue}?view=waiting",
+                detail="No one has reached them yet.",
+            )
+        )
+    if counts["over_target"]:
+        notices.append(
+            Notice(
+                title=f"{_inquiries(counts['over_target'])} past their first-contact target",
+                url=f"{queue}?view=over_target",
+                tone="warning",
+                detail="Waiting longer than the center's target to be called back.",
             )
         )
     return notices

@@ -60,6 +60,9 @@ VIEWS = [
     ),
     QueueView("urgent", "Urgent", lambda user, now: OPEN & Q(is_urgent=True)),
     QueueView(
+        "waiting", "Waiting for contact", lambda user, now: InquiryQuerySet.waiting_q()
+    ),
+    QueueView(
         "over_target",
         "Waiting over target",
         lambda user, now: InquiryQuerySet.over_target_q(now),

@@ -11,7 +11,7 @@ from rehab_site.moved_admin import moved_admin_pages
 
 admin.site.site_header = "Site administration"
 admin.site.site_title = "Site administration"
-admin.site.index_title = "Content, menus and settings"
+admin.site.index_title = "Dashboard"
 admin.site.index_template = "admin/dashboard.html"
 
 ADMIN_URL = settings.ADMIN_URL
