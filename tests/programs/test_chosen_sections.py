@@ -3,6 +3,8 @@ chosen testimonials, a group of the team or chosen people, the latest articles o
 category. What cannot be shown is refused with a message; what stops being shown later
 is left out; a draft change carries the ticks like every other field."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -170,13 +172,19 @@ class TestTeam:
 
     def test_one_group_of_the_team(self, client, site, team):
         page = PageFactory(
-            slug="team", sections=[(TeamSection, {"group": "leadership"})]
+            slug="team",
+            sections=[
+                (TeamSection, {"heading": "Your doctors", "group": "leadership"})
+            ],
         )
 
         html = shown(client, page)
 
         assert "Dr. Maya Ellison" in html
         assert "Jordan Reyes" not in html
+        # One group needs no heading under the section's; names follow it a level down.
+        assert "Clinical leadership" not in html
+        assert re.search(r'<h3 class="team-member__name">Dr. Maya Ellison', html)
 
     def test_the_ticked_people(self, client, site, team):
         page = PageFactory(
