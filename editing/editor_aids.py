@@ -9,12 +9,14 @@ see what visitors will see:
   rendered by the public page's own view and template in a new tab, built in memory
   (editing/preview.py);
 - a content checklist before publishing (editing/checklist.py): the save is held with
-  the list of problems, and "Publish anyway" goes ahead.
+  the list of problems, and "Publish anyway" goes ahead;
+- after every save, what the apps check of the text (a link that leads nowhere) as a
+  warning on the next page.
 """
 
 import copy
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -22,7 +24,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 
-from editing.checklist import content_checklist, is_being_published
+from editing.checklist import app_checks, content_checklist, is_being_published
 from editing.preview import AddressTaken, page_as_typed, render_preview
 from editing.richtext import RichTextField, sanitize_html
 
@@ -124,6 +126,13 @@ class EditorAdminMixin:
             (ChecklistFormMixin, form_class),
             {"publish_anyway": PUBLISH_ANYWAY in request.POST},
         )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # A save is never held for what the apps check (a link that leads nowhere), so
+        # it is told on the page the editor lands on, saved draft change or live page.
+        for problem in app_checks(obj):
+            self.message_user(request, f"Saved, but: {problem}", messages.WARNING)
 
     def render_change_form(
         self, request, context, add=False, change=False, form_url="", obj=None

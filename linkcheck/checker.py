@@ -14,6 +14,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -260,12 +261,20 @@ def quiet_not_found_log():
 
 
 def check_all_links() -> tuple[int, list[Finding]]:
-    """Check every link and replace the report with what was found: (links checked, broken)."""
-    from .models import BrokenLink
+    """Check every link and replace the report with what was found, recording the run:
+    (links checked, broken)."""
+    from .models import BrokenLink, CheckRun
 
     checker = LinkChecker()
     findings = list(checker.findings())
+    now = timezone.now()
     with transaction.atomic():
+        CheckRun.objects.create(
+            finished_at=now, links_checked=checker.checked, broken=len(findings)
+        )
+        CheckRun.objects.filter(
+            finished_at__lt=now - timedelta(days=CheckRun.KEPT_DAYS)
+        ).delete()
         BrokenLink.objects.all().delete()
         BrokenLink.objects.bulk_create(
             BrokenLink(

@@ -1,6 +1,7 @@
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 
 
 class BrokenLink(models.Model):
@@ -26,3 +27,22 @@ class BrokenLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.url} in {self.where}"
+
+
+class CheckRun(models.Model):
+    """One finished run of the link check, for the report to say when it last looked and
+    what it found. Runs older than KEPT_DAYS are dropped by the next one."""
+
+    KEPT_DAYS = 90
+
+    finished_at = models.DateTimeField(default=timezone.now, db_index=True)
+    links_checked = models.PositiveIntegerField()
+    broken = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-finished_at"]
+        get_latest_by = "finished_at"
+        verbose_name = "link check"
+
+    def __str__(self) -> str:
+        return f"{self.links_checked} links, {self.broken} broken"

@@ -12,7 +12,12 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from rehab_site.task_queue import enqueue_unless_waiting, task
+from rehab_site.task_queue import (
+    enqueue_unless_waiting,
+    is_waiting,
+    run_waiting_now,
+    task,
+)
 
 from .checker import CHECKED_APPS, check_all_links
 
@@ -32,6 +37,19 @@ def task_path() -> str:
 def queue_link_check() -> None:
     """Queue a check unless one is already waiting to run."""
     enqueue_unless_waiting(check_links, run_after=timezone.now() + DELAY_AFTER_SAVE)
+
+
+def check_links_now() -> None:
+    """ "Check now" on the report: the next check runs at once, whether it was waiting
+    (after a save) or not."""
+    now = timezone.now()
+    run_waiting_now(check_links, now)
+    enqueue_unless_waiting(check_links, run_after=now)
+
+
+def check_waiting() -> bool:
+    """Whether a check is queued and has not run yet."""
+    return is_waiting(check_links)
 
 
 def content_saved_in_admin(sender, instance, created, raw=False, **kwargs) -> None:

@@ -31,6 +31,22 @@ def enqueue_unless_waiting(task, *, run_after, only_at_that_time=False) -> None:
         task.using(run_after=run_after).enqueue()
 
 
+def waiting_runs(task):
+    return DBTaskResult.objects.filter(
+        task_path=task.module_path, status=TaskResultStatus.READY
+    )
+
+
+def is_waiting(task) -> bool:
+    """Whether a run of `task` is queued and has not started."""
+    return waiting_runs(task).exists()
+
+
+def run_waiting_now(task, now) -> None:
+    """A run of `task` waiting for a later time runs at `now` instead."""
+    waiting_runs(task).filter(run_after__gt=now).update(run_after=now)
+
+
 def late_task_count() -> int:
     """Tasks ready to run for longer than TASK_QUEUE_LATE_MINUTES."""
     cutoff = timezone.now() - timedelta(minutes=settings.TASK_QUEUE_LATE_MINUTES)

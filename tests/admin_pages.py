@@ -400,6 +400,8 @@ MODEL_VIEWS = {
     # to me", and a verification's card photo.
     "search": Kind(may_list, post_only=True),
     "assign": Kind(may_change_some, post_only=True),
+    # linkcheck: the broken-link report's "Check now" (posted: it queues a check).
+    "check_now": Kind(may_list, post_only=True),
     "card": Kind(may_view, Rows.card_front),
     # django.contrib.auth: a user's password form; django-otp: an authenticator's setup.
     "password_change": Kind(may_change, Rows.primary_key),
