@@ -15,7 +15,12 @@ from editing.preview import related, typed_relations
 from website import page_parts
 
 from .models import Insurer, Page, Program, Testimonial
-from .models.sections import SECTION_MODELS, BlockSection, CardsSection
+from .models.sections import (
+    SECTION_MODELS,
+    ArticlesSection,
+    BlockSection,
+    CardsSection,
+)
 
 # What a card shows (programs/includes/cards.html): a program also its typical length.
 CARD_FIELDS = ("name", "slug", "summary", "order")
@@ -78,7 +83,11 @@ def _team(section, read):
 def _articles(section, read):
     newest = read(
         ("articles", section.category),
-        lambda: list(page_parts.part("article_cards", category=section.category)[:12]),
+        lambda: list(
+            page_parts.part("article_cards", category=section.category)[
+                : ArticlesSection.MOST
+            ]
+        ),
     )
     return newest[: section.limit]
 

@@ -16,25 +16,30 @@ try:
 except ImportError:  # Django 5.2: the backport
     from django_tasks import task
 
-__all__ = ["enqueue_unless_waiting", "late_task_count", "task"]
+__all__ = [
+    "enqueue_unless_waiting",
+    "is_waiting",
+    "late_task_count",
+    "run_waiting_now",
+    "task",
+]
+
+
+def waiting_runs(task):
+    """The runs of `task` queued and not started."""
+    return DBTaskResult.objects.filter(
+        task_path=task.module_path, status=TaskResultStatus.READY
+    )
 
 
 def enqueue_unless_waiting(task, *, run_after, only_at_that_time=False) -> None:
     """Queue `task` to run at `run_after`, unless one of it is already waiting to run (at
     that very time, with `only_at_that_time`): one run does the work of all."""
-    waiting = DBTaskResult.objects.filter(
-        task_path=task.module_path, status=TaskResultStatus.READY
-    )
+    waiting = waiting_runs(task)
     if only_at_that_time:
         waiting = waiting.filter(run_after=run_after)
     if not waiting.exists():
         task.using(run_after=run_after).enqueue()
-
-
-def waiting_runs(task):
-    return DBTaskResult.objects.filter(
-        task_path=task.module_path, status=TaskResultStatus.READY
-    )
 
 
 def is_waiting(task) -> bool:

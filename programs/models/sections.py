@@ -485,8 +485,10 @@ class ArticlesSection(Section):
         blank=True,
         help_text="Only the articles of this category. Empty: the newest of all.",
     )
+    MOST = 12  # articles a section may show
+
     limit = models.PositiveSmallIntegerField(
-        "show at most", default=3, validators=[MaxValueValidator(12)]
+        "show at most", default=3, validators=[MaxValueValidator(MOST)]
     )
 
     class Meta(Section.Meta):
