@@ -5,8 +5,9 @@ program and page type, menus, site settings, ...). Inheriting from it gives the 
 
 - versions (django-reversion): every save through the admin records who, when and the
   comment; inlines shown on the form are versioned with their page;
-- History with a readable diff of any two versions (django-reversion-compare), rich text
-  compared as the words a visitor reads, and a one-click restore that is itself a version;
+- History with any two versions compared as the editor reads the page (editing/compare.py:
+  rich text word by word and formatted, rows kept with the page added, removed, moved or
+  changed), and a one-click restore that is itself a version;
 - inputs of the list's editable columns named after their column and row (admin_labels);
 - a guard against two editors overwriting each other: the form carries a token of the
   object as it was opened, and a save made after someone else's is stopped and says by whom;
@@ -22,7 +23,6 @@ model outside the content apps (content_apps.py), such as admissions' inquiries.
 import hashlib
 import time
 from contextvars import ContextVar
-from html import unescape
 
 import reversion
 from django.apps import apps
@@ -40,29 +40,18 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import strip_tags
 from django.views.decorators.http import require_POST
 from reversion.models import Revision, Version
 from reversion_compare.admin import CompareVersionAdmin
-from reversion_compare.helpers import html_diff
 
 from editing.admin_labels import LabelledListEditableMixin
 from editing.admin_rows import QuickRowsMixin
-from editing.richtext import RichTextField
+from editing.compare import compare_versions, default_group
 from rehab_site.content_apps import content_app_labels
 from rehab_site.database import KeysFirstPaginator
 from staff_access.sessions import LAST_ACTIVITY_KEY, LAST_REQUEST_KEY
 
 EDIT_TOKEN_FIELD = "edit_token"
-
-
-def readable_text(value: str) -> str:
-    """Rich text as the words a visitor reads: one paragraph, heading or item a line."""
-    blocks = value.replace("</p>", "</p>\n").replace("<br>", "\n")
-    for tag in ("</h2>", "</h3>", "</h4>", "</li>", "</blockquote>", "</tr>"):
-        blocks = blocks.replace(tag, f"{tag}\n")
-    lines = (" ".join(strip_tags(line).split()) for line in blocks.splitlines())
-    return "\n".join(unescape(line) for line in lines if line)
 
 
 def edited_fields(model) -> list[str]:
@@ -160,28 +149,15 @@ class ContentAdmin(QuickRowsMixin, LabelledListEditableMixin, CompareVersionAdmi
     def get_changelist(self, request, **kwargs):
         return ContentChangeList
 
-    # Rich text is compared as text: the words changed, not the markup around them.
-    def compare_TextField(self, obj_compare):
-        value1, value2 = obj_compare.value1 or "", obj_compare.value2 or ""
-        if isinstance(obj_compare.field, RichTextField):
-            value1, value2 = readable_text(value1), readable_text(value2)
-        return html_diff(value1, value2)
-
-    def compare_ForeignKey(self, obj_compare):
-        value1, value2 = obj_compare.to_string()
-        return "" if value1 == value2 else html_diff(value1, value2)
-
     def compare(self, obj, version1, version2):
-        """Only what editors edit, and only what differs (derived fields such as the
-        search index or the update time are left out)."""
-        differences, has_unfollowed_fields = super().compare(obj, version1, version2)
-        shown = [
-            difference
-            for difference in differences
-            if getattr(difference["field"], "editable", True)
-            and str(difference["diff"]).strip()
-        ]
-        return shown, has_unfollowed_fields
+        """What changed between two versions, as the editor reads the page
+        (editing/compare.py); reversion-compare's view chooses the versions."""
+        return compare_versions(obj, version1, version2, self.compare_group), False
+
+    def compare_group(self, model) -> str:
+        """The heading under which the compare page lists rows of `model` kept with
+        the page (its inlines)."""
+        return default_group(model)
 
     # Versions ---------------------------------------------------------------------
 

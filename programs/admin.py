@@ -33,7 +33,7 @@ from .models import (
     Testimonial,
     Video,
 )
-from .models.sections import PlacedBlock
+from .models.sections import SECTION_MODELS, PlacedBlock
 from .models.video import video_type
 from .section_admin import SECTION_INLINES
 
@@ -266,6 +266,10 @@ class PageAdmin(ContentEditor, ContentPageAdmin):
     """A site page: its own text, then the sections marketing stacks below it."""
 
     readonly_fields = ["used_on"]
+
+    def compare_group(self, model) -> str:
+        """Every kind of section is one list on the page, and is compared as one."""
+        return "Sections" if model in SECTION_MODELS else super().compare_group(model)
 
     @admin.display(description="used on")
     def used_on(self, page) -> str:

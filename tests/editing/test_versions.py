@@ -7,10 +7,14 @@ import pytest
 import reversion
 from django.apps import apps
 from django.contrib import admin
+from django.utils.html import strip_tags
 from reversion.models import Version
 
 from blog.models import Article
-from editing.content_admin import ContentAdmin, readable_text
+from editing.compare import rich_text_diff
+from editing.content_admin import ContentAdmin
+from programs.models.sections import CallBoxSection, QuestionSection, TextSection
+from programs.sections import sections_of
 from rehab_site.content_apps import content_app_labels
 from tests.admissions.factories import admissions_user, marketing_user
 from tests.blog.factories import ArticleFactory, TagFactory
@@ -21,7 +25,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.html_forms import admin_form
-from tests.programs.factories import ProgramFactory
+from tests.programs.factories import PageFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,35 +88,92 @@ def test_a_save_is_a_version_with_who_and_when(client, editor):
     assert "really" in version.field_dict["body"]
 
 
-def test_the_diff_names_the_changed_words_of_rich_text(client, editor):
+def compare_page(client, obj) -> str:
+    older, newer = sorted(Version.objects.get_for_object(obj), key=lambda v: v.pk)[-2:]
+    opts = obj._meta
+    response = client.get(
+        f"/admin/{opts.app_label}/{opts.model_name}/{obj.pk}/history/compare/",
+        {"version_id1": older.pk, "version_id2": newer.pk},
+    )
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def changed_part(html: str) -> str:
+    """The compare page's changes, before the folded unchanged fields."""
+    start = html.index("versions__legend")
+    return html[start : html.index("versions__actions", start)].split(
+        "versions__unchanged"
+    )[0]
+
+
+def test_the_diff_names_the_changed_words_of_rich_text_formatted(client, editor):
     article = ArticleFactory(
-        body="<p>Withdrawal can be <strong>dangerous</strong>.</p>"
+        body="<h2>Signs</h2><p>Withdrawal can be <strong>dangerous</strong>.</p>"
     )
     save_through_admin(client, article)
     save_through_admin(
         client,
         article,
-        body="<p>Withdrawal can be <strong>life-threatening</strong>.</p>",
-    )
-    older, newer = sorted(Version.objects.get_for_object(article), key=lambda v: v.pk)
-
-    response = client.get(
-        f"/admin/blog/article/{article.pk}/history/compare/",
-        {"version_id1": older.pk, "version_id2": newer.pk},
+        body="<h2>Signs to watch for</h2>"
+        "<p>Withdrawal can be <strong>life-threatening</strong>.</p>",
     )
 
-    html = response.content.decode()
-    assert response.status_code == 200
-    diff = html[html.index("versions__diff") :]
-    assert re.search(r"<del>[^<]*dangerous", diff)
-    assert re.search(r"<ins>[^<]*life-threatening", diff)
-    assert "&lt;strong&gt;" not in diff  # compared as text, not as markup
+    diff = changed_part(compare_page(client, article))
+
+    assert "<strong><del>dangerous</del><ins>life-threatening</ins></strong>" in diff
+    assert "<h2>Signs <ins>to watch for</ins></h2>" in diff
+    assert "<strong>" in diff  # shown formatted, as the page reads
+    assert "&lt;strong&gt;" not in diff
+    assert "Withdrawal can be" in diff  # words around the change are kept, unmarked
 
 
-def test_readable_text_keeps_one_block_a_line():
-    assert readable_text(
-        "<h2>Signs</h2><p>Sleep &amp; mood</p><ul><li>One</li></ul>"
-    ) == ("Signs\nSleep & mood\nOne")
+def test_plain_fields_are_compared_word_by_word(client, editor):
+    article = ArticleFactory(title="Finding calm after detox")
+    save_through_admin(client, article)
+    save_through_admin(client, article, title="Finding hope after detox")
+
+    diff = changed_part(compare_page(client, article))
+
+    assert "<del>calm</del>" in diff
+    assert "<ins>hope</ins>" in diff
+    assert "Finding" in diff and "after detox" in diff
+
+
+def test_unchanged_fields_are_folded_away_and_equal_values_are_not_changes(
+    client, editor
+):
+    article = ArticleFactory(title="Finding calm", body="<p>Words that stay.</p>")
+    save_through_admin(client, article)
+    # Saved again: the publish time goes through the form and back, the same minute.
+    save_through_admin(client, article, title="Finding peace")
+
+    html = compare_page(client, article)
+    diff = changed_part(html)
+
+    assert "Title" in diff
+    assert "Publish at" not in diff
+    assert "Words that stay" not in diff
+    folded = html[html.index("versions__unchanged") :]
+    assert "Show unchanged fields" in folded
+    assert "Words that stay" in folded and "Publish at" in folded
+
+
+def test_the_same_version_twice_says_so(client, editor):
+    article = ArticleFactory()
+    save_through_admin(client, article)
+    save_through_admin(client, article)
+
+    assert "These versions are the same." in compare_page(client, article)
+
+
+def test_rich_text_diff_cannot_carry_markup_the_editor_does_not_make():
+    diff = rich_text_diff(
+        "<p>Call us</p>",
+        '<p>Call us <img src=x onerror="alert(1)"><script>x</script></p>',
+    )
+
+    assert "onerror" not in diff and "<script" not in diff
 
 
 def test_restore_brings_a_version_back_as_a_new_version(client, editor):
@@ -174,7 +235,7 @@ def test_comparing_versions_needs_what_the_history_needs(client):
     assert client.get(compare).status_code == 403
 
     client.force_login(marketing_user())
-    assert "Finding peace" in client.get(compare).content.decode()
+    assert "<ins>peace</ins>" in client.get(compare).content.decode()
 
 
 def test_a_version_opens_only_in_the_form_of_its_own_object(client, editor):
@@ -251,3 +312,55 @@ def test_the_article_changelist_still_answers(client, editor):
     ArticleFactory()
     assert client.get("/admin/blog/article/").status_code == 200
     assert Article.objects.count() == 1
+
+
+def test_sections_are_compared_as_added_removed_moved_or_changed(client, editor):
+    page = PageFactory(
+        sections=[
+            (TextSection, {"heading": "Why us", "body": "<p>Calm rooms.</p>"}),
+            (CallBoxSection, {"heading": "Call us today"}),
+            (QuestionSection, {"question": "Is it private?", "answer": "Yes."}),
+            (TextSection, {"heading": "What to bring", "body": "<p>A list.</p>"}),
+        ]
+    )
+    save_through_admin(client, page)
+    why, call, question, bring = sections_of(page)
+    why.body = "<p>Calm, quiet rooms.</p>"
+    why.save()
+    bring.ordering = 5  # to the top
+    bring.save()
+    question.delete()
+    TextSection.objects.create(
+        parent=page, region="sections", ordering=50, heading="Aftercare",
+        body="<p>We stay in touch.</p>",
+    )  # fmt: skip
+    save_through_admin(client, page)
+
+    html = compare_page(client, page)
+    rows = {
+        re.sub(r"\s+", " ", strip_tags(row)).strip()
+        for row in re.findall(r'<p class="versions__row-name">(.*?)</p>', html, re.S)
+    }
+
+    assert rows == {
+        "Changed Text: Why us",
+        "Moved Text: What to bring",
+        "Removed Question and answer: Is it private?",
+        "Added Text: Aftercare",
+    }
+    changed = html[html.index("Changed</span>") :].split("</li>")[0]
+    assert re.search(r"<ins>[^<]*quiet", changed)
+    assert "Call us today" not in changed_part(html)
+    assert "Call us today" in html[html.index("versions__unchanged") :]
+
+
+def test_a_removed_paragraph_and_an_added_item_show_whole():
+    diff = rich_text_diff(
+        "<p>Keep this.</p><p>Gone now.</p><ul><li>Rest</li></ul>",
+        "<p>Keep this.</p><ul><li>Rest</li><li>Family visits</li></ul>",
+    )
+
+    assert diff == (
+        "<p>Keep this.</p><p><del>Gone now.</del></p>"
+        "<ul><li>Rest</li><li><ins>Family visits</ins></li></ul>"
+    )
