@@ -37,3 +37,4 @@ class AdmissionsConfig(AppConfig):
         bench.register(admissions_bench.VOLUME)
         demos.provide("admissions.demo")
         notices.provide(attention.attention)
+        notices.provide_panel(attention.queue_panel)

@@ -1,14 +1,16 @@
 """Admissions staff's lines on the dashboard: urgent open inquiries, the ones nobody has
-contacted yet, and those past their first-contact target. Counts only, no names; each
-count is the length of the queue's view it links to."""
+contacted yet, and those past their first-contact target; and a panel with the count of
+every view of the queue. Counts only, no names; each count is the length of the queue's
+view it links to."""
 
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from dashboard.notices import Notice
+from dashboard.notices import Notice, Panel, PanelRow
 
 from .models import Inquiry, InquiryQuerySet
+from .queue import VIEWS, count_label, view_counts
 
 
 def _inquiries(count: int) -> str:
@@ -55,3 +57,20 @@ def attention(request) -> list[Notice]:
             )
         )
     return notices
+
+
+def queue_panel(request) -> list[Panel]:
+    """The queue's views with their counts, the same counts as its tabs."""
+    if not request.user.has_perm("admissions.view_inquiry"):
+        return []
+    counts = view_counts(request.user, timezone.now())
+    queue = reverse("admin:admissions_inquiry_changelist")
+    rows = tuple(
+        PanelRow(
+            label=view.label,
+            url=queue if view.key == "open" else f"{queue}?view={view.key}",
+            count=count_label(counts[view.key]),
+        )
+        for view in VIEWS
+    )
+    return [Panel(title="Inquiry queue", rows=rows, empty="", order=5)]

@@ -39,3 +39,42 @@ def providers() -> tuple[Provider, ...]:
 def attention_notices(request) -> list[Notice]:
     notices = [notice for provider in _providers for notice in provider(request)]
     return sorted(notices, key=lambda notice: TONE_ORDER.get(notice.tone, 3))
+
+
+# Panels ---------------------------------------------------------------------------
+# Below the notices, the work itself: an app provides panels the way it provides
+# notices, `notices.provide_panel(provider)` with `provider(request) -> list[Panel]`,
+# each holding only what the user may open.
+
+
+@dataclass(frozen=True)
+class PanelRow:
+    """One line of a panel: a page and what is true of it, or a count and its list."""
+
+    label: str
+    url: str
+    detail: str = ""  # "Article · saved Dec 7, 10:40 a.m. by Maria Lopez"
+    count: str = ""  # a count panel's number, read with its label: "12 Waiting"
+
+
+@dataclass(frozen=True)
+class Panel:
+    title: str  # "Your drafts"
+    rows: tuple[PanelRow, ...]
+    empty: str  # what the panel says with no rows: "You have no drafts."
+    order: int = 50  # lower first
+    more: str = ""  # "and 4 more": when the rows are the first of a longer list
+
+
+_panel_providers: list[Provider] = []
+
+
+def provide_panel(provider: Provider) -> None:
+    """Add an app's provider of dashboard panels (from its `AppConfig.ready()`), once."""
+    if provider not in _panel_providers:
+        _panel_providers.append(provider)
+
+
+def dashboard_panels(request) -> list[Panel]:
+    panels = [panel for provider in _panel_providers for panel in provider(request)]
+    return sorted(panels, key=lambda panel: panel.order)

@@ -14,13 +14,16 @@ class EditingConfig(AppConfig):
         from django.db.models.signals import post_delete
         from PIL import Image
 
+        from dashboard import notices
         from rehab_site import content_apps
 
+        from . import work
         from .content_admin import content_admins_on_content_only
         from .drafts import page_deleted
         from .links import check_every_link_field
 
         content_apps.register(self)
+        notices.provide_panel(work.editing_panels)
         checks.register(check_every_link_field, checks.Tags.models)
         checks.register(content_admins_on_content_only, checks.Tags.admin)
         post_delete.connect(page_deleted, dispatch_uid="editing.drafts.page_deleted")
