@@ -251,26 +251,15 @@ def rich_text_diff(old: str, new: str) -> SafeString:
     return sanitize_diff("".join(out))
 
 
-WORDS = re.compile(r"\s+|[^\s]+")
+# A word with the spaces after it, or spaces alone.
+WORDS = re.compile(r"\S+\s*|\s+")
 
 
 def words_diff(old: str, new: str) -> SafeString:
-    """Plain text compared word by word, escaped, the changes marked."""
-    before, after = WORDS.findall(old), WORDS.findall(new)
-    parts = []
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
-        removed, added = "".join(before[i1:i2]), "".join(after[j1:j2])
-        if operation == "equal":
-            parts.append(escape(removed))
-            continue
-        if removed.strip():
-            parts.append(format_html("<del>{}</del>", removed))
-        elif removed:
-            parts.append(escape(removed))
-        if added.strip():
-            parts.append(format_html("<ins>{}</ins>", added))
-    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above.
+    """Plain text compared word by word, escaped, each run of changed words marked."""
+    before = [str(escape(token)) for token in WORDS.findall(old)]
+    after = [str(escape(token)) for token in WORDS.findall(new)]
+    return mark_safe(block_diff(before, after))  # noqa: S308 - escaped, then marked.
 
 
 # Values as shown ----------------------------------------------------------------------

@@ -50,10 +50,14 @@ from editing.preview import (
     typed_inline_rows,
 )
 from editing.publishing import Status
+from editing.publishing_actions import (
+    DRAFT_BUTTON,
+    PublishingActionsAdmin,
+    PublishingActionsForm,
+)
 from rehab_site.task_queue import enqueue_unless_waiting, task
 from staff_access.sessions import has_session
 
-DRAFT_BUTTON = "_save_draft"
 DRAFT_TIME_FIELD = "draft_publish_at"
 DRAFT_ATTR = "draft_change"  # the draft change a change form's object was given
 
@@ -447,7 +451,7 @@ def with_draft_rows(formset_class, draft, name):
     return type(formset_class.__name__, (DraftRowsFormSet, formset_class), attrs)
 
 
-class DraftChangesAdmin:
+class DraftChangesAdmin(PublishingActionsAdmin):
     """For the ContentAdmin of a publishable model: "Save as draft change" on live pages,
     and the draft's panel (preview, publish now, discard) on its change form, which
     edits the draft change, lists below the page included, while there is one."""
@@ -497,7 +501,7 @@ class DraftChangesAdmin:
         draft = getattr(obj, DRAFT_ATTR, None)
         many_to_many = draft.many_to_many() if draft is not None else {}
 
-        class DraftForm(DraftScheduleForm, form):
+        class DraftForm(PublishingActionsForm, DraftScheduleForm, form):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
                 for name, ids in many_to_many.items():

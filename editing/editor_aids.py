@@ -26,9 +26,9 @@ from django.urls import path, reverse
 
 from editing.checklist import app_checks, content_checklist, is_being_published
 from editing.preview import AddressTaken, page_as_typed, render_preview
+from editing.publishing_actions import PUBLISH_ANYWAY
 from editing.richtext import RichTextField, sanitize_html
 
-PUBLISH_ANYWAY = "_publish_anyway"
 SLUG_PLACEHOLDER = "your-page-address"
 
 

@@ -267,6 +267,9 @@ class PageAdmin(ContentEditor, ContentPageAdmin):
 
     readonly_fields = ["used_on"]
 
+    def can_unpublish(self, obj) -> bool:
+        return not obj.is_home  # the home page is always published
+
     def compare_group(self, model) -> str:
         """Every kind of section is one list on the page, and is compared as one."""
         return "Sections" if model in SECTION_MODELS else super().compare_group(model)

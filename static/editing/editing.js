@@ -257,9 +257,35 @@
     });
   }
 
+  // "Publish" reads "Schedule" while the publish time typed is still to come. The time is
+  // typed in the server's zone, whose offset from UTC the admin gives on <body>.
+  function labelPublishButtons(form) {
+    var buttons = form.querySelectorAll("input.publish-button");
+    var date = form.querySelector("#id_publish_at_0");
+    var time = form.querySelector("#id_publish_at_1");
+    if (!buttons.length || !date || !time) return;
+    var offset = Number(document.body.dataset.adminUtcOffset || 0);
+    function relabel() {
+      var day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.value.trim());
+      var clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(time.value.trim());
+      var future = false;
+      if (day && clock) {
+        var utc = Date.UTC(+day[1], +day[2] - 1, +day[3], +clock[1], +clock[2], +(clock[3] || 0));
+        future = utc - offset * 1000 > Date.now();
+      }
+      Array.prototype.forEach.call(buttons, function (button) {
+        button.value = future ? button.dataset.scheduleLabel : button.dataset.publishLabel;
+      });
+    }
+    ["input", "change", "click", "keyup"].forEach(function (type) {
+      form.addEventListener(type, relabel);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var changeForm = document.querySelector("#content-main form");
     if (changeForm) {
+      labelPublishButtons(changeForm);
       window.setTimeout(function () {
         nameStockWidgets(changeForm);
       }, 0);

@@ -119,8 +119,8 @@ def test_staff_member_writes_previews_and_publishes_an_article(
     ).first.set_input_files(str(image_file))
     expect(body.locator("img[src*='/media/editor/']")).to_have_count(1, timeout=15_000)
 
-    page.get_by_role("button", name="Save and continue editing").click()
-    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messagelist")).to_contain_text("is saved as a draft")
 
     preview_href = page.get_by_role("link", name="Preview").get_attribute("href")
     page.goto(f"{live_server.url}{preview_href}")
@@ -135,8 +135,7 @@ def test_staff_member_writes_previews_and_publishes_an_article(
     expect(robots).to_have_attribute("content", "noindex")
 
     page.go_back()
-    page.get_by_label("Status:").select_option("published")
-    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     # The checklist holds the first publication: the image has no alt text yet.
     expect(
         page.locator(".errornote + .errorlist, ul.errorlist.nonfield")
@@ -181,8 +180,7 @@ def test_pasted_markup_with_a_script_appears_without_it(
         '<img src="x" onerror="window.pwned = true">',
     )
     expect(body).to_contain_text("Pasted paragraph")
-    page.get_by_label("Status:").select_option("published")
-    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     # The checklist before publishing holds it (no meta description): publish anyway.
     page.get_by_role("button", name="Publish anyway").click()
     # Not the "was added" message: the pasted <img src="x"> may still be fetched as the

@@ -36,7 +36,7 @@ def save_in_the_form(page, base_url, article, body: str) -> None:
         ".ckeditorInstance.setData(html)",
         body,
     )
-    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
 

@@ -119,10 +119,10 @@ def test_marketing_builds_previews_and_schedules_a_landing_page(
 
     # Schedule it for tomorrow morning.
     when = timezone.localtime() + datetime.timedelta(days=1)
-    page.locator("#id_status").select_option("published")
     page.get_by_label("Publish on (date)").fill(when.strftime("%Y-%m-%d"))
     page.get_by_label("Publish at (time)").fill("09:00:00")
-    page.get_by_role("button", name="Save", exact=True).first.click()
+    # "Publish" reads "Schedule" once the time typed is to come.
+    page.get_by_role("button", name="Schedule", exact=True).first.click()
     page.wait_for_load_state()
     assert page.locator(".errornote").count() == 0, page.locator(
         ".errornote, .errorlist"

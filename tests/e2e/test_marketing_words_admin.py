@@ -49,7 +49,7 @@ def test_marketing_edits_the_home_page_and_footer_and_sees_them(
     page.locator("#id_programs_listsection_set-0-items").fill(
         "Free, confidential assessment\nWe accept Blue Ridge Health plans"
     )
-    page.get_by_role("button", name="Save", exact=True).first.click()
+    page.get_by_role("button", name="Publish", exact=True).first.click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
     page.goto(f"{live_server.url}/admin/website/sitesettings/")

@@ -135,7 +135,7 @@ def test_marketing_edits_the_video_inline_and_the_form_passes_axe(
             )
 
         address.fill("https://www.dailymotion.com/video/x8abc12")
-        page.get_by_role("button", name="Save and continue editing").first.click()
+        page.get_by_role("button", name="Publish", exact=True).first.click()
         expect(page.get_by_text("YouTube or Vimeo only")).to_be_visible()
         expect(page.locator("#id_videos-0-embed_url")).to_have_value(
             "https://www.dailymotion.com/video/x8abc12"

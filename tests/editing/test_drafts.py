@@ -273,11 +273,13 @@ def test_a_draft_change_is_offered_only_on_published_pages(client, editor):
     draft = ArticleFactory(draft=True)
     live = ArticleFactory()
 
+    # Both have "Save draft"; only the live page's keeps the page as it is and so asks
+    # when the draft should go live.
     assert (
-        "_save_draft"
+        "draft_publish_at"
         not in client.get(f"/admin/blog/article/{draft.pk}/change/").content.decode()
     )
     assert (
-        "_save_draft"
+        "draft_publish_at"
         in client.get(f"/admin/blog/article/{live.pk}/change/").content.decode()
     )
