@@ -1,12 +1,22 @@
-"""The content checklist shown before a page or article is published: what a careful editor
-would check by hand. Each item is a warning, not a rule: the editor may publish anyway.
+"""The content checklist: what a careful editor would check by hand, as advice while they
+type (the side panel of the change form, `advice_view` in editing/editor_aids.py) and as
+the one gate before publishing.
 
-The core checks the text itself (headings, alt text, the meta description); an app that
-knows more about a page adds its own check in its `AppConfig.ready()` (the link report
-adds broken links), so the core never imports it.
+Each item is `Advice`: its words, the form field it is about (the panel links to it) and
+whether it harms visitors. Only those do (`blocks`): a picture in the text without alt
+text, a link to a page that does not exist or is not live. Publishing waits until they are
+fixed, each named on its field; saving a draft never waits. The rest (heading order, the
+lengths of the SEO title and meta description, how easy the summary is to read) is advice
+and never holds a save.
+
+The core checks the text itself; an app that knows more about a page adds its own check
+in its `AppConfig.ready()` (the link report adds links that lead nowhere), so the core
+never imports it.
 """
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from django.db import models
@@ -14,12 +24,26 @@ from django.db import models
 from editing.publishing import Status
 from editing.richtext import html_fields
 
-Check = Callable[[models.Model], list[str]]
+
+@dataclass(frozen=True)
+class Advice:
+    message: str
+    field: str = ""  # the form field it is about, for the panel's link and the error
+    blocks: bool = False  # harms visitors: publishing waits until it is fixed
+
+
+Check = Callable[[models.Model], list[Advice]]
 _added_checks: list[Check] = []
+
+# Search engines show about this many characters of a title and of a description.
+SEO_TITLE_LENGTH = 60
+DESCRIPTION_LENGTH = (70, 160)
+# A summary most adults read easily: at most this school grade (Flesch-Kincaid).
+READING_GRADE = 9
 
 
 def add_check(check: Check) -> None:
-    """Run `check(page)`, which returns what to fix, in every content checklist."""
+    """Run `check(page)`, which returns `Advice`, in every content checklist."""
     if check not in _added_checks:
         _added_checks.append(check)
 
@@ -50,9 +74,9 @@ class HeadingsAndImages(HTMLParser):
             self.current_heading = None
 
 
-def content_checklist(page: models.Model) -> list[str]:
-    """What to fix before `page` goes live; empty when it is ready."""
-    problems = []
+def content_checklist(page: models.Model) -> list[Advice]:
+    """What to check in `page` as typed; empty when there is nothing to say."""
+    found = []
     for field in html_fields(type(page)):
         html = getattr(page, field.attname) or ""
         label = str(field.verbose_name)
@@ -60,38 +84,115 @@ def content_checklist(page: models.Model) -> list[str]:
         parsed.feed(html)
         if parsed.images_without_alt:
             count = parsed.images_without_alt
-            problems.append(
-                f"{count} image{'s' if count > 1 else ''} in the {label} "
-                f"{'have' if count > 1 else 'has'} no alt text: describe each image for "
-                "people who cannot see it (select the image, then “Change image text alternative”)."
+            found.append(
+                Advice(
+                    f"{count} image{'s' if count > 1 else ''} in the {label} "
+                    f"{'have' if count > 1 else 'has'} no alt text: describe each "
+                    "image for people who cannot see it (select the image, then "
+                    "“Change image text alternative”).",
+                    field.name,
+                    blocks=True,
+                )
             )
         # The page's title is its H1, so the text's headings start at H2.
         previous = 1
         for level, text in parsed.headings:
             if level > previous + 1:
-                problems.append(
-                    f"A heading level is skipped in the {label}: “{text}” is a heading "
-                    f"{level} right after a heading {previous}. Use the level in between."
+                found.append(
+                    Advice(
+                        f"A heading level is skipped in the {label}: “{text}” is a "
+                        f"heading {level} right after a heading {previous}. Use the "
+                        "level in between.",
+                        field.name,
+                    )
                 )
             previous = level
-    if hasattr(page, "meta_description") and not page.meta_description.strip():
-        problems.append(
-            "The meta description is empty: search results will show the summary instead. "
-            "Write one or two sentences under “Search engines”."
+    found.extend(search_advice(page))
+    found.extend(reading_advice(page))
+    found.extend(app_checks(page))
+    return found
+
+
+def search_advice(page) -> list[Advice]:
+    found = []
+    title = (getattr(page, "seo_title", "") or "").strip()
+    if len(title) > SEO_TITLE_LENGTH:
+        found.append(
+            Advice(
+                f"The SEO title has {len(title)} characters: search results cut it "
+                f"after about {SEO_TITLE_LENGTH}.",
+                "seo_title",
+            )
         )
-    problems.extend(app_checks(page))
-    return problems
+    if not hasattr(page, "meta_description"):
+        return found
+    description = (page.meta_description or "").strip()
+    shortest, longest = DESCRIPTION_LENGTH
+    if not description:
+        found.append(
+            Advice(
+                "The meta description is empty: search results will show the summary "
+                "instead. Write one or two sentences under “Search engines”.",
+                "meta_description",
+            )
+        )
+    elif len(description) < shortest:
+        found.append(
+            Advice(
+                f"The meta description has {len(description)} characters: one or two "
+                f"sentences of {shortest} to {longest} tell searchers more.",
+                "meta_description",
+            )
+        )
+    return found
 
 
-def app_checks(page: models.Model) -> list[str]:
+def reading_advice(page) -> list[Advice]:
+    summary = (getattr(page, "summary", "") or "").strip()
+    grade = reading_grade(summary)
+    if grade is None or grade <= READING_GRADE:
+        return []
+    return [
+        Advice(
+            f"The summary reads at about school grade {grade:.0f}: shorter sentences and "
+            f"plainer words bring it to grade {READING_GRADE} or below, which most "
+            "adults read easily.",
+            "summary",
+        )
+    ]
+
+
+def syllables(word: str) -> int:
+    """An estimate: groups of vowels, less a silent final e."""
+    word = word.lower()
+    count = len(re.findall(r"[aeiouy]+", word))
+    if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
+        count -= 1
+    return max(count, 1)
+
+
+def reading_grade(text: str) -> float | None:
+    """The Flesch-Kincaid grade of `text`, or None when it is too short to tell."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    if len(words) < 12:
+        return None
+    sentences = max(len(re.findall(r"[.!?]+(?:\s|$)", text)), 1)
+    total = sum(syllables(word) for word in words)
+    return 0.39 * len(words) / sentences + 11.8 * total / len(words) - 15.59
+
+
+def app_checks(page: models.Model) -> list[Advice]:
     """What the apps' own checks (`add_check`) find in `page`: the link report's links
     that lead nowhere. Told after every save too (EditorAdminMixin.save_model)."""
-    return [problem for check in _added_checks for problem in check(page)]
+    return [advice for check in _added_checks for advice in check(page)]
 
 
-def is_being_published(form) -> bool:
-    """Does this save publish the page (now or at its scheduled time) for the first time,
-    from a draft or a new page? Edits to a page already published are not held."""
-    if form.cleaned_data.get("status") != Status.PUBLISHED:
-        return False
-    return form.instance.pk is None or form.initial.get("status") != Status.PUBLISHED
+def faults(page: models.Model) -> list[Advice]:
+    """What harms visitors: publishing waits until it is fixed."""
+    return [advice for advice in content_checklist(page) if advice.blocks]
+
+
+def is_being_published(form, saving_draft: bool = False) -> bool:
+    """Does this save publish the page, now or at its time? A draft, or a draft change
+    to a live page (`saving_draft`), does not."""
+    return form.cleaned_data.get("status") == Status.PUBLISHED and not saving_draft

@@ -8,25 +8,29 @@ see what visitors will see:
 - "Preview", one click, before the first save too: the form as typed, inlines included,
   rendered by the public page's own view and template in a new tab, built in memory
   (editing/preview.py);
-- a content checklist before publishing (editing/checklist.py): the save is held with
-  the list of problems, and "Publish anyway" goes ahead;
+- the content checklist (editing/checklist.py) as advice in a side panel while typing,
+  beside a live preview at phone or desktop width (static/editing/side-panel.js, which
+  posts the form to `advice_view` and `preview_view`); publishing waits only for what
+  harms visitors, each fault named on its field;
 - after every save, what the apps check of the text (a link that leads nowhere) as a
   warning on the next page.
 """
 
 import copy
 
+from csp.decorators import csp_replace
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 
-from editing.checklist import app_checks, content_checklist, is_being_published
+from editing.checklist import app_checks, content_checklist, faults, is_being_published
 from editing.preview import AddressTaken, page_as_typed, render_preview
-from editing.publishing_actions import PUBLISH_ANYWAY
+from editing.publishing_actions import DRAFT_BUTTON
 from editing.richtext import RichTextField, sanitize_html
 
 SLUG_PLACEHOLDER = "your-page-address"
@@ -39,34 +43,32 @@ class ThumbnailFileInput(admin.widgets.AdminFileWidget):
 
 
 class ChecklistFormMixin:
-    """Holds a save that publishes a page with checklist problems, unless the editor chose
-    "Publish anyway"."""
-
-    publish_anyway = False
+    """Holds a publish while the page has a fault that harms visitors (a picture without
+    alt text, a link that leads nowhere), each named on its field. Advice never holds a
+    save, and a draft is never held."""
 
     def clean(self):
         cleaned = super().clean()
-        if self.publish_anyway or self.errors or not is_being_published(self):
+        if self.errors or not is_being_published(self, DRAFT_BUTTON in self.data):
             return cleaned
-        problems = content_checklist(self.page_as_typed())
-        if problems:
-            raise ValidationError(
-                [ValidationError(problem, code="checklist") for problem in problems]
-            )
+        for fault in faults(typed_page(self)):
+            field = fault.field if fault.field in self.fields else None
+            self.add_error(field, ValidationError(fault.message, code="checklist"))
         return cleaned
 
-    def page_as_typed(self):
-        page = copy.copy(self.instance)
-        for name, value in self.cleaned_data.items():
-            field = next(
-                (f for f in page._meta.concrete_fields if f.name == name), None
-            )
-            if field is None or isinstance(field, models.FileField):
-                continue
-            if isinstance(field, RichTextField):
-                value = sanitize_html(value or "")
-            setattr(page, field.attname if not field.is_relation else name, value)
-        return page
+
+def typed_page(form):
+    """The form's object with what was typed in its own fields (files left out), in
+    memory, for the checklist: whatever of the form is valid."""
+    page = copy.copy(form.instance)
+    for name, value in getattr(form, "cleaned_data", {}).items():
+        field = next((f for f in page._meta.concrete_fields if f.name == name), None)
+        if field is None or isinstance(field, models.FileField):
+            continue
+        if isinstance(field, RichTextField):
+            value = sanitize_html(value or "")
+        setattr(page, field.attname if not field.is_relation else name, value)
+    return page
 
 
 def labelled_errors(form):
@@ -99,7 +101,7 @@ class EditorAdminMixin:
 
     class Media:
         css = {"all": ["css/admin-editor.css"]}
-        js = ["js/admin/seo.js"]
+        js = ["js/admin/seo.js", "editing/side-panel.js"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -121,18 +123,16 @@ class EditorAdminMixin:
         form_class = super().get_form(request, obj, change, **kwargs)
         if not with_checklist:
             return form_class
-        return type(
-            form_class.__name__,
-            (ChecklistFormMixin, form_class),
-            {"publish_anyway": PUBLISH_ANYWAY in request.POST},
-        )
+        return type(form_class.__name__, (ChecklistFormMixin, form_class), {})
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         # A save is never held for what the apps check (a link that leads nowhere), so
         # it is told on the page the editor lands on, saved draft change or live page.
-        for problem in app_checks(obj):
-            self.message_user(request, f"Saved, but: {problem}", messages.WARNING)
+        for advice in app_checks(obj):
+            self.message_user(
+                request, f"Saved, but: {advice.message}", messages.WARNING
+            )
 
     def render_change_form(
         self, request, context, add=False, change=False, form_url="", obj=None
@@ -143,36 +143,70 @@ class EditorAdminMixin:
             if obj is not None and obj.pk
             else reverse(f"{prefix}_preview_add")
         )
-        form = context["adminform"].form
         context.update(
             preview_url=preview,
-            checklist_failed=any(
-                error.code == "checklist" for error in form.non_field_errors().as_data()
-            ),
+            advice_url=preview.removesuffix("preview/") + "advice/",
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
-        view = self.admin_site.admin_view(self.preview_view)
+        # The preview is also drawn in the form's side panel: framed by this site only.
+        view = self.admin_site.admin_view(
+            csp_replace({"frame-ancestors": ["'self'"]})(
+                xframe_options_sameorigin(self.preview_view)
+            )
+        )
+        advice = self.admin_site.admin_view(self.advice_view)
         return [
             path("add/preview/", view, name=f"{prefix}_preview_add"),
             path("<path:object_id>/preview/", view, name=f"{prefix}_preview"),
+            path("add/advice/", advice, name=f"{prefix}_advice_add"),
+            path("<path:object_id>/advice/", advice, name=f"{prefix}_advice"),
             *super().get_urls(),
         ]
+
+    def advice_view(self, request, object_id=None):
+        """The checklist of the form as typed, as JSON for the side panel: each item's
+        words, its field and label, and whether it holds publishing. Nothing is saved."""
+        if request.method != "POST":
+            return JsonResponse({"error": "Send the form with POST."}, status=405)
+        obj = self.object_to_edit(request, object_id)
+        form = self.get_form(
+            request, obj, change=obj is not None, with_checklist=False
+        )(request.POST, instance=obj)
+        form.is_valid()
+        items = [
+            {
+                "message": advice.message,
+                "field": advice.field if advice.field in form.fields else "",
+                "label": str(form.fields[advice.field].label or "")
+                if advice.field in form.fields
+                else "",
+                "blocks": advice.blocks,
+            }
+            for advice in content_checklist(typed_page(form))
+        ]
+        return JsonResponse({"items": items})  # admin_view marks it never cached
+
+    def object_to_edit(self, request, object_id):
+        """The object a preview or the advice is of (None on the add form), for a user
+        who may change it (or add one)."""
+        if object_id is None:
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            return None
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404("This page no longer exists.")
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        return obj
 
     def preview_view(self, request, object_id=None):
         """The change form as typed, with its inlines, shown by the public page's view
         and template, built in memory: nothing is saved (editing/preview.py)."""
-        obj = None
-        if object_id is not None:
-            obj = self.get_object(request, unquote(object_id))
-            if obj is None:
-                raise Http404("This page no longer exists.")
-            if not self.has_change_permission(request, obj):
-                raise PermissionDenied
-        elif not self.has_add_permission(request):
-            raise PermissionDenied
+        obj = self.object_to_edit(request, object_id)
         if request.method != "POST":
             return redirect(
                 reverse(

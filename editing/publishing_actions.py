@@ -21,8 +21,6 @@ from editing.publishing import Status
 DRAFT_BUTTON = "_save_draft"
 PUBLISH_BUTTON = "_publish"
 UNPUBLISH_BUTTON = "_unpublish"
-# After the content checklist held a publish (editing/editor_aids.py).
-PUBLISH_ANYWAY = "_publish_anyway"
 
 
 class PublishingActionsForm:
@@ -33,7 +31,7 @@ class PublishingActionsForm:
     def clean(self):
         cleaned = super().clean()
         was_live = self.initial.get("status") == Status.PUBLISHED
-        if PUBLISH_BUTTON in self.data or PUBLISH_ANYWAY in self.data:
+        if PUBLISH_BUTTON in self.data:
             cleaned["status"] = Status.PUBLISHED
         elif UNPUBLISH_BUTTON in self.data or (
             DRAFT_BUTTON in self.data and not was_live
@@ -126,8 +124,7 @@ class PublishingActionsAdmin:
         )
 
     def tell_schedule(self, request, obj) -> None:
-        publishing = PUBLISH_BUTTON in request.POST or PUBLISH_ANYWAY in request.POST
-        if publishing and obj.publish_at > timezone.now():
+        if PUBLISH_BUTTON in request.POST and obj.publish_at > timezone.now():
             messages.info(
                 request,
                 f"“{obj}” is scheduled: it goes live by itself on {when(obj.publish_at)}.",

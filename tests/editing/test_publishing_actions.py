@@ -15,7 +15,8 @@ from editing.publishing import Publishable, Status
 from programs.models import Page
 from tests.admissions.factories import marketing_user
 from tests.blog.factories import ArticleFactory
-from tests.editing.test_editor_aids import ADD_ARTICLE, TestChecklistBeforePublishing
+from tests.editing import test_editor_aids as aids
+from tests.editing.test_editor_aids import ADD_ARTICLE
 from tests.editing.test_editor_aids import article_form as typed_article
 from tests.html_forms import admin_form
 from tests.programs.factories import (
@@ -147,27 +148,20 @@ def test_unpublish_takes_a_live_page_off_the_site(client, marketer):
     assert Article.objects.get(pk=article.pk).status == Status.DRAFT
 
 
-def test_publish_is_held_by_the_checklist_and_publish_anyway_publishes(
-    client, marketer
-):
-    body = TestChecklistBeforePublishing.BODY
+def test_publish_is_held_by_a_fault_and_save_draft_keeps_the_work(client, marketer):
+    body = aids.TestChecklistBeforePublishing.BODY
     held = client.post(ADD_ARTICLE, typed_article(body=body, _publish="Publish"))
 
     assert held.status_code == 200
     assert not Article.objects.exists()
-    html = held.content.decode()
-    assert "Publish anyway" in buttons(html)
-    # The form comes back with the status it was sent with, a draft: "Publish anyway"
-    # publishes all the same.
-    anyway = client.post(
-        ADD_ARTICLE, typed_article(body=body, _publish_anyway="Publish anyway")
-    )
-    assert anyway.status_code == 302
-    assert Article.objects.get().status == Status.PUBLISHED
+    assert buttons(held.content.decode()) == ["Publish", "Save draft", "Preview"]
+    saved = client.post(ADD_ARTICLE, typed_article(body=body, _save_draft="Save draft"))
+    assert saved.status_code == 302
+    assert Article.objects.get().status == Status.DRAFT
 
 
 def test_save_draft_is_never_held_by_the_checklist(client, marketer):
-    body = TestChecklistBeforePublishing.BODY
+    body = aids.TestChecklistBeforePublishing.BODY
 
     response = client.post(
         ADD_ARTICLE,

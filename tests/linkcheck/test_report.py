@@ -80,14 +80,33 @@ def test_runs_older_than_ninety_days_are_dropped():
 @pytest.mark.parametrize(
     "link, warned", [("/blog/gone/", True), ("/", False)], ids=["broken", "working"]
 )
-def test_a_save_tells_the_editor_of_a_link_that_leads_nowhere(marketing, link, warned):
+def test_a_draft_saved_with_a_link_that_leads_nowhere_tells_the_editor(
+    marketing, link, warned
+):
     article = ArticleFactory(title="Signs of relapse")
     url = reverse("admin:blog_article_change", args=[article.pk])
     data = admin_form(marketing, url)
     data["body"] = [f'<p>See <a href="{link}">this page</a>.</p>']
+    data["_save_draft"] = ["Save draft"]
 
     response = marketing.post(url, data, follow=True)
 
     assert response.redirect_chain, _errors(response)
     page = response.content.decode()
     assert ("Saved, but: The link to /blog/gone/" in page) is warned
+
+
+def test_publishing_a_link_that_leads_nowhere_waits_with_the_field_named(marketing):
+    article = ArticleFactory(title="Signs of relapse", body="<p>Fine.</p>")
+    url = reverse("admin:blog_article_change", args=[article.pk])
+    data = admin_form(marketing, url)
+    data["body"] = ['<p>See <a href="/blog/gone/">this page</a>.</p>']
+    data["_publish"] = ["Publish"]
+
+    response = marketing.post(url, data)
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["body"]
+    assert any("The link to /blog/gone/ in the body leads nowhere" in e for e in errors)
+    article.refresh_from_db()
+    assert article.body == "<p>Fine.</p>"
