@@ -393,6 +393,9 @@ MODEL_VIEWS = {
     "preview": Kind(
         may_change, Rows.object_id, redirects_to=("admin:{model}_changelist",)
     ),
+    # editing.editor_aids: the side panel's checklist of the form as typed, posted.
+    "advice_add": Kind(may_add, post_only=True),
+    "advice": Kind(may_change, Rows.object_id, post_only=True),
     # editing.drafts: publishing or discarding a draft change, posted from the form.
     "draft_publish": Kind(may_change, Rows.object_id, post_only=True),
     "draft_discard": Kind(may_change, Rows.object_id, post_only=True),

@@ -28,7 +28,7 @@ def test_the_side_panel_advises_and_previews_as_the_editor_types(live_server, br
     page.goto(f"{live_server.url}/admin/blog/article/{article.pk}/change/")
     expect(page.locator(".ck-editor__editable")).to_be_visible()
 
-    page.get_by_role("button", name="Checklist and preview").click()
+    page.get_by_role("button", name="Checklist and live view").click()
     panel = page.get_by_role("complementary", name="Checklist and preview")
     expect(panel).to_be_visible()
     expect(panel.get_by_text("The meta description is empty")).to_be_visible()
