@@ -55,12 +55,35 @@ def more(count: int) -> str:
     return f"and {count} more" if count > 0 else ""
 
 
+def types_of(models) -> dict:
+    """{content type id: model} for `models`."""
+    return {
+        content_type.pk: model
+        for model, content_type in ContentType.objects.get_for_models(*models).items()
+    }
+
+
+def publishable(models) -> list:
+    return [model for model in models if issubclass(model, Publishable)]
+
+
+def page_rows(found, detail) -> tuple[PanelRow, ...]:
+    """The first rows of `found`, (moment, model, page, state) each, with their words
+    from `detail(moment, model, state)`."""
+    return tuple(
+        PanelRow(
+            label=str(page),
+            url=change_url(model, page.pk),
+            detail=detail(moment, model, state),
+        )
+        for moment, model, page, state in found[:SHOWN]
+    )
+
+
 def your_drafts(request, models) -> Panel:
     """Pages the user saved last that are still drafts, and draft changes they saved."""
     user = request.user
-    publishable = [model for model in models if issubclass(model, Publishable)]
-    by_type = ContentType.objects.get_for_models(*publishable)
-    models_by_type = {content_type.pk: model for model, content_type in by_type.items()}
+    models_by_type = types_of(publishable(models))
     latest = {}
     for type_id, object_id, saved in (
         Version.objects.filter(revision__user=user, content_type_id__in=models_by_type)
@@ -91,17 +114,14 @@ def your_drafts(request, models) -> Panel:
                 (draft.revision.date_created, model, page, "Draft change, not live yet")
             )
     found.sort(key=lambda item: item[0], reverse=True)
-    rows = tuple(
-        PanelRow(
-            label=str(page),
-            url=change_url(model, page.pk),
-            detail=f"{kind(model)} · {state} · saved {when(saved)}",
-        )
-        for saved, model, page, state in found[:SHOWN]
-    )
     return Panel(
         title="Your drafts",
-        rows=rows,
+        rows=page_rows(
+            found,
+            lambda saved, model, state: (
+                f"{kind(model)} · {state} · saved {when(saved)}"
+            ),
+        ),
         empty="You have no drafts. Pages you save as drafts wait here.",
         order=10,
         more=more(len(found) - SHOWN),
@@ -111,15 +131,13 @@ def your_drafts(request, models) -> Panel:
 def scheduled(request, models) -> Panel:
     """Pages and draft changes that go live by themselves, soonest first."""
     now = timezone.now()
-    publishable = [model for model in models if issubclass(model, Publishable)]
+    models_by_type = types_of(publishable(models))
     found = []
-    for model in publishable:
+    for model in models_by_type.values():
         for page in model._default_manager.filter(
             status=Status.PUBLISHED, publish_at__gt=now
         ).order_by("publish_at")[: SHOWN + 1]:
             found.append((page.publish_at, model, page, "Goes live"))
-    by_type = ContentType.objects.get_for_models(*publishable)
-    models_by_type = {content_type.pk: model for model, content_type in by_type.items()}
     for draft in (
         DraftChange.objects.filter(
             publish_at__gt=now, content_type_id__in=models_by_type
@@ -132,17 +150,12 @@ def scheduled(request, models) -> Panel:
             model = models_by_type[draft.content_type_id]
             found.append((draft.publish_at, model, page, "Its change goes live"))
     found.sort(key=lambda item: item[0])
-    rows = tuple(
-        PanelRow(
-            label=str(page),
-            url=change_url(model, page.pk),
-            detail=f"{kind(model)} · {state} {when(moment)}",
-        )
-        for moment, model, page, state in found[:SHOWN]
-    )
     return Panel(
         title="Scheduled to go live",
-        rows=rows,
+        rows=page_rows(
+            found,
+            lambda moment, model, state: f"{kind(model)} · {state} {when(moment)}",
+        ),
         empty="Nothing is scheduled. Set a future “Publish at” time to schedule a page.",
         order=20,
         more="and more" if len(found) > SHOWN else "",
@@ -151,8 +164,7 @@ def scheduled(request, models) -> Panel:
 
 def recently_edited(request, models) -> Panel:
     """The newest versions of pages the user may change, by anyone, one row a page."""
-    by_type = ContentType.objects.get_for_models(*models)
-    models_by_type = {content_type.pk: model for model, content_type in by_type.items()}
+    models_by_type = types_of(models)
     revisions = (
         Revision.objects.filter(version__content_type_id__in=models_by_type)
         .order_by("-date_created", "-pk")
