@@ -21,21 +21,15 @@ import json
 import re
 from dataclasses import dataclass, field
 
-import nh3
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
-from editing.richtext import (
-    ALLOWED_ATTRIBUTES,
-    ALLOWED_CLASSES,
-    ALLOWED_TAGS,
-    URL_SCHEMES,
-    RichTextField,
-)
+from editing.publishing import local_datetime
+from editing.richtext import RichTextField, sanitize_html
 
 # Fields kept for the machinery of a row, never edited as such: its page, its place.
 ROW_PLUMBING = {"parent", "region", "ordering"}
@@ -103,19 +97,13 @@ class Comparison:
 # Words ------------------------------------------------------------------------------
 
 
+MARKS = frozenset({"ins", "del"})
+
+
 def sanitize_diff(html: str) -> SafeString:
     """The diff of two sanitized texts, held to the editor's markup plus the marks."""
-    return mark_safe(  # noqa: S308 - nh3 has just reduced it to the allow-list.
-        nh3.clean(
-            html,
-            tags=ALLOWED_TAGS | {"ins", "del"},
-            attributes=ALLOWED_ATTRIBUTES,
-            allowed_classes=ALLOWED_CLASSES,
-            url_schemes=URL_SCHEMES,
-            link_rel="noopener noreferrer",
-            strip_comments=True,
-        )
-    )
+    # sanitize_html has just reduced it to the allow-list.
+    return mark_safe(sanitize_html(html, extra_tags=MARKS))  # noqa: S308
 
 
 # A tag, or a word with the spaces after it: sanitized HTML (richtext.py) has no stray "<".
@@ -278,7 +266,7 @@ def shown(model_field, value, names: "Names") -> str:
     if isinstance(model_field, models.BooleanField):
         return "Yes" if value else "No"
     if isinstance(model_field, models.DateTimeField):
-        return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return local_datetime(value)
     if isinstance(model_field, models.DateField):
         return date_format(value, "DATE_FORMAT")
     if isinstance(model_field, models.FileField):
@@ -308,15 +296,14 @@ class Names:
 
 
 def compared_fields(model, leave_out=()) -> list:
-    """The fields an editor edits on `model`, in the form's order."""
-    opts = model._meta
+    """The fields an editor edits on `model` (those a version token and a draft change
+    are made of), in the form's order."""
+    from editing.content_admin import edited_fields  # it shows what this compares
+
     return [
-        model_field
-        for model_field in [*opts.concrete_fields, *opts.many_to_many]
-        if model_field.editable
-        and not model_field.primary_key
-        and not model_field.auto_created
-        and model_field.name not in leave_out
+        model._meta.get_field(name)
+        for name in edited_fields(model)
+        if name not in leave_out
     ]
 
 
@@ -373,7 +360,7 @@ def rows_of(revision_versions, obj, leave_out_pk) -> list[Row]:
     parents = {obj._meta.concrete_model, *obj._meta.get_parent_list()}
     rows = []
     for version in revision_versions:
-        model = version.content_type.model_class()
+        model = ContentType.objects.get_for_id(version.content_type_id).model_class()
         if model is None or (model is type(obj) and version.object_id == leave_out_pk):
             continue
         links = [
@@ -427,29 +414,31 @@ def compare_rows(old_rows, new_rows, group_of, names: Names) -> list[RowGroup]:
                 row.model, before.values if before else {}, row.values, names,
                 leave_out=ROW_PLUMBING,
             )  # fmt: skip
-            kind = str(row.model._meta.verbose_name)
             if before is None:
-                fields = [change for change in fields if change.diff]
-                changes.append(RowChange(kind, row_name(row), "added", fields))
+                changes.append(row_change(row, "added", with_values(fields)))
                 continue
             moved = row.key not in staying
             edited = any(change.changed for change in fields)
             status = "changed" if edited else "moved" if moved else "unchanged"
-            changes.append(RowChange(kind, row_name(row), status, fields, moved))
+            changes.append(row_change(row, status, fields, moved))
         for row in old:
-            if row.key in new_keys:
-                continue
-            fields = [
-                change
-                for change in compare_values(
+            if row.key not in new_keys:
+                fields = compare_values(
                     row.model, row.values, {}, names, leave_out=ROW_PLUMBING
                 )
-                if change.diff
-            ]
-            kind = str(row.model._meta.verbose_name)
-            changes.append(RowChange(kind, row_name(row), "removed", fields))
+                changes.append(row_change(row, "removed", with_values(fields)))
         result.append(RowGroup(group_label, changes))
     return result
+
+
+def row_change(row: Row, status: str, fields, moved: bool = False) -> RowChange:
+    kind = str(row.model._meta.verbose_name)
+    return RowChange(kind, row_name(row), status, fields, moved)
+
+
+def with_values(fields: list[FieldChange]) -> list[FieldChange]:
+    """The fields of an added or removed row that hold something."""
+    return [change for change in fields if change.diff]
 
 
 def default_group(model) -> str:

@@ -47,6 +47,7 @@ from reversion_compare.admin import CompareVersionAdmin
 from editing.admin_labels import LabelledListEditableMixin
 from editing.admin_rows import QuickRowsMixin
 from editing.compare import compare_versions, default_group
+from editing.publishing import local_datetime
 from rehab_site.content_apps import content_app_labels
 from rehab_site.database import KeysFirstPaginator
 from staff_access.sessions import LAST_ACTIVITY_KEY, LAST_REQUEST_KEY
@@ -275,9 +276,7 @@ class ContentAdmin(QuickRowsMixin, LabelledListEditableMixin, CompareVersionAdmi
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
         version = get_object_or_404(saved_versions(obj), pk=version_id)
-        when = date_format(
-            timezone.localtime(version.revision.date_created), "DATETIME_FORMAT"
-        )
+        when = local_datetime(version.revision.date_created)
         restored = restore_version(
             obj, version, request.user, f"Restored the version of {when}."
         )

@@ -37,7 +37,6 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from reversion.models import Revision, Version
 
@@ -49,7 +48,7 @@ from editing.preview import (
     relation_name,
     typed_inline_rows,
 )
-from editing.publishing import Status
+from editing.publishing import Status, local_datetime
 from editing.publishing_actions import (
     DRAFT_BUTTON,
     PublishingActionsAdmin,
@@ -459,13 +458,6 @@ class DraftChangesAdmin(PublishingActionsAdmin):
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), PublishingFilter]
 
-    def is_published(self, obj) -> bool:
-        return (
-            obj is not None
-            and obj.pk is not None
-            and type(obj).objects.filter(pk=obj.pk, status=Status.PUBLISHED).exists()
-        )
-
     def saving_draft(self, request, obj) -> bool:
         return (
             request.method == "POST"
@@ -565,9 +557,7 @@ class DraftChangesAdmin(PublishingActionsAdmin):
             if draft is None:
                 messages.success(request, "The change was due at once and is now live.")
             elif draft.publish_at:
-                when = date_format(
-                    timezone.localtime(draft.publish_at), "DATETIME_FORMAT"
-                )
+                when = local_datetime(draft.publish_at)
                 messages.success(
                     request,
                     f"Saved as a draft change, to be published on {when}. The live page is unchanged until then.",
@@ -645,10 +635,3 @@ class DraftChangesAdmin(PublishingActionsAdmin):
                 request, "The draft change was discarded; the live page is unchanged."
             )
         return redirect(self.change_url(obj))
-
-    def change_url(self, obj) -> str:
-        opts = self.model._meta
-        return reverse(
-            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
-            args=[quote(obj.pk)],
-        )

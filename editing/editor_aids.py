@@ -47,14 +47,26 @@ class ChecklistFormMixin:
     alt text, a link that leads nowhere), each named on its field. Advice never holds a
     save, and a draft is never held."""
 
+    # Set once this form's page was checked for faults: the save need not check its
+    # links again (EditorAdminMixin.save_model).
+    faults_checked = False
+
     def clean(self):
         cleaned = super().clean()
         if self.errors or not is_being_published(self, DRAFT_BUTTON in self.data):
             return cleaned
         for fault in faults(typed_page(self)):
-            field = fault.field if fault.field in self.fields else None
-            self.add_error(field, ValidationError(fault.message, code="checklist"))
+            self.add_error(
+                form_field(self, fault),
+                ValidationError(fault.message, code="checklist"),
+            )
+        self.faults_checked = True
         return cleaned
+
+
+def form_field(form, advice) -> str | None:
+    """The field of `form` that `advice` is about, or None for the form as a whole."""
+    return advice.field if advice.field in form.fields else None
 
 
 def typed_page(form):
@@ -127,8 +139,10 @@ class EditorAdminMixin:
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        # A save is never held for what the apps check (a link that leads nowhere), so
-        # it is told on the page the editor lands on, saved draft change or live page.
+        # A draft is never held for what the apps check (a link that leads nowhere), so
+        # it is told on the page the editor lands on. A publish was checked in the form.
+        if getattr(form, "faults_checked", False):
+            return
         for advice in app_checks(obj):
             self.message_user(
                 request, f"Saved, but: {advice.message}", messages.WARNING
@@ -138,15 +152,13 @@ class EditorAdminMixin:
         self, request, context, add=False, change=False, form_url="", obj=None
     ):
         prefix = f"admin:{self.opts.app_label}_{self.opts.model_name}"
-        preview = (
-            reverse(f"{prefix}_preview", args=[obj.pk])
-            if obj is not None and obj.pk
-            else reverse(f"{prefix}_preview_add")
-        )
-        context.update(
-            preview_url=preview,
-            advice_url=preview.removesuffix("preview/") + "advice/",
-        )
+
+        def url(view: str) -> str:
+            if obj is not None and obj.pk:
+                return reverse(f"{prefix}_{view}", args=[obj.pk])
+            return reverse(f"{prefix}_{view}_add")
+
+        context.update(preview_url=url("preview"), advice_url=url("advice"))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
@@ -176,17 +188,18 @@ class EditorAdminMixin:
             request, obj, change=obj is not None, with_checklist=False
         )(request.POST, instance=obj)
         form.is_valid()
-        items = [
-            {
-                "message": advice.message,
-                "field": advice.field if advice.field in form.fields else "",
-                "label": str(form.fields[advice.field].label or "")
-                if advice.field in form.fields
-                else "",
-                "blocks": advice.blocks,
-            }
-            for advice in content_checklist(typed_page(form))
-        ]
+        items = []
+        for advice in content_checklist(typed_page(form)):
+            field = form_field(form, advice)
+            label = form.fields[field].label if field else ""
+            items.append(
+                {
+                    "message": advice.message,
+                    "field": field or "",
+                    "label": str(label or ""),
+                    "blocks": advice.blocks,
+                }
+            )
         return JsonResponse({"items": items})  # admin_view marks it never cached
 
     def object_to_edit(self, request, object_id):

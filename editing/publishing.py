@@ -8,8 +8,14 @@ asks for `.live()` agrees on what visitors may see.
 
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from editing.models.redirect import Redirect
+
+
+def local_datetime(moment) -> str:
+    """A moment as staff read it: in the site's time zone, in the admin's format."""
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 class Status(models.TextChoices):

@@ -14,9 +14,8 @@ from django.contrib.admin.utils import quote
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 
-from editing.publishing import Status
+from editing.publishing import Status, local_datetime
 
 DRAFT_BUTTON = "_save_draft"
 PUBLISH_BUTTON = "_publish"
@@ -38,10 +37,6 @@ class PublishingActionsForm:
         ):
             cleaned["status"] = Status.DRAFT
         return cleaned
-
-
-def when(moment) -> str:
-    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 class PublishingActionsAdmin:
@@ -81,17 +76,13 @@ class PublishingActionsAdmin:
         if stored is None or stored["status"] != Status.PUBLISHED:
             return "Draft: not on the site. Publish it when it is ready."
         if stored["publish_at"] > timezone.now():
-            return f"Scheduled: goes live on {when(stored['publish_at'])}"
-        return f"Live since {when(stored['publish_at'])}"
+            return f"Scheduled: goes live on {local_datetime(stored['publish_at'])}"
+        return f"Live since {local_datetime(stored['publish_at'])}"
 
     def render_change_form(
         self, request, context, add=False, change=False, form_url="", obj=None
     ):
-        live = (
-            obj is not None
-            and obj.pk is not None
-            and self.model.objects.filter(pk=obj.pk, status=Status.PUBLISHED).exists()
-        )
+        live = self.is_published(obj)
         publish_at = getattr(obj, "publish_at", None)
         context.update(
             publishing_actions=True,
@@ -105,6 +96,21 @@ class PublishingActionsAdmin:
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def is_published(self, obj) -> bool:
+        """Whether `obj` is stored as published (the form may show a draft change)."""
+        return (
+            obj is not None
+            and obj.pk is not None
+            and type(obj).objects.filter(pk=obj.pk, status=Status.PUBLISHED).exists()
+        )
+
+    def change_url(self, obj) -> str:
+        opts = self.model._meta
+        return reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
+            args=[quote(obj.pk)],
+        )
+
     def can_unpublish(self, obj) -> bool:
         """Whether this live page may be taken off the site (the home page may not)."""
         return True
@@ -115,19 +121,14 @@ class PublishingActionsAdmin:
             request,
             f"“{obj}” is saved as a draft. It is not on the site until you publish it.",
         )
-        opts = self.model._meta
-        return redirect(
-            reverse(
-                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
-                args=[quote(obj.pk)],
-            )
-        )
+        return redirect(self.change_url(obj))
 
     def tell_schedule(self, request, obj) -> None:
         if PUBLISH_BUTTON in request.POST and obj.publish_at > timezone.now():
             messages.info(
                 request,
-                f"“{obj}” is scheduled: it goes live by itself on {when(obj.publish_at)}.",
+                f"“{obj}” is scheduled: it goes live by itself on "
+                f"{local_datetime(obj.publish_at)}.",
             )
 
     def response_add(self, request, obj, post_url_continue=None):

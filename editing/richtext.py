@@ -50,13 +50,14 @@ ALLOWED_CLASSES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-def sanitize_html(html: str) -> str:
-    """Return `html` reduced to what the editor's toolbar can produce."""
+def sanitize_html(html: str, extra_tags: frozenset = frozenset()) -> str:
+    """Return `html` reduced to what the editor's toolbar can produce (and `extra_tags`,
+    such as the marks of a comparison, editing/compare.py)."""
     if not html:
         return ""
     return nh3.clean(
         html.replace("\x00", ""),
-        tags=ALLOWED_TAGS,
+        tags=ALLOWED_TAGS | extra_tags,
         attributes=ALLOWED_ATTRIBUTES,
         allowed_classes=ALLOWED_CLASSES,
         url_schemes=URL_SCHEMES,

@@ -10,12 +10,12 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.text import capfirst
 from reversion.models import Revision, Version
 
 from dashboard.notices import Panel, PanelRow
 from editing.models import DraftChange
-from editing.publishing import Publishable, Status
+from editing.publishing import Publishable, Status, local_datetime
 from rehab_site.content_apps import content_app_labels
 
 # The rows a panel shows; "and N more" says what is past them.
@@ -43,12 +43,8 @@ def change_url(model, pk) -> str:
         return ""
 
 
-def when(moment) -> str:
-    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
-
-
 def kind(model) -> str:
-    return str(model._meta.verbose_name).capitalize()
+    return capfirst(str(model._meta.verbose_name))
 
 
 def more(count: int) -> str:
@@ -119,7 +115,7 @@ def your_drafts(request, models) -> Panel:
         rows=page_rows(
             found,
             lambda saved, model, state: (
-                f"{kind(model)} · {state} · saved {when(saved)}"
+                f"{kind(model)} · {state} · saved {local_datetime(saved)}"
             ),
         ),
         empty="You have no drafts. Pages you save as drafts wait here.",
@@ -154,7 +150,9 @@ def scheduled(request, models) -> Panel:
         title="Scheduled to go live",
         rows=page_rows(
             found,
-            lambda moment, model, state: f"{kind(model)} · {state} {when(moment)}",
+            lambda moment, model, state: (
+                f"{kind(model)} · {state} {local_datetime(moment)}"
+            ),
         ),
         empty="Nothing is scheduled. Set a future “Publish at” time to schedule a page.",
         order=20,
@@ -197,7 +195,7 @@ def recently_edited(request, models) -> Panel:
             PanelRow(
                 label=version.object_repr,
                 url=change_url(model, version.object_id),
-                detail=f"{kind(model)} · {who} · {when(revision.date_created)}",
+                detail=f"{kind(model)} · {who} · {local_datetime(revision.date_created)}",
             )
         )
         if len(rows) == SHOWN:
