@@ -34,6 +34,10 @@ class Advice:
 
 Check = Callable[[models.Model], list[Advice]]
 _added_checks: list[Check] = []
+# Given image addresses, the set of them described elsewhere (the picture library's alt
+# text, or a picture marked decorative), so that the text needs no alt of its own.
+Describer = Callable[[list[str]], set[str]]
+_describers: list[Describer] = []
 
 # Search engines show about this many characters of a title and of a description.
 SEO_TITLE_LENGTH = 60
@@ -52,7 +56,7 @@ class HeadingsAndImages(HTMLParser):
     def __init__(self):
         super().__init__()
         self.headings: list[tuple[int, str]] = []
-        self.images_without_alt = 0
+        self.images_without_alt: list[str] = []  # their addresses
         self.current_heading: list | None = None
 
     def handle_starttag(self, tag, attrs):
@@ -60,7 +64,7 @@ class HeadingsAndImages(HTMLParser):
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.current_heading = [int(tag[1]), ""]
         elif tag == "img" and not (attributes.get("alt") or "").strip():
-            self.images_without_alt += 1
+            self.images_without_alt.append(attributes.get("src") or "")
 
     def handle_data(self, data):
         if self.current_heading is not None:
@@ -74,6 +78,18 @@ class HeadingsAndImages(HTMLParser):
             self.current_heading = None
 
 
+def add_image_describer(describer: Describer) -> None:
+    """Ask `describer` which images without alt text in the text are described elsewhere."""
+    if describer not in _describers:
+        _describers.append(describer)
+
+
+def described_images(sources: list[str]) -> set[str]:
+    if not sources:
+        return set()
+    return {src for describer in _describers for src in describer(sources)}
+
+
 def content_checklist(page: models.Model) -> list[Advice]:
     """What to check in `page` as typed; empty when there is nothing to say."""
     found = []
@@ -82,8 +98,9 @@ def content_checklist(page: models.Model) -> list[Advice]:
         label = str(field.verbose_name)
         parsed = HeadingsAndImages()
         parsed.feed(html)
-        if parsed.images_without_alt:
-            count = parsed.images_without_alt
+        described = described_images(parsed.images_without_alt)
+        count = len([src for src in parsed.images_without_alt if src not in described])
+        if count:
             found.append(
                 Advice(
                     f"{count} image{'s' if count > 1 else ''} in the {label} "

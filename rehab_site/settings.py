@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "rehab_site",
     "website",
     "editing",
+    "pictures",
     "staff_access",
     "dashboard",
     # In the order the apps build on each other (the demo is loaded in this order).
@@ -90,6 +91,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "sorl.thumbnail",
+    "taggit",
     "reversion",
     "reversion_compare",
 ]

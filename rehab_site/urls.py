@@ -37,6 +37,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path(ADMIN_URL, include("editing.urls")),
+    path(ADMIN_URL, include("pictures.urls")),
     path(f"{ADMIN_URL}two-factor/", include("staff_access.urls")),
     # Bookmarks and emails from before models moved to other apps (moved_admin.py).
     *moved_admin_pages(ADMIN_URL, ["rehab_site", "admissions"]),

@@ -1,5 +1,4 @@
 from .draft_change import DraftChange
-from .editor_image import EditorImage
 from .redirect import Redirect
 
-__all__ = ["DraftChange", "EditorImage", "Redirect"]
+__all__ = ["DraftChange", "Redirect"]
