@@ -2,7 +2,6 @@
 see what visitors will see:
 
 - the editor's text in the site's own typography (static/css/admin-editor.css);
-- a thumbnail beside every image field;
 - live counters for the SEO title and meta description, and a search-result preview
   (static/js/admin/seo.js);
 - "Preview", one click, before the first save too: the form as typed, inlines included,
@@ -19,7 +18,7 @@ see what visitors will see:
 import copy
 
 from csp.decorators import csp_replace
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -34,12 +33,6 @@ from editing.publishing_actions import DRAFT_BUTTON
 from editing.richtext import RichTextField, sanitize_html
 
 SLUG_PLACEHOLDER = "your-page-address"
-
-
-class ThumbnailFileInput(admin.widgets.AdminFileWidget):
-    """The stock image input, with the current image shown as a picture, not a path."""
-
-    template_name = "admin/widgets/thumbnail_file_input.html"
 
 
 class ChecklistFormMixin:
@@ -108,8 +101,6 @@ def preview_problems(form, formsets):
 
 class EditorAdminMixin:
     """Mix into the ModelAdmin of every page type and of articles (see module docstring)."""
-
-    formfield_overrides = {models.ImageField: {"widget": ThumbnailFileInput}}
 
     class Media:
         css = {"all": ["css/admin-editor.css"]}

@@ -1,6 +1,6 @@
-"""The image pipeline (images.py) for admin forms: an uploaded image field is checked and
-re-encoded before it is stored, and a bad file is a message on the form, never a 500.
-Every picture field of every admin form cleans its upload with `cleaned_image_upload`."""
+"""The image pipeline (images.py) for forms: an uploaded image is checked and re-encoded
+before it is stored, and a bad file is a message on the form, never a 500. The picture
+library's forms (pictures/forms.py) clean every upload with `cleaned_image_upload`."""
 
 import uuid
 
@@ -21,19 +21,3 @@ def cleaned_image_upload(upload):
     except InvalidImage as error:
         raise forms.ValidationError(str(error)) from error
     return ContentFile(clean.content, name=f"{uuid.uuid4().hex[:12]}.{clean.extension}")
-
-
-class HeroImageForm(forms.ModelForm):
-    """An admin form for a model with `hero_image` and `hero_image_alt`: an upload is
-    re-encoded (so only clean, metadata-free images are stored) and needs a description."""
-
-    def clean_hero_image(self):
-        return cleaned_image_upload(self.cleaned_data.get("hero_image"))
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("hero_image") and not cleaned.get("hero_image_alt", "").strip():
-            self.add_error(
-                "hero_image_alt", "Describe the image for people who cannot see it."
-            )
-        return cleaned

@@ -32,6 +32,13 @@ from .usage import uses_of, with_use_counts
 
 CHOOSER_PAGE_SIZE = 24
 
+# Tags are written on each picture (a comma-separated field); taggit's own list of tags
+# would be a second place to edit them. Its admin module is imported first, so this holds
+# whichever app's admin is discovered first.
+import taggit.admin  # noqa: E402, F401
+
+admin.site.unregister(Tag)
+
 
 class NeedsAltFilter(admin.SimpleListFilter):
     title = "alt text"
@@ -147,7 +154,9 @@ class PictureAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
         self, request, context, add=False, change=False, obj=None, **kwargs
     ):
         context["uses"] = uses_of(obj, request) if obj is not None else []
-        return super().render_change_form(request, context, add, change, obj, **kwargs)
+        return super().render_change_form(
+            request, context, add=add, change=change, obj=obj, **kwargs
+        )
 
     # The chooser ------------------------------------------------------------------------
 

@@ -51,6 +51,11 @@ class UploadForm(PictureForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].required = False
+        self.fields[
+            "file"
+        ].help_text = (
+            "A JPEG, PNG, GIF or WebP picture; it is stored without its camera data."
+        )
         self.fields["title"].help_text = "Left empty, the file's name is used."
 
     def clean(self):

@@ -2,11 +2,14 @@
 
 `into_library` gives the library picture for a stored file (made once per file, however
 many rows share it) with its alt text, dimensions, renditions and file name recorded;
-each app's migration calls `move_into_library` for its picture fields, and
-`move_out_of_library` to go back. Nothing is copied or deleted on disk: the picture keeps
+each app's migration calls `move_into_library` for its picture fields and
+`versions_into_library` for the stored versions (history and draft changes), so restoring
+an old version or publishing a draft keeps its picture, and the `…out_of_library`
+functions to go back. Nothing is copied or deleted on disk: the picture keeps
 the file where it is.
 """
 
+import json
 import logging
 
 from .renditions import build_renditions
@@ -29,13 +32,13 @@ def into_library(apps, name: str, *, title: str, alt: str = "", decorative=False
         alt="" if decorative else alt[:250],
         decorative=decorative,
     )
+    picture.file = name
     try:
-        picture.file = name  # reads the file's width and height
+        picture.width, picture.height = picture.file.width, picture.file.height
         picture.renditions = build_renditions(picture.file)
     except (OSError, ValueError, SyntaxError):
         # The file is gone from storage: keep the reference, as the row had it.
         logger.warning("Moving %s into the picture library: the file is missing.", name)
-        picture.file.name = name
     picture.save()
     PictureFile.objects.create(name=name, picture=picture)
     return picture
@@ -71,3 +74,65 @@ def move_out_of_library(
         if alt_field:
             changes[alt_field] = picture.alt
         model._base_manager.filter(pk=row.pk).update(**changes)
+
+
+def stored_versions(apps, app_label: str, model: str):
+    """Each stored version (history and draft changes) of `app_label.model`: the version,
+    its data and the row's fields in it."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Version = apps.get_model("reversion", "Version")
+    content_type = ContentType.objects.filter(app_label=app_label, model=model).first()
+    if content_type is None:
+        return
+    versions = Version.objects.filter(content_type=content_type, format="json")
+    for version in versions.iterator():
+        data = json.loads(version.serialized_data)
+        if data:
+            yield version, data, data[0]["fields"]
+
+
+def versions_into_library(
+    apps, model_label, file_field, picture_field, *, title, alt=None, dropped=()
+) -> None:
+    """Stored versions of `model_label` ("app.model") name the library picture of their
+    file, as the rows now do; `title(fields)` and `alt(fields)` give its words, and the
+    fields in `dropped` (alt text, renditions) go."""
+    app_label, model = model_label.lower().split(".")
+    for version, data, fields in stored_versions(apps, app_label, model):
+        if file_field not in fields:
+            continue
+        name = fields.pop(file_field)
+        picture = (
+            into_library(
+                apps,
+                name,
+                title=str(title(fields) or ""),
+                alt=str(alt(fields) or "") if alt else "",
+            )
+            if name
+            else None
+        )
+        for field in dropped:
+            fields.pop(field, None)
+        fields[picture_field] = picture.pk if picture else None
+        version.serialized_data = json.dumps(data)
+        version.save(update_fields=["serialized_data"])
+
+
+def versions_out_of_library(
+    apps, model_label, file_field, picture_field, *, alt_field=None
+) -> None:
+    """The reverse: each stored version's file (and alt text) back from its picture. The
+    old tables want alt text with every picture: one without lends its title."""
+    Picture = apps.get_model("pictures", "Picture")
+    app_label, model = model_label.lower().split(".")
+    for version, data, fields in stored_versions(apps, app_label, model):
+        if picture_field not in fields:
+            continue
+        picture_id = fields.pop(picture_field)
+        picture = Picture.objects.filter(pk=picture_id).first() if picture_id else None
+        fields[file_field] = picture.file.name if picture else ""
+        if alt_field:
+            fields[alt_field] = (picture.alt or picture.title) if picture else ""
+        version.serialized_data = json.dumps(data)
+        version.save(update_fields=["serialized_data"])

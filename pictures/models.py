@@ -26,12 +26,13 @@ class Picture(models.Model):
     file = models.ImageField(
         "picture file",
         upload_to="pictures/%Y/%m/",
-        width_field="width",
-        height_field="height",
         help_text="Choosing a new file replaces the picture everywhere it is used.",
     )
-    width = models.PositiveIntegerField(editable=False, default=0)
-    height = models.PositiveIntegerField(editable=False, default=0)
+    # Read from the file when it is saved (`save()`), never when a row is loaded: the
+    # ImageField's own width_field would open the file on every load, and fail for a file
+    # gone from storage.
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
     title = models.CharField(
         max_length=200,
         help_text="For finding it in the library; visitors never see it.",
@@ -91,14 +92,17 @@ class Picture(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.file and self.renditions.get("source") != self.file.name:
-            self.renditions = build_renditions(self.file, RENDITION_WIDTHS)
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "renditions"}
         with transaction.atomic():
-            super().save(*args, **kwargs)
-            if self.file:
-                PictureFile.objects.get_or_create(name=self.file.name, picture=self)
+            super().save(*args, **kwargs)  # stores a new file first
+            if not self.file:
+                return
+            PictureFile.objects.get_or_create(name=self.file.name, picture=self)
+            if self.renditions.get("source") != self.file.name:
+                self.width, self.height = self.file.width, self.file.height
+                self.renditions = build_renditions(self.file, RENDITION_WIDTHS)
+                Picture.objects.filter(pk=self.pk).update(
+                    width=self.width, height=self.height, renditions=self.renditions
+                )
 
     @property
     def alt_text(self) -> str:

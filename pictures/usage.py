@@ -56,11 +56,17 @@ def owner(obj):
     object it belongs to that has one (a gallery photo's page, a section's page)."""
     if admin.site.is_registered(type(obj)):
         return obj
-    for field in type(obj)._meta.concrete_fields:
-        if field.many_to_one and admin.site.is_registered(field.related_model):
-            parent = getattr(obj, field.name, None)
-            if parent is not None:
-                return parent
+    opts = type(obj)._meta
+    # A foreign key to the page, or a generic one (a gallery photo's page).
+    links = [
+        field.name
+        for field in [*opts.concrete_fields, *opts.private_fields]
+        if field.many_to_one and field.related_model is not Picture
+    ]
+    for name in links:
+        parent = getattr(obj, name, None)
+        if parent is not None and admin.site.is_registered(type(parent)):
+            return parent
     return obj
 
 

@@ -44,7 +44,12 @@ def upload_editor_image(request):
         clean = clean_image(upload)
     except InvalidImage as error:
         return upload_error(str(error))
-    picture = Picture(title=title_from(upload.name), uploaded_by=request.user)
+    picture = Picture(
+        title=title_from(upload.name),
+        uploaded_by=request.user,
+        width=clean.width,
+        height=clean.height,
+    )
     try:
         with transaction.atomic():
             picture.file.save(

@@ -405,6 +405,9 @@ MODEL_VIEWS = {
     "assign": Kind(may_change_some, post_only=True),
     # linkcheck: the broken-link report's "Check now" (posted: it queues a check).
     "check_now": Kind(may_list, post_only=True),
+    # pictures: the library's chooser (opened in a dialog) and its upload, posted.
+    "choose": Kind(may_list),
+    "choose_upload": Kind(may_add, post_only=True),
     "card": Kind(may_view, Rows.card_front),
     # django.contrib.auth: a user's password form; django-otp: an authenticator's setup.
     "password_change": Kind(may_change, Rows.primary_key),
@@ -425,7 +428,7 @@ SITE_VIEWS = {
     "admin:password_change": Kind(is_staff),
     "admin:password_change_done": Kind(is_staff),
     "admin:jsi18n": Kind(is_staff),
-    "editor_image_upload": Kind(has_perm("editing.add_editorimage"), post_only=True),
+    "editor_image_upload": Kind(has_perm("pictures.add_picture"), post_only=True),
     "admin_keep_alive": Kind(is_staff, post_only=True),
     # Signed in with a second factor already: setup offers to add another; an old-style
     # enrolment link (code in the path) moves its code into the session and sends on to

@@ -2,17 +2,19 @@
 run, and loading it into a test's database and folders."""
 
 import contextlib
+import json
 import os
 import re
 import shutil
 from dataclasses import dataclass
 from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from django.conf import settings
 from django.core import serializers
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.test import Client, override_settings
 
 from rehab_site.caching import refresh_content_state
@@ -91,11 +93,15 @@ def load_rows(fixture: Path) -> None:
     content state afresh, as a commit of the same rows would."""
     loaded, deferred = set(), []
     with transaction.atomic(), fixture.open() as stream:
-        objects = serializers.deserialize(
-            "json", stream, handle_forward_references=True
-        )
-        for model, group in groupby(objects, key=lambda found: type(found.object)):
-            rows = list(group)
+        # Grouped by model before they are deserialized, so that a row's natural keys
+        # are looked up once the rows they name are in (a tag of taggit's, say).
+        for _, raw in groupby(json.load(stream), key=itemgetter("model")):
+            rows = list(
+                serializers.deserialize(
+                    "python", list(raw), handle_forward_references=True
+                )
+            )
+            model = type(rows[0].object)
             _insert_or_update(model, [row.object for row in rows])
             _add_many_to_many(model, rows)
             deferred += [row for row in rows if row.deferred_fields]
@@ -124,6 +130,8 @@ def _insert_or_update(model, objects) -> None:
 
 def _add_many_to_many(model, rows) -> None:
     for field in model._meta.many_to_many:
+        if not isinstance(field, models.ManyToManyField):
+            continue  # taggit's tags: their rows (TaggedItem) are loaded as a model
         through = field.remote_field.through
         source = through._meta.get_field(field.m2m_field_name()).attname
         target = through._meta.get_field(field.m2m_reverse_field_name()).attname

@@ -21,7 +21,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def permissions(user, create, extracted, **kwargs):
-        """UserFactory(permissions=["editing.add_editorimage"]) grants those permissions."""
+        """UserFactory(permissions=["pictures.add_picture"]) grants those permissions."""
         if not create or not extracted:
             return
         for dotted in extracted:

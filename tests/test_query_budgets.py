@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from admissions.models import AccessLog
-from editing.models import EditorImage, Redirect
+from editing.models import Redirect
 from tests.admissions.factories import InquiryFactory, admissions_user
 from tests.blog.factories import (
     ArticleFactory,
@@ -32,6 +32,7 @@ from tests.factories import (
     StaffFactory,
     UserFactory,
 )
+from tests.pictures.factories import PictureFactory
 from tests.programs.factories import (
     AudienceFactory,
     ConditionFactory,
@@ -191,7 +192,8 @@ def _add_admin_rows(n: int) -> None:
         Redirect.objects.create(old_path=f"/old-{n}-{i}/", new_path="/")
         UserFactory()
         Group.objects.create(name=f"group {n}-{i}")
-        EditorImage.objects.create(image=f"editor/{n}-{i}.jpg", width=800, height=600)
+        picture = PictureFactory(title=f"Photo {n}-{i}")
+        picture.tags.add(f"tag {i}")
 
 
 ADMIN_CHANGELISTS = [
@@ -199,7 +201,7 @@ ADMIN_CHANGELISTS = [
     "/admin/blog/category/",
     "/admin/blog/tag/",
     "/admin/website/menu/",
-    "/admin/editing/editorimage/",
+    "/admin/pictures/picture/",
     "/admin/editing/redirect/",
     "/admin/auth/user/",
     "/admin/auth/group/",

@@ -35,15 +35,13 @@ class Migration(migrations.Migration):
                 (
                     "file",
                     models.ImageField(
-                        height_field="height",
                         help_text="Choosing a new file replaces the picture everywhere it is used.",
                         upload_to="pictures/%Y/%m/",
                         verbose_name="picture file",
-                        width_field="width",
                     ),
                 ),
-                ("width", models.PositiveIntegerField(default=0, editable=False)),
-                ("height", models.PositiveIntegerField(default=0, editable=False)),
+                ("width", models.PositiveIntegerField(editable=False, null=True)),
+                ("height", models.PositiveIntegerField(editable=False, null=True)),
                 (
                     "title",
                     models.CharField(

@@ -33,6 +33,7 @@ def test_each_app_with_notices_registers_its_provider_once():
         "blog.attention",
         "insurance_verification.attention",
         "linkcheck.attention",
+        "pictures.attention",
         "programs.attention",
     ]
 

@@ -17,6 +17,7 @@ from tests.admissions.factories import InquiryFactory, admissions_user, marketin
 from tests.blog.factories import ArticleFactory
 from tests.factories import SiteSettingsFactory, UserFactory
 from tests.insurance_verification.helpers import verification
+from tests.pictures.factories import PictureFactory
 from tests.programs.factories import PageFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +48,9 @@ def much_needs_attention():
     AccreditationFactory(expires_on=today + timedelta(days=10))
     AccreditationFactory(expires_on=today - timedelta(days=5))
     AccreditationFactory(expires_on=today - timedelta(days=50))
+    for alt in ("", "", "The lodge"):  # two uploaded in the editor, not described yet
+        PictureFactory(alt=alt)
+    PictureFactory(alt="", decorative=True)
 
 
 def notices_for(user) -> list:

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from editing.models import EditorImage
+from pictures.models import Picture
 from tests.factories import PASSWORD, StaffFactory, UserFactory
 
 UPLOAD_URL = reverse("editor_image_upload")
@@ -35,7 +35,7 @@ def png_bytes(size=(64, 48)) -> bytes:
 
 @pytest.fixture
 def editor(client, db):
-    user = StaffFactory(permissions=["editing.add_editorimage"])
+    user = StaffFactory(permissions=["pictures.add_picture"])
     client.login(username=user.username, password=PASSWORD)
     return user
 
@@ -59,18 +59,18 @@ def test_anonymous_visitors_cannot_upload(client):
 
     assert response.status_code == 302
     assert "/login/" in response["Location"]
-    assert not EditorImage.objects.exists()
+    assert not Picture.objects.exists()
 
 
 @pytest.mark.django_db
 def test_signed_in_non_staff_users_cannot_upload(client):
-    user = UserFactory(permissions=["editing.add_editorimage"])
+    user = UserFactory(permissions=["pictures.add_picture"])
     client.login(username=user.username, password=PASSWORD)
 
     response = upload(client, jpeg_with_gps())
 
     assert response.status_code == 302
-    assert not EditorImage.objects.exists()
+    assert not Picture.objects.exists()
 
 
 @pytest.mark.django_db
@@ -82,18 +82,18 @@ def test_staff_without_permission_to_add_images_cannot_upload(client):
 
     assert response.status_code == 403
     assert "permission" in error_message(response)
-    assert not EditorImage.objects.exists()
+    assert not Picture.objects.exists()
 
 
 def test_a_real_image_is_accepted_and_stripped_of_exif(client, editor):
     response = upload(client, jpeg_with_gps())
 
     assert response.status_code == 200
-    stored = EditorImage.objects.get()
-    assert json.loads(response.content) == {"url": stored.image.url}
+    stored = Picture.objects.get()
+    assert json.loads(response.content) == {"url": stored.file.url}
     assert stored.uploaded_by == editor
     assert (stored.width, stored.height) == (640, 480)
-    with Image.open(stored.image.path) as image:
+    with Image.open(stored.file.path) as image:
         assert image.format == "JPEG"
         assert dict(image.getexif()) == {}
 
@@ -102,7 +102,7 @@ def test_png_stays_png(client, editor):
     response = upload(client, png_bytes(), name="chart.png", content_type="image/png")
 
     assert response.status_code == 200
-    assert EditorImage.objects.get().image.name.endswith(".png")
+    assert Picture.objects.get().file.name.endswith(".png")
 
 
 def test_a_text_file_renamed_jpg_is_refused(client, editor):
@@ -110,7 +110,7 @@ def test_a_text_file_renamed_jpg_is_refused(client, editor):
 
     assert response.status_code == 400
     assert "not an image we can read" in error_message(response)
-    assert not EditorImage.objects.exists()
+    assert not Picture.objects.exists()
 
 
 def test_an_svg_is_refused(client, editor):
@@ -119,7 +119,7 @@ def test_an_svg_is_refused(client, editor):
     response = upload(client, svg, name="logo.svg", content_type="image/svg+xml")
 
     assert response.status_code == 400
-    assert not EditorImage.objects.exists()
+    assert not Picture.objects.exists()
 
 
 def test_a_post_without_a_file_gets_a_clear_error(client, editor):

@@ -31,7 +31,10 @@ pytestmark = pytest.mark.django_db
 
 # Admin pages of these models hold nothing a visitor reads as content of its own.
 NOT_CONTENT = {
-    "editing.EditorImage",
+    # The picture library: pictures are shared by pages, whose versions name them.
+    "pictures.Picture",
+    "pictures.PictureFile",
+    "pictures.PictureUse",
     "editing.Redirect",
     "editing.DraftChange",
     # A second-factor enrolment code: an account's secret, not content, never versioned.

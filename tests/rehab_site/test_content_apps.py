@@ -11,6 +11,7 @@ def test_each_content_app_registers_itself_and_no_other_does():
     assert content_app_labels() == {
         "website",
         "editing",
+        "pictures",
         "blog",
         "programs",
         "accreditations",

@@ -220,8 +220,9 @@
       button.dataset.pictureInsert = "";
       button.dataset.editorId = textarea.id;
       button.textContent = "Insert a picture from the library";
-      var container = textarea.closest(".ck-editor-container, .django-ckeditor-5") || textarea.parentNode;
-      container.parentNode.insertBefore(button, container);
+      // Above the editor's toolbar, inside the editor's own box.
+      var container = textarea.closest(".ck-editor-container") || textarea.parentNode;
+      container.insertBefore(button, container.firstChild);
     });
   }
 
