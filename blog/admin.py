@@ -1,5 +1,4 @@
 from django.contrib import admin, messages
-from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
@@ -8,9 +7,9 @@ from django.utils.html import format_html
 from editing.admin_filters import DateWithYearsListFilter, VisibilityFilter
 from editing.content_admin import ContentAdmin
 from editing.drafts import DraftChangesAdmin
-from editing.editor_aids import EditorAdminMixin, ThumbnailFileInput
+from editing.editor_aids import EditorAdminMixin
 from editing.publishing import Status
-from editing.uploads import MediaStorageFailureAdminMixin
+from pictures.admin import PictureChoosingMixin
 
 from .forms import ArticleAdminForm, PersonAdminForm
 from .models import Article, Category, Person, Tag
@@ -41,7 +40,7 @@ class DueForReviewFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
-    EditorAdminMixin, MediaStorageFailureAdminMixin, DraftChangesAdmin, ContentAdmin
+    PictureChoosingMixin, EditorAdminMixin, DraftChangesAdmin, ContentAdmin
 ):
     change_form_template = "admin/blog/article/change_form.html"
     form = ArticleAdminForm
@@ -77,7 +76,7 @@ class ArticleAdmin(
     readonly_fields = ["review_status", "reading_minutes", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
-        ("Featured image", {"fields": ["featured_image", "featured_image_alt"]}),
+        ("Featured picture", {"fields": ["featured_picture"]}),
         (
             "People",
             {
@@ -205,9 +204,7 @@ class ArticleAdmin(
 
 
 @admin.register(Person)
-class PersonAdmin(MediaStorageFailureAdminMixin, ContentAdmin):
-    formfield_overrides = {models.ImageField: {"widget": ThumbnailFileInput}}
-
+class PersonAdmin(PictureChoosingMixin, ContentAdmin):
     form = PersonAdminForm
     list_display = ["name", "credentials", "role", "team_section", "team_order"]
     list_editable = ["team_order"]
@@ -219,7 +216,7 @@ class PersonAdmin(MediaStorageFailureAdminMixin, ContentAdmin):
     search_fields = ["name", "credentials", "role"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
-        (None, {"fields": ["name", "slug", "credentials", "role", "bio", "photo"]}),
+        (None, {"fields": ["name", "slug", "credentials", "role", "bio", "portrait"]}),
         (
             "Team page",
             {

@@ -2,7 +2,8 @@
 
 Everything is created only when missing (by slug), so running seed_demo again changes
 nothing and never overwrites what someone edited in the admin. The articles were written
-for this project; the pictures are drawn with Pillow, so no image files ship with the code.
+for this project; the pictures are drawn with Pillow, so no image files ship with the code,
+and each goes into the picture library described as staff would describe it.
 """
 
 import functools
@@ -15,6 +16,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFilter
 
 from editing.publishing import Status
+from pictures.models import Picture
 from programs.models import Condition, Program
 
 from .demo_longer import fuller_body
@@ -456,16 +458,36 @@ TREATMENT_LINKS = [
 
 
 def _seed_portraits(people: dict) -> None:
-    """A drawn portrait for each demo person who has no photo yet."""
-    from website.demo_images import save_demo_image
+    """A drawn portrait for each demo person who has none yet."""
+    from website.demo_images import paint
 
     for index, person in enumerate(people.values()):
-        if person.photo:
+        if person.portrait_id:
             continue
-        save_demo_image(
-            person.photo, person.slug, scene="portrait", seed=index + 2, size=(480, 480)
+        person.portrait = library_picture(
+            person.slug,
+            paint("portrait", seed=index + 2, size=(480, 480)),
+            title=f"{person.name}, portrait",
+            alt=f"A drawn head-and-shoulders portrait of {person.name}",
+            tags=["portrait", "team"],
+            focal_y=40,  # the face
         )
         person.save()
+
+
+def library_picture(
+    name: str, jpeg: bytes, *, title: str, alt: str, tags: list[str], **focus
+) -> Picture:
+    """A demo picture in the library, with its words and tags. Its file is stored first,
+    so the picture reads its size and makes its renditions from storage."""
+    picture = Picture(title=title, alt=alt, **focus)
+    file_field = Picture._meta.get_field("file")
+    picture.file = file_field.storage.save(
+        file_field.generate_filename(picture, f"{name}.jpg"), ContentFile(jpeg)
+    )
+    picture.save()
+    picture.tags.add(*tags)
+    return picture
 
 
 def _link_bodies_to_treatment() -> None:
@@ -538,12 +560,13 @@ def _create_article(spec, order, people, categories, tags) -> None:
         reviewed_on=(timezone.localdate() - timedelta(days=spec["reviewed"]))
         if reviewer
         else None,
-        featured_image_alt=f"Painted hills under a soft sky: illustration for “{spec['title']}”",
-    )
-    article.featured_image.save(
-        f"{spec['slug']}.jpg",
-        ContentFile(landscape(*spec["palette"], seed=order)),
-        save=False,
+        featured_picture=library_picture(
+            spec["slug"],
+            landscape(*spec["palette"], seed=order),
+            title=spec["title"],
+            alt="Painted hills in layers under a soft sky and a pale sun",
+            tags=["blog", "landscape"],
+        ),
     )
     article.save()
     article.authors.set([people[slug] for slug in spec["authors"]])

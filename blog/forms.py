@@ -1,8 +1,7 @@
-"""Admin forms: uploaded images are checked and re-encoded before they are stored."""
+"""Admin forms: the fields staff edit. Pictures are chosen from the library, which
+checks and re-encodes each upload once (pictures/forms.py)."""
 
 from django import forms
-
-from editing.image_forms import cleaned_image_upload
 
 from .models import Article, Person
 
@@ -15,8 +14,7 @@ class ArticleAdminForm(forms.ModelForm):
             "slug",
             "summary",
             "body",
-            "featured_image",
-            "featured_image_alt",
+            "featured_picture",
             "authors",
             "medical_reviewer",
             "reviewed_on",
@@ -32,9 +30,6 @@ class ArticleAdminForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def clean_featured_image(self):
-        return cleaned_image_upload(self.cleaned_data.get("featured_image"))
-
 
 class PersonAdminForm(forms.ModelForm):
     class Meta:
@@ -45,10 +40,7 @@ class PersonAdminForm(forms.ModelForm):
             "credentials",
             "role",
             "bio",
-            "photo",
+            "portrait",
             "team_section",
             "team_order",
         ]
-
-    def clean_photo(self):
-        return cleaned_image_upload(self.cleaned_data.get("photo"))

@@ -67,7 +67,7 @@ def _blog_posting(
     }
     if categories:
         data["articleSection"] = categories[0].name
-    image = article.featured_image_largest
+    image = article.featured_largest
     if image:
         data["image"] = {
             "@type": "ImageObject",

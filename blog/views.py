@@ -163,7 +163,10 @@ class AuthorView(ArticleListView):
 
     def get_queryset(self):
         self.person = kept_object_or_404(
-            self.request, "blog-person", Person.objects.all(), slug=self.kwargs["slug"]
+            self.request,
+            "blog-person",
+            Person.objects.select_related("portrait"),
+            slug=self.kwargs["slug"],
         )
         return super().get_queryset().by_person(self.person)
 
@@ -264,6 +267,10 @@ class SearchView(ArticleListView):
         return context
 
 
+# Read with the article, in its own query: its picture, and its reviewer with theirs.
+SHOWN_WITH_THE_ARTICLE = ("featured_picture", "medical_reviewer__portrait")
+
+
 # Everything the article page shows besides related articles: three queries after the
 # article's own (with its medical reviewer).
 def page_details() -> tuple[Prefetch, ...]:
@@ -322,7 +329,7 @@ class ArticleDetailView(DraftPreviewMixin, DetailView):
         # The search vector is for search alone: not read, not kept.
         return (
             Article.objects.live()
-            .select_related("medical_reviewer")
+            .select_related(*SHOWN_WITH_THE_ARTICLE)
             .defer("search_vector")
         )
 
@@ -364,7 +371,7 @@ class ArticleDetailView(DraftPreviewMixin, DetailView):
             trail.append((article.title, article.get_absolute_url()))
             return blog_crumbs(*trail)
 
-        image = article.featured_image_largest
+        image = article.featured_largest
         context.update(
             categories=categories,
             related=SimpleLazyObject(lambda: related_articles(article)),
@@ -382,6 +389,7 @@ class ArticleDetailView(DraftPreviewMixin, DetailView):
                 "description": article.meta_description or article.summary,
                 "path": article.get_absolute_url(),
                 "image": image["url"] if image else "",
+                "image_alt": article.featured_picture.alt_text if image else "",
                 "noindex": article.noindex
                 or not article.is_live
                 or self.preview_of is not None
@@ -401,7 +409,7 @@ class ArticlePreviewView(ArticleDetailView):
     def get_queryset(self):
         if not self.request.user.has_perm("blog.change_article"):
             raise PermissionDenied
-        return Article.objects.select_related("medical_reviewer")
+        return Article.objects.select_related(*SHOWN_WITH_THE_ARTICLE)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -15,9 +15,10 @@ from django.utils.html import strip_tags
 
 from editing.publishing import Publishable, PublishableQuerySet
 from editing.richtext import RichTextField, sanitize_html
+from pictures.fields import PictureField
+from pictures.renditions import default_size, srcset
 from website.search import SEARCH_CONFIG, has_full_text_search
 
-from ..renditions import build_renditions, default_size, srcset
 from .person import Person
 from .taxonomy import Category, Tag
 
@@ -54,13 +55,18 @@ class ArticleQuerySet(PublishableQuerySet):
     def for_cards(self):
         """What article cards show, in the same single query as the articles themselves.
 
-        The first category (by name) comes from subqueries rather than a prefetch, which
-        keeps list pages within their query budget.
+        The featured picture comes joined, and the first category (by name) from
+        subqueries rather than a prefetch, which keeps list pages within their query
+        budget.
         """
         first_category = Category.objects.filter(articles=models.OuterRef("pk"))
-        return self.defer("body", "body_text", "search_vector").annotate(
-            category_name=models.Subquery(first_category.values("name")[:1]),
-            category_slug=models.Subquery(first_category.values("slug")[:1]),
+        return (
+            self.defer("body", "body_text", "search_vector")
+            .select_related("featured_picture")
+            .annotate(
+                category_name=models.Subquery(first_category.values("name")[:1]),
+                category_slug=models.Subquery(first_category.values("slug")[:1]),
+            )
         )
 
     def in_category(self, category: Category):
@@ -149,12 +155,10 @@ class Article(Publishable):
         help_text="One or two sentences shown in lists, feeds and search results.",
     )
     body = RichTextField(blank=True)
-    featured_image = models.ImageField(upload_to="blog/%Y/%m/", blank=True)
-    featured_image_alt = models.CharField(
-        "featured image description",
-        max_length=250,
+    featured_picture = PictureField(
+        "featured picture",
         blank=True,
-        help_text="What the image shows, for people who cannot see it. Required with an image.",
+        help_text="Shown above the article, on its cards, and where it is shared.",
     )
     authors = models.ManyToManyField(Person, related_name="articles", blank=True)
     medical_reviewer = models.ForeignKey(
@@ -190,9 +194,6 @@ class Article(Publishable):
     # Derived on save, never edited by hand.
     body_text = models.TextField(blank=True, editable=False)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
-    featured_image_renditions = models.JSONField(
-        default=dict, blank=True, editable=False
-    )
     search_vector = SearchVectorField(null=True, editable=False)
     # What the medical reviewer read: a digest of the clinical content (title, summary and
     # body text) as it is now, and as it was at the latest review. They differ once the
@@ -207,7 +208,7 @@ class Article(Publishable):
     objects = ArticleQuerySet.as_manager()
 
     # Written by save() itself, after the row (see save): never typed.
-    derived_fields = ("featured_image_renditions", "search_vector")
+    derived_fields = ("search_vector",)
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
@@ -220,10 +221,6 @@ class Article(Publishable):
             GinIndex(fields=["search_vector"], name="blog_article_search"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(featured_image="") | ~Q(featured_image_alt=""),
-                name="blog_article_image_has_alt_text",
-            ),
             models.CheckConstraint(
                 condition=Q(medical_reviewer__isnull=True, reviewed_on__isnull=True)
                 | Q(medical_reviewer__isnull=False, reviewed_on__isnull=False),
@@ -239,10 +236,6 @@ class Article(Publishable):
 
     def clean(self) -> None:
         errors = {}
-        if self.featured_image and not self.featured_image_alt.strip():
-            errors["featured_image_alt"] = (
-                "Describe the image for people who use screen readers."
-            )
         if self.medical_reviewer_id and not self.reviewed_on:
             errors["reviewed_on"] = "Give the date of the medical review."
         if self.reviewed_on and not self.medical_reviewer_id:
@@ -266,19 +259,12 @@ class Article(Publishable):
             self.reviewed_content_digest = self.clinical_content_digest
         super().save(*args, **kwargs)
 
-        derived = {}
-        current_image = self.featured_image.name if self.featured_image else ""
-        if self.featured_image_renditions.get("source", "") != current_image:
-            self.featured_image_renditions = build_renditions(self.featured_image)
-            derived["featured_image_renditions"] = self.featured_image_renditions
         if has_full_text_search():
-            derived["search_vector"] = (
-                SearchVector("title", weight="A", config=SEARCH_CONFIG)
+            type(self).objects.filter(pk=self.pk).update(
+                search_vector=SearchVector("title", weight="A", config=SEARCH_CONFIG)
                 + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
                 + SearchVector("body_text", weight="C", config=SEARCH_CONFIG)
             )
-        if derived:
-            type(self).objects.filter(pk=self.pk).update(**derived)
 
     def review_recorded_now(self) -> bool:
         """Whether this save records a (new) medical review: a date or reviewer set or changed."""
@@ -308,16 +294,23 @@ class Article(Publishable):
         )
 
     @property
-    def featured_image_srcset(self) -> str:
-        return srcset(self.featured_image_renditions)
+    def featured_renditions(self) -> dict:
+        """The featured picture's widths ({} without one); cards and the page show them."""
+        return self.featured_picture.renditions if self.featured_picture else {}
 
     @property
-    def featured_image_default(self) -> dict | None:
-        return default_size(self.featured_image_renditions)
+    def featured_srcset(self) -> str:
+        return srcset(self.featured_renditions)
 
     @property
-    def featured_image_largest(self) -> dict | None:
-        sizes = self.featured_image_renditions.get("sizes", [])
+    def featured_size(self) -> dict | None:
+        """The rendition for `src`."""
+        return default_size(self.featured_renditions)
+
+    @property
+    def featured_largest(self) -> dict | None:
+        """The widest rendition (1200 px): what search engines and shares show."""
+        sizes = self.featured_renditions.get("sizes", [])
         return sizes[-1] if sizes else None
 
     @property

@@ -1,7 +1,8 @@
 from django.db import models
 from django.urls import reverse
 
-from ..renditions import build_renditions, default_size
+from pictures.fields import PictureField
+from pictures.renditions import default_size
 
 
 class PersonQuerySet(models.QuerySet):
@@ -14,8 +15,10 @@ class PersonQuerySet(models.QuerySet):
                 for rank, section in enumerate(sections)
             ]
         )
-        return self.filter(team_section__in=sections).order_by(
-            section_rank, "team_order", "name"
+        return (
+            self.filter(team_section__in=sections)
+            .select_related("portrait")
+            .order_by(section_rank, "team_order", "name")
         )
 
 
@@ -38,8 +41,11 @@ class Person(models.Model):
         max_length=120, blank=True, help_text="For example: Medical Director."
     )
     bio = models.TextField("short bio", blank=True)
-    photo = models.ImageField(upload_to="people/", blank=True)
-    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    portrait = PictureField(
+        "portrait",
+        blank=True,
+        help_text="Shown in a small circle beside the name, cut from the middle of the picture.",
+    )
 
     class TeamSection(models.TextChoices):
         LEADERSHIP = "leadership", "Clinical leadership"
@@ -68,26 +74,20 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.display_name
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        current = self.photo.name if self.photo else ""
-        if self.photo_renditions.get("source", "") != current:
-            self.photo_renditions = build_renditions(self.photo, widths=(96, 192))
-            type(self).objects.filter(pk=self.pk).update(
-                photo_renditions=self.photo_renditions
-            )
-
     def get_absolute_url(self) -> str:
         return reverse("blog:author", kwargs={"slug": self.slug})
 
     @property
     def team_photo(self) -> dict | None:
-        """The photo rendition for the team page's 6rem circle (192 px for sharp screens)."""
-        return default_size(self.photo_renditions, preferred_width=192)
+        """The portrait's rendition for the 6rem circles of the team page, the author's
+        page and the review box: the narrowest, which the browser crops round."""
+        if self.portrait is None:
+            return None
+        return default_size(self.portrait.renditions, preferred_width=192)
 
     @property
     def initial(self) -> str:
-        """The letter that stands in for a missing photo: the name's first, after a title
+        """The letter that stands in for a missing portrait: the name's first, after a title
         such as "Dr." ("Dr. Elena Park" is "E")."""
         words = self.name.split()
         while len(words) > 1 and words[0].rstrip(".").lower() in self.TITLES:

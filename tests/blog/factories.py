@@ -8,6 +8,7 @@ from PIL import Image
 
 from blog.models import Article, Category, Person, Tag
 from editing.publishing import Status
+from tests.pictures.factories import PictureFactory
 
 
 def jpeg_bytes(size=(1600, 900), colour=(40, 110, 120)) -> bytes:
@@ -25,6 +26,22 @@ class PersonFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"writer-{n}")
     credentials = "LCSW"
     role = "Clinical Therapist"
+
+    class Params:
+        with_portrait = factory.Trait(
+            portrait=factory.SubFactory(
+                PictureFactory,
+                title=factory.LazyAttribute(
+                    lambda picture: f"{picture.factory_parent.name}, portrait"
+                ),
+                alt=factory.LazyAttribute(
+                    lambda picture: f"Portrait of {picture.factory_parent.name}"
+                ),
+                file=factory.LazyFunction(
+                    lambda: ContentFile(jpeg_bytes((600, 600)), name="portrait.jpg")
+                ),
+            )
+        )
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -58,11 +75,15 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         scheduled = factory.Trait(
             publish_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
         )
-        with_image = factory.Trait(
-            featured_image=factory.LazyFunction(
-                lambda: ContentFile(jpeg_bytes(), name="featured.jpg")
-            ),
-            featured_image_alt="Hills at sunrise",
+        with_picture = factory.Trait(
+            featured_picture=factory.SubFactory(
+                PictureFactory,
+                title="Hills",
+                alt="Hills at sunrise",
+                file=factory.LazyFunction(
+                    lambda: ContentFile(jpeg_bytes(), name="featured.jpg")
+                ),
+            )
         )
 
     title = factory.Sequence(lambda n: f"Article number {n}")

@@ -2,13 +2,14 @@ import io
 from datetime import timedelta
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
 from blog.models import Article
 from editing.publishing import Status
 from tests.factories import StaffFactory
+from tests.html_forms import admin_form
+from tests.pictures.factories import PictureFactory
 
 from .factories import ArticleFactory, PersonFactory
 
@@ -48,7 +49,6 @@ def article_form(**overrides) -> dict:
         "slug": "finding-calm",
         "summary": "Small steps toward calm.",
         "body": "<p>Breathe.</p>",
-        "featured_image_alt": "",
         "status": Status.DRAFT,
         "publish_at_0": timezone.localdate().isoformat(),
         "publish_at_1": "09:00:00",
@@ -112,55 +112,51 @@ def test_publish_now_and_unpublish_actions(client, editor):
     assert draft.status == Status.DRAFT
 
 
-def test_adding_an_article_reencodes_the_image_and_drops_its_location(client, editor):
+def test_the_featured_picture_is_chosen_from_the_library(client, editor):
+    picture = PictureFactory(title="Lake", alt="A quiet lake")
+
+    form = client.get("/admin/blog/article/add/").content.decode()
     response = client.post(
-        "/admin/blog/article/add/",
-        article_form(
-            featured_image=SimpleUploadedFile(
-                "phone-photo.jpg", jpeg_with_gps(), content_type="image/jpeg"
-            ),
-            featured_image_alt="A quiet lake",
-        ),
+        "/admin/blog/article/add/", article_form(featured_picture=picture.pk)
     )
 
+    assert "data-picture-chooser" in form
     assert response.status_code == 302, response.context["adminform"].form.errors
-    article = Article.objects.get(slug="finding-calm")
-    assert "phone-photo" not in article.featured_image.name
-    with Image.open(article.featured_image.path) as image:
-        assert 0x8825 not in image.getexif()
-    assert article.featured_image_renditions["sizes"]
+    assert Article.objects.get(slug="finding-calm").featured_picture == picture
 
 
-def test_an_image_without_alt_text_is_refused_with_a_clear_message(client, editor):
+def test_publishing_waits_until_the_featured_picture_is_described(client, editor):
+    picture = PictureFactory(title="Lake", alt="")
+
     response = client.post(
         "/admin/blog/article/add/",
-        article_form(
-            featured_image=SimpleUploadedFile(
-                "photo.jpg", jpeg_with_gps(), content_type="image/jpeg"
-            )
-        ),
+        article_form(featured_picture=picture.pk, status=Status.PUBLISHED),
     )
 
     assert response.status_code == 200
-    assert "Describe the image for people who use screen readers." in (
-        response.content.decode()
-    )
+    errors = response.context["adminform"].form.errors
+    assert "“Lake” has no alt text" in " ".join(errors["featured_picture"])
     assert not Article.objects.exists()
-
-
-def test_a_file_that_is_not_an_image_is_refused(client, editor):
+    # A draft may wait for its description.
     response = client.post(
-        "/admin/blog/article/add/",
-        article_form(
-            featured_image=SimpleUploadedFile(
-                "evil.jpg", b"<?php echo 1; ?>", content_type="image/jpeg"
-            ),
-            featured_image_alt="Nothing",
-        ),
+        "/admin/blog/article/add/", article_form(featured_picture=picture.pk)
     )
+    assert response.status_code == 302
 
-    assert response.status_code == 200
-    assert not Article.objects.exists()
+
+def test_a_persons_portrait_is_chosen_from_the_library(client):
+    client.force_login(
+        StaffFactory(permissions=["blog.view_person", "blog.change_person"])
+    )
+    person = PersonFactory(name="Jordan Reyes", slug="jordan-reyes")
+    picture = PictureFactory(title="Jordan", alt="Portrait of Jordan Reyes")
+    url = f"/admin/blog/person/{person.pk}/change/"
+
+    response = client.post(url, admin_form(client, url) | {"portrait": picture.pk})
+
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.portrait == picture
 
 
 def test_the_change_form_links_to_the_preview(client, editor):

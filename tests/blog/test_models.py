@@ -2,14 +2,15 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
 from django.utils import timezone
 from PIL import Image
 
 from blog.models import Article
+from editing.checklist import faults
 from editing.models import Redirect
 from editing.publishing import ChangedOutsideSaveChange
 from programs.models import Program
+from tests.pictures.factories import PictureFactory
 
 from .factories import ArticleFactory, PersonFactory
 
@@ -49,7 +50,7 @@ def test_pages_change_one_save_at_a_time_never_in_bulk():
         Program.objects.update(status="draft")
 
     # What save() derives from the page's own fields may be written in bulk.
-    Article.objects.filter(pk=article.pk).update(featured_image_renditions={})
+    Article.objects.filter(pk=article.pk).update(search_vector=None)
 
 
 @pytest.mark.django_db
@@ -82,15 +83,13 @@ def test_body_is_sanitized_and_reading_time_comes_from_its_words():
 
 
 @pytest.mark.django_db
-def test_featured_image_without_alt_text_is_refused_by_the_form_rule_and_database():
-    article = ArticleFactory(with_image=True)
-    article.featured_image_alt = ""
+def test_a_featured_picture_without_alt_text_holds_publishing_on_its_field():
+    article = ArticleFactory.build(featured_picture=PictureFactory(alt=""))
 
-    with pytest.raises(ValidationError) as error:
-        article.full_clean()
-    assert "featured_image_alt" in error.value.message_dict
-    with pytest.raises(IntegrityError):
-        article.save()
+    assert [fault.field for fault in faults(article)] == ["featured_picture"]
+
+    article.featured_picture = PictureFactory(alt="", decorative=True)
+    assert faults(article) == []
 
 
 @pytest.mark.django_db
@@ -105,33 +104,25 @@ def test_review_needs_both_a_reviewer_and_a_date():
 
 
 @pytest.mark.django_db
-def test_featured_image_renditions_are_webp_in_several_widths(media_root):
-    article = ArticleFactory(with_image=True)
+def test_the_featured_picture_is_shown_in_the_librarys_webp_widths(media_root):
+    article = ArticleFactory(with_picture=True)
 
-    sizes = article.featured_image_renditions["sizes"]
-    assert [size["width"] for size in sizes] == [480, 800, 1200]
-    assert sizes[0]["height"] == 270
-    path = media_root / sizes[0]["url"].removeprefix("/media/")
+    assert article.featured_srcset.count("w,") == 2
+    assert (article.featured_size["width"], article.featured_size["height"]) == (
+        800,
+        450,
+    )
+    assert article.featured_largest["width"] == 1200
+    path = media_root / article.featured_size["url"].removeprefix("/media/")
     with Image.open(path) as image:
         assert image.format == "WEBP"
-    assert article.featured_image_srcset.count("w,") == 2
 
 
-@pytest.mark.django_db
-def test_small_featured_images_are_never_upscaled():
-    from django.core.files.base import ContentFile
+def test_an_article_without_a_picture_has_no_renditions():
+    article = ArticleFactory.build()
 
-    from .factories import jpeg_bytes
-
-    article = ArticleFactory(
-        featured_image=ContentFile(jpeg_bytes(size=(600, 400)), name="small.jpg"),
-        featured_image_alt="A small picture",
-    )
-
-    assert [size["width"] for size in article.featured_image_renditions["sizes"]] == [
-        480,
-        600,
-    ]
+    assert (article.featured_srcset, article.featured_size) == ("", None)
+    assert article.featured_largest is None
 
 
 @pytest.mark.parametrize("slug", ["search", "feed", "category", "2024"])
@@ -167,3 +158,11 @@ def test_search_vector_is_kept_up_to_date_on_save():
 
     assert Article.objects.filter(search_vector="naloxone").get() == article
     assert not Article.objects.filter(search_vector="sleep").exists()
+
+
+@pytest.mark.django_db
+def test_a_portrait_is_shown_at_the_librarys_narrowest_width():
+    person = PersonFactory(with_portrait=True)
+
+    assert (person.team_photo["width"], person.team_photo["height"]) == (480, 480)
+    assert PersonFactory().team_photo is None

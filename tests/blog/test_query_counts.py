@@ -9,8 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from programs.models.sections import TeamSection
 from tests.caches import empty_caches
-from tests.factories import StaffFactory
+from tests.factories import SiteSettingsFactory, StaffFactory
+from tests.pictures.factories import PictureFactory
+from tests.programs.factories import PageFactory
 
 from .factories import ArticleFactory, CategoryFactory, PersonFactory, TagFactory
 
@@ -25,8 +28,12 @@ def topics():
     return {
         "category": CategoryFactory(slug="opioids", name="Opioids"),
         "tag": TagFactory(slug="naloxone", name="naloxone"),
-        "author": PersonFactory(slug="jordan", name="Jordan Reyes"),
-        "reviewer": PersonFactory(slug="maya", name="Dr. Maya Ellison"),
+        "author": PersonFactory(slug="jordan", name="Jordan Reyes", with_portrait=True),
+        "reviewer": PersonFactory(
+            slug="maya", name="Dr. Maya Ellison", with_portrait=True
+        ),
+        # One picture for every article: a card that read its own would still query.
+        "picture": PictureFactory(),
         "spare_category": CategoryFactory(),
         "spare_tag": TagFactory(),
     }
@@ -39,6 +46,7 @@ def add_articles(count: int, topics) -> None:
             authors=[topics["author"], topics["reviewer"]],
             categories=[topics["category"], topics["spare_category"]],
             tags=[topics["tag"], topics["spare_tag"]],
+            featured_picture=topics["picture"],
             medical_reviewer=topics["reviewer"],
             reviewed_on=timezone.localdate(),
             publish_at=this_year.replace(day=1, hour=12),
@@ -71,7 +79,13 @@ def page_paths() -> list[str]:
 def test_blog_pages_run_the_same_few_queries_with_5_and_200_articles(client, topics):
     add_articles(4, topics)
     small = {path: count_queries(client, path) for path in page_paths()}
-    first = ArticleFactory(categories=[topics["category"]], tags=[topics["tag"]])
+    first = ArticleFactory(
+        categories=[topics["category"]],
+        tags=[topics["tag"]],
+        featured_picture=topics["picture"],
+        medical_reviewer=topics["reviewer"],
+        reviewed_on=timezone.localdate(),
+    )
     small["detail"] = count_queries(client, first.get_absolute_url())
 
     add_articles(195, topics)
@@ -96,3 +110,18 @@ def test_admin_changelist_queries_do_not_grow_with_the_number_of_articles(
     large = count_queries(client, "/admin/blog/article/")
 
     assert large == small
+
+
+def test_the_team_page_reads_portraits_with_the_people(client):
+    SiteSettingsFactory()
+    PageFactory(slug="our-team", name="Our team", sections=[(TeamSection, {})])
+    portrait = PictureFactory(title="Portrait", alt="A portrait")
+    for n in range(3):
+        PersonFactory(team_section="staff", team_order=n, portrait=portrait)
+    small = count_queries(client, "/our-team/")
+    for n in range(27):
+        PersonFactory(team_section="leadership", team_order=n, portrait=portrait)
+
+    html = client.get("/our-team/").content.decode()
+    assert count_queries(client, "/our-team/") == small
+    assert html.count(f'src="{portrait.renditions["sizes"][0]["url"]}"') == 30

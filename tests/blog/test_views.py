@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import PASSWORD, SiteSettingsFactory, StaffFactory
+from tests.pictures.factories import PictureFactory
 
 from .factories import (
     ArticleFactory,
@@ -97,7 +98,7 @@ def test_article_page_shows_byline_review_box_image_tags_and_call_box(client):
     category = CategoryFactory(name="Opioids")
     tag = TagFactory(name="naloxone")
     article = ArticleFactory(
-        with_image=True,
+        with_picture=True,
         authors=[author],
         categories=[category],
         tags=[tag],
@@ -122,12 +123,46 @@ def test_article_page_shows_byline_review_box_image_tags_and_call_box(client):
     assert '<meta name="robots"' not in html
 
 
+def test_a_decorative_featured_picture_is_shown_without_alt_text(client):
+    article = ArticleFactory(featured_picture=PictureFactory(alt="", decorative=True))
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert re.search(r'<figure class="article__image">\s*<img [^>]*alt=""', html)
+
+
+def test_a_library_picture_in_the_text_is_served_in_its_widths(client):
+    picture = PictureFactory(alt="The lodge at dusk")
+    article = ArticleFactory(body=f'<p><img src="{picture.file.url}" alt=""></p>')
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert picture.file.url not in html
+    assert 'alt="The lodge at dusk"' in html and " 1200w" in html
+
+
+def test_the_reviewer_and_the_author_page_show_the_persons_portrait(client):
+    reviewer = PersonFactory(name="Dr. Maya Ellison", with_portrait=True)
+    article = ArticleFactory(
+        medical_reviewer=reviewer, reviewed_on=timezone.localdate()
+    )
+    portrait = reviewer.team_photo["url"]
+
+    for path in (article.get_absolute_url(), reviewer.get_absolute_url()):
+        html = client.get(path).content.decode()
+        assert '<img class="person-photo' in html and f'src="{portrait}"' in html
+    assert (
+        "person-photo--drawn"
+        in client.get(PersonFactory().get_absolute_url()).content.decode()
+    )
+
+
 def test_article_json_ld_names_author_reviewer_review_date_and_image(client):
     reviewer = PersonFactory(name="Dr. Maya Ellison", credentials="MD")
     author = PersonFactory(name="Jordan Reyes")
     reviewed_on = timezone.localdate() - timedelta(days=10)
     article = ArticleFactory(
-        with_image=True,
+        with_picture=True,
         authors=[author],
         medical_reviewer=reviewer,
         reviewed_on=reviewed_on,
@@ -144,7 +179,18 @@ def test_article_json_ld_names_author_reviewer_review_date_and_image(client):
     assert page["reviewedBy"]["name"] == "Dr. Maya Ellison"
     assert page["lastReviewed"] == reviewed_on.isoformat()
     assert posting["datePublished"] and posting["dateModified"]
-    assert posting["image"]["url"].startswith("http://testserver/media/")
+    image = article.featured_picture.renditions["sizes"][-1]
+    assert posting["image"] == {
+        "@type": "ImageObject",
+        "url": f"http://testserver{image['url']}",
+        "width": 1200,
+        "height": 675,
+    }
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert (
+        f'<meta property="og:image" content="http://testserver{image["url"]}">' in html
+    )
+    assert '<meta property="og:image:alt" content="Hills at sunrise">' in html
     crumbs = next(block for block in blocks if block["@type"] == "BreadcrumbList")
     assert [item["name"] for item in crumbs["itemListElement"]] == [
         "Home",
