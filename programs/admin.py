@@ -16,9 +16,9 @@ from editing.admin_filters import VisibilityFilter
 from editing.content_admin import ContentAdmin
 from editing.drafts import DraftChangesAdmin
 from editing.editor_aids import EditorAdminMixin
-from editing.image_forms import HeroImageForm, cleaned_image_upload
 from editing.publishing import Status
 from editing.uploads import MediaStorageFailureAdminMixin
+from pictures.admin import PictureChoosingMixin
 
 from .models import (
     FAQ,
@@ -50,27 +50,35 @@ class FAQInline(GenericTabularInline):
     }
 
 
-class PhotoForm(forms.ModelForm):
-    """Re-encodes an uploaded gallery photo, so only clean, metadata-free images are stored."""
+class RequiredPictureForm(forms.ModelForm):
+    """A row that is nothing without its picture (a gallery photo, a video's poster)
+    asks for one, as it always did: the column is nullable only because the move into
+    the library kept rows that had no file (programs 0014)."""
 
-    def clean_image(self):
-        return cleaned_image_upload(self.cleaned_data.get("image"))
+    required_picture = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.required_picture].required = True
 
 
-class PhotoInline(GenericStackedInline):
+class PhotoForm(RequiredPictureForm):
+    required_picture = "picture"
+
+
+class PhotoInline(PictureChoosingMixin, GenericStackedInline):
     model = Photo
     form = PhotoForm
-    fields = ["image", "alt", "caption", "order"]
+    fields = ["picture", "caption", "order"]
     extra = 0
     ordering = ["order", "pk"]
 
 
-class VideoForm(forms.ModelForm):
-    """Re-encodes an uploaded poster like every image, and names an uploaded video file by
-    its content (MP4 or WebM, checked by the model), never by the name it came with."""
+class VideoForm(RequiredPictureForm):
+    """Names an uploaded video file by its content (MP4 or WebM, checked by the model),
+    never by the name it came with."""
 
-    def clean_poster(self):
-        return cleaned_image_upload(self.cleaned_data.get("poster"))
+    required_picture = "poster_picture"
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -81,14 +89,14 @@ class VideoForm(forms.ModelForm):
         return upload
 
 
-class VideoInline(admin.StackedInline):
+class VideoInline(PictureChoosingMixin, admin.StackedInline):
     model = Video
     form = VideoForm
     fields = [
         "title",
         "embed_url",
         "file",
-        "poster",
+        "poster_picture",
         "caption",
         "transcript_url",
         "order",
@@ -114,8 +122,8 @@ class PlacedBlockInline(GenericTabularInline):
     ordering = ["order", "pk"]
 
 
-class ContentPageForm(HeroImageForm):
-    """Re-encodes an uploaded hero image, so only clean, metadata-free images are stored."""
+class ContentPageForm(forms.ModelForm):
+    """A page's form, its publishing time's two inputs each named for screen readers."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -138,10 +146,11 @@ SEO_FIELDSET = (
         "classes": ["collapse"],
     },
 )
-HERO_FIELDSET = ("Hero image", {"fields": ["hero_image", "hero_image_alt"]})
+HERO_FIELDSET = ("Hero picture", {"fields": ["hero_picture"]})
 
 
 class ContentPageAdmin(
+    PictureChoosingMixin,
     EditorAdminMixin,
     MediaStorageFailureAdminMixin,
     DraftChangesAdmin,
@@ -410,10 +419,9 @@ class InsurerAdmin(ContentAdmin):
 
 
 @admin.register(Overview)
-class OverviewAdmin(MediaStorageFailureAdminMixin, ContentAdmin):
+class OverviewAdmin(PictureChoosingMixin, ContentAdmin):
     """The four overview pages' words and pictures; one row each, made by a migration."""
 
-    form = HeroImageForm
     list_display = ["title", "kind"]
 
     class Media:
@@ -425,8 +433,7 @@ class OverviewAdmin(MediaStorageFailureAdminMixin, ContentAdmin):
         "lede",
         "levels_of_care_intro",
         "lengths_intro",
-        "hero_image",
-        "hero_image_alt",
+        "hero_picture",
     ]
     readonly_fields = ["kind"]
 

@@ -7,9 +7,11 @@ again changes no row and never undoes an edit made in the admin.
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
 from editing.publishing import Status
+from pictures.models import Picture
 from website.models import Menu, MenuItem
 
 from . import demo_content as content
@@ -53,7 +55,7 @@ def seed(stdout) -> None:
     _seed_overviews()
     _place_blocks()
     _seed_home_picture()
-    _seed_hero_images()
+    _seed_hero_pictures()
     _seed_galleries()
     _seed_media_videos()
     linked = _link_menu_items()
@@ -138,8 +140,6 @@ def _page_fields(entry) -> dict:
 
 def _seed_sections(page, entry) -> None:
     """The page's sections, in the order the entry lists them; a hero gets a picture."""
-    from website.demo_images import DESCRIPTIONS, save_demo_image
-
     for position, (model_name, fields) in enumerate(entry.get("sections", []), 1):
         if model_name == "BlockSection":
             fields = {"block": Page.objects.get(slug=fields["block"])}
@@ -162,9 +162,13 @@ def _seed_sections(page, entry) -> None:
             parent=page, region="sections", ordering=position * 10, **fields
         )
         if model_name == "HeroSection" and entry.get("hero_scene"):
-            scene = entry["hero_scene"]
-            save_demo_image(section.image, page.slug, scene, 90 + position)
-            section.image_alt = DESCRIPTIONS[scene]
+            section.picture = demo_picture(
+                page.slug,
+                entry["hero_scene"],
+                90 + position,
+                title=f"{page.name}: hero",
+                tags=["hero"],
+            )
         section.full_clean()
         section.save()
 
@@ -305,33 +309,73 @@ def _place_blocks() -> None:
             PlacedBlock.objects.create(page=program, block=block, order=0)
 
 
-def _seed_home_picture() -> None:
-    """The home page (made by the migrations) gets the lodge at dusk for its hero."""
-    from website.demo_images import save_demo_image
+# What each painted scene is, for finding it in the library.
+SCENE_TAGS = {
+    "hills": "landscape",
+    "lodge": "campus",
+    "room": "rooms",
+    "trail": "outdoors",
+    "circle": "group therapy",
+}
 
+
+def demo_picture(
+    name: str, scene: str, seed: int, size=None, *, title: str, tags: list[str], alt=""
+) -> Picture:
+    """The library's picture titled `title`: painted, described (by `alt`, or what the
+    scene shows) and tagged the first time, found after that, so seeding again paints
+    nothing and changes nothing."""
+    from website.demo_images import DESCRIPTIONS, SIZE, paint
+
+    picture = Picture.objects.filter(title=title).first()
+    if picture is not None:
+        return picture
+    picture = Picture(title=title, alt=alt or DESCRIPTIONS[scene])
+    # Named, so the picture reads its width and height from the painted file.
+    painted = ContentFile(paint(scene, seed, size or SIZE), name=f"{name}.jpg")
+    picture.file.save(painted.name, painted, save=False)
+    picture.save()
+    picture.tags.add("demo", SCENE_TAGS[scene], *tags)
+    return picture
+
+
+def _seed_home_picture() -> None:
+    """The home page (made by the migrations) gets the lodge at dusk for its hero, and
+    the same picture for search engines and shares."""
     home = save_default_home_page()
-    hero = HeroSection.objects.filter(parent=home, image="").first()
+    hero = HeroSection.objects.filter(parent=home, picture=None).first()
     if hero is None:
         return
-    save_demo_image(hero.image, "home-hero", scene="lodge", seed=3)
+    picture = demo_picture(
+        "home-hero",
+        "lodge",
+        3,
+        title="The lodge at dusk",
+        tags=["hero", "home"],
+        alt="The Willow Ridge lodge at dusk, its windows lit, with the Blue Ridge "
+        "hills behind",
+    )
     hero.eyebrow = "Addiction & dual-diagnosis treatment in Brevard, NC"
-    hero.image_alt = "The Willow Ridge lodge at dusk, its windows lit, with the Blue Ridge hills behind"
+    hero.picture = picture
     hero.save()
-    home.hero_image, home.hero_image_alt = hero.image.name, hero.image_alt
+    home.hero_picture = picture
     home.save()
 
 
-def _seed_hero_images() -> None:
+def _seed_hero_pictures() -> None:
     """A picture for every demo page and overview that has none yet, so every page's
     hero shows the designed layout."""
-    from website.demo_images import DESCRIPTIONS, save_demo_image
-
     seed = 10
     for model, scenes in HERO_SCENES.items():
-        for index, page in enumerate(model.objects.filter(hero_image="")):
-            scene = scenes[index % len(scenes)]
-            save_demo_image(page.hero_image, page.slug, scene, seed, size=(1200, 900))
-            page.hero_image_alt = DESCRIPTIONS[scene]
+        for index, page in enumerate(model.objects.filter(hero_picture=None)):
+            page.hero_picture = demo_picture(
+                page.slug,
+                scenes[index % len(scenes)],
+                seed,
+                (1200, 900),
+                title=f"{page.name}: hero",
+                tags=["hero"],
+            )
             page.save()
             seed += 1
     overview_scenes = {
@@ -339,12 +383,15 @@ def _seed_hero_images() -> None:
         "conditions": "trail",
         "audiences": "circle",
     }
-    for overview in Overview.objects.filter(hero_image=""):
-        scene = overview_scenes.get(overview.kind, "hills")
-        save_demo_image(
-            overview.hero_image, overview.kind, scene, seed, size=(1200, 900)
+    for overview in Overview.objects.filter(hero_picture=None):
+        overview.hero_picture = demo_picture(
+            overview.kind,
+            overview_scenes.get(overview.kind, "hills"),
+            seed,
+            (1200, 900),
+            title=f"{overview.title}: hero",
+            tags=["hero", "overview"],
         )
-        overview.hero_image_alt = DESCRIPTIONS[scene]
         overview.save()
         seed += 1
 
@@ -376,8 +423,6 @@ GALLERIES = [
 
 def _seed_galleries() -> None:
     """Photos for the tour page and every location page that has none yet."""
-    from website.demo_images import DESCRIPTIONS, save_demo_image
-
     seed = 60
     for model, slug, photos in GALLERIES:
         pages = model.objects.filter(slug=slug) if slug else model.objects.all()
@@ -385,13 +430,17 @@ def _seed_galleries() -> None:
             if page.photos.exists():
                 continue
             for order, (scene, caption) in enumerate(photos):
-                photo = Photo(
-                    page=page, alt=DESCRIPTIONS[scene], caption=caption, order=order
+                picture = demo_picture(
+                    f"{page.slug}-{order}",
+                    scene,
+                    seed,
+                    (1200, 900),
+                    title=f"{page.name}: {caption}",
+                    tags=["gallery"],
                 )
-                save_demo_image(
-                    photo.image, f"{page.slug}-{order}", scene, seed, size=(1200, 900)
+                Photo.objects.create(
+                    page=page, picture=picture, caption=caption, order=order
                 )
-                photo.save()
                 seed += 1
 
 
@@ -410,17 +459,25 @@ MEDIA_VIDEOS = [
 
 def _seed_media_videos() -> None:
     """Videos for the media page when it has none yet; posters painted, no network."""
-    from website.demo_images import save_demo_image
-
     page = Page.objects.filter(slug="media-and-videos").first()
     if page is None or page.videos.exists():
         return
     for order, (title, address, scene, caption) in enumerate(MEDIA_VIDEOS):
-        video = Video(
-            page=page, title=title, embed_url=address, caption=caption, order=order
+        poster = demo_picture(
+            f"{page.slug}-video-{order}",
+            scene,
+            80 + order,
+            (1280, 720),
+            title=f"Video poster: {title}",
+            tags=["video poster"],
         )
-        save_demo_image(
-            video.poster, f"{page.slug}-video-{order}", scene, 80 + order, (1280, 720)
+        video = Video(
+            page=page,
+            title=title,
+            embed_url=address,
+            poster_picture=poster,
+            caption=caption,
+            order=order,
         )
         video.full_clean()
         video.save()

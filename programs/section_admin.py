@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.text import Truncator, capfirst
 
-from editing.image_forms import cleaned_image_upload
+from pictures.admin import PictureChoosingMixin
 from website import page_parts
 
 from .models import Page, Testimonial
@@ -17,6 +17,7 @@ from .models.sections import (
     ArticlesSection,
     BlockSection,
     CardsSection,
+    PictureSection,
     TeamSection,
     TestimonialsSection,
 )
@@ -45,17 +46,17 @@ ICONS = {
 
 
 class SectionForm(forms.ModelForm):
-    """Re-encodes an uploaded picture like every image of the site; only a live page may
-    be chosen for a button."""
+    """Only a live page may be chosen for a button, and a picture section asks for its
+    picture (nullable in the table only because the move into the library kept rows
+    that had no file, programs 0014)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         linked = self.fields.get("linked_page")
         if linked is not None:
             linked.queryset = Page.objects.live()
-
-    def clean_image(self):
-        return cleaned_image_upload(self.cleaned_data.get("image"))
+        if self._meta.model is PictureSection:
+            self.fields["picture"].required = True
 
 
 class BlockSectionForm(SectionForm):
@@ -145,7 +146,7 @@ def choice_field(model_field, choices) -> forms.Field:
     return forms.ChoiceField(**shared)
 
 
-class SectionInline(ContentEditorInline):
+class SectionInline(PictureChoosingMixin, ContentEditorInline):
     def get_formset(self, request, obj=None, **kwargs):
         """The formset's form with the choices its fields offer, made once here rather
         than once for each section of the kind."""

@@ -9,9 +9,10 @@ has (tests/programs/test_sections.py counts them).
 
 from collections.abc import Callable
 
-from django.db.models import Value
+from django.db.models import QuerySet, Value
 
 from editing.preview import related, typed_relations
+from pictures.fields import picture_fields
 from website import page_parts
 
 from .models import Insurer, Page, Program, Testimonial
@@ -30,6 +31,14 @@ CARD_MODELS = CardsSection.models_by_kind()
 def relation_of(model) -> str:
     """The name under which a page reaches its sections of `model`."""
     return f"{model._meta.app_label}_{model._meta.model_name}_set"
+
+
+def with_pictures(rows):
+    """Sections read with their pictures, in the same query; typed rows as they are."""
+    if not isinstance(rows, QuerySet):
+        return rows
+    fields = [field.name for field in picture_fields(rows.model)]
+    return rows.select_related(*fields) if fields else rows
 
 
 def _live_cards(kind: str, read, featured_only: bool = False) -> list:
@@ -147,7 +156,7 @@ def sections_of(page) -> list:
     found = []
     for model in SECTION_MODELS:
         if present is None or model._meta.model_name in present:
-            found.extend(related(page, relation_of(model)))
+            found.extend(with_pictures(related(page, relation_of(model))))
     read = reader()
 
     found = prepared(in_order(found), read)
@@ -174,7 +183,7 @@ def blocks_sections(block_ids: set) -> dict[int, list]:
     for model in SECTION_MODELS:
         if model is BlockSection or model._meta.model_name not in present:
             continue
-        for section in model.objects.filter(parent_id__in=live):
+        for section in with_pictures(model.objects.filter(parent_id__in=live)):
             found[section.parent_id].append(section)
     return {pk: in_order(sections) for pk, sections in found.items()}
 

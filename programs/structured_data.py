@@ -99,8 +99,8 @@ def credential(accreditation, absolute=lambda path: path) -> dict:
         data["expires"] = accreditation.expires_on.isoformat()
     if accreditation.verification_url:
         data["url"] = accreditation.verification_url
-    if accreditation.seal:
-        data["image"] = absolute(accreditation.seal.url)
+    if accreditation.seal_picture:
+        data["image"] = absolute(accreditation.seal_picture.file.url)
     return data
 
 

@@ -24,8 +24,10 @@ from .models import (
     Location,
     Overview,
     Page,
+    Photo,
     Program,
     Testimonial,
+    Video,
 )
 from .models.sections import HeroSection, QuestionSection
 from .sections import placed_sections, sections_of
@@ -33,8 +35,8 @@ from .sections import placed_sections, sections_of
 HOME = ("Home", "/")
 
 
-# The page types with a photo gallery.
-GALLERY = ("photos",)
+# The page types with a photo gallery, each photo with its picture.
+GALLERY = (Prefetch("photos", queryset=Photo.objects.select_related("picture")),)
 
 
 class LivePageMixin(DraftPreviewMixin):
@@ -50,7 +52,7 @@ class LivePageMixin(DraftPreviewMixin):
     preview_of = None
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        queryset = super().get_queryset().select_related("hero_picture")
         if self.can_preview():
             return queryset
         return queryset.live()
@@ -123,7 +125,7 @@ class LivePageMixin(DraftPreviewMixin):
             noindex=page.noindex or self.is_preview,
             # Read only where a fragment is built (a page kept whole reads neither).
             share_image=SimpleLazyObject(
-                lambda: page.hero_image.url if page.hero_image else ""
+                lambda: page.hero_picture.file.url if page.hero_picture else ""
             ),
             breadcrumbs=SimpleLazyObject(lambda: self.get_breadcrumbs(page)),
         )
@@ -268,7 +270,10 @@ class PageDetailView(LivePageMixin, DetailView):
     number shows that number wherever the site's phone appears."""
 
     model = Page
-    details = (*GALLERY, "videos")
+    details = (
+        *GALLERY,
+        Prefetch("videos", queryset=Video.objects.select_related("poster_picture")),
+    )
     template_name = "programs/page_detail.html"
     parents = []
 
@@ -361,9 +366,7 @@ class IndexView(ListView):
     template_name = "programs/index.html"
 
     def get_queryset(self):
-        return self.model.objects.live().only(
-            "name", "slug", "summary", "order", "hero_image", "hero_image_alt"
-        )
+        return self.model.objects.live().only("name", "slug", "summary", "order")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -4,7 +4,6 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 import editing.richtext
-import programs.models.sections
 
 
 class Migration(migrations.Migration):
@@ -271,7 +270,8 @@ class Migration(migrations.Migration):
                 "ordering": ["ordering"],
                 "abstract": False,
             },
-            bases=(programs.models.sections.PictureRule, models.Model),
+            # Also a mixin once (PictureRule), gone with the pictures moved in 0014.
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name="InquiryFormSection",
@@ -403,7 +403,8 @@ class Migration(migrations.Migration):
                 "ordering": ["ordering"],
                 "abstract": False,
             },
-            bases=(programs.models.sections.PictureRule, models.Model),
+            # Also a mixin once (PictureRule), gone with the pictures moved in 0014.
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name="QuestionSection",

@@ -1,11 +1,12 @@
 """What every page of this app shares: a name, an address, a summary and a body, an
-optional hero image, a place in its list, FAQs, and the publishing rules."""
+optional hero picture, a place in its list, FAQs, and the publishing rules."""
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 
 from editing.publishing import Publishable, PublishableQuerySet
 from editing.richtext import RichTextField
+from pictures.fields import PictureField
 
 
 class ContentPageQuerySet(PublishableQuerySet):
@@ -27,16 +28,11 @@ class ContentPage(Publishable):
         help_text="Two or three sentences shown under the title, on cards and in search results.",
     )
     body = RichTextField(blank=True)
-    hero_image = models.ImageField(
-        upload_to="pages/%Y/",
+    hero_picture = PictureField(
+        "hero picture",
         blank=True,
-        help_text="A calm, wide photograph (at least 1600 pixels wide). JPEG, PNG or WebP.",
-    )
-    hero_image_alt = models.CharField(
-        "hero image description",
-        max_length=200,
-        blank=True,
-        help_text="What the photo shows, for people who cannot see it. Required with an image.",
+        help_text="A calm, wide photograph (at least 1600 pixels wide), shown 4:3 "
+        "around its focal point.",
     )
     order = models.PositiveSmallIntegerField(
         default=0, help_text="Lower numbers come first in lists and menus."
@@ -51,12 +47,6 @@ class ContentPage(Publishable):
     class Meta:
         abstract = True
         ordering = ["order", "name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(hero_image="") | ~models.Q(hero_image_alt=""),
-                name="%(app_label)s_%(class)s_hero_image_has_description",
-            )
-        ]
 
     def __str__(self) -> str:
         return self.name

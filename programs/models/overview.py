@@ -4,10 +4,13 @@ help, areas we serve), edited by marketing like any page."""
 from django.db import models
 from django.urls import reverse
 
+from pictures.fields import PictureField
 from rehab_site.caching import remember
 
+from .described import DescribedPictures
 
-class Overview(models.Model):
+
+class Overview(DescribedPictures, models.Model):
     class Kind(models.TextChoices):
         TREATMENT = "treatment", "Treatment programs"
         CONDITIONS = "conditions", "Addictions we treat"
@@ -31,27 +34,16 @@ class Overview(models.Model):
         blank=True,
         help_text="Treatment overview only: under the “Program lengths” heading.",
     )
-    hero_image = models.ImageField(
-        upload_to="pages/%Y/",
+    hero_picture = PictureField(
+        "hero picture",
         blank=True,
-        help_text="A calm photograph, at least 1200 pixels wide. JPEG, PNG or WebP.",
-    )
-    hero_image_alt = models.CharField(
-        "hero image description",
-        max_length=200,
-        blank=True,
-        help_text="What the photo shows, for people who cannot see it. Required with an image.",
+        help_text="A calm photograph, at least 1200 pixels wide, shown 4:3 around its "
+        "focal point.",
     )
 
     class Meta:
         ordering = ["kind"]
         verbose_name = "overview page"
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(hero_image="") | ~models.Q(hero_image_alt=""),
-                name="programs_overview_hero_image_has_description",
-            )
-        ]
 
     def __str__(self) -> str:
         return self.title
@@ -65,7 +57,7 @@ class Overview(models.Model):
         return remember(
             f"overview:{kind}",
             lambda: (
-                cls.objects.filter(kind=kind).first()
+                cls.objects.select_related("hero_picture").filter(kind=kind).first()
                 or cls(kind=kind, **DEFAULTS[kind])
             ),
         )

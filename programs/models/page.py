@@ -95,7 +95,6 @@ class Page(ContentPage):
     class Meta(ContentPage.Meta):
         verbose_name = "page"
         constraints = [
-            *ContentPage.Meta.constraints,
             models.UniqueConstraint(
                 fields=["is_home"],
                 condition=models.Q(is_home=True),

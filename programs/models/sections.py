@@ -16,8 +16,11 @@ from django.db import models
 from django.urls import reverse
 
 from editing.richtext import RichTextField
+from pictures.fields import PictureField
+from pictures.renditions import default_size, srcset
 from website import page_parts
 
+from .described import DescribedPictures
 from .page import Page
 from .program import Program
 from .testimonial import Testimonial
@@ -52,30 +55,6 @@ class Section(SectionKind, PageSection):
         return self.heading or str(self._meta.verbose_name).capitalize()
 
 
-class PictureRule:
-    """A section with a picture describes it, unless marked decorative."""
-
-    picture_field = "image"
-    alt_field = "image_alt"
-
-    def clean(self) -> None:
-        super().clean()
-        picture = getattr(self, self.picture_field)
-        if picture and not getattr(self, self.alt_field).strip():
-            raise ValidationError(
-                {
-                    self.alt_field: "Describe the picture for people who cannot see it "
-                    "(what it shows, in a sentence)."
-                }
-            )
-
-
-def picture_has_description(name: str):
-    return models.CheckConstraint(
-        condition=models.Q(image="") | ~models.Q(image_alt=""), name=name
-    )
-
-
 class Action(models.TextChoices):
     CALL = "call", "Call the center"
     ADMISSIONS = "admissions", "Start an admission"
@@ -83,15 +62,14 @@ class Action(models.TextChoices):
     PAGE = "page", "Open a page (choose it below)"
 
 
-class HeroSection(PictureRule, Section):
+class HeroSection(DescribedPictures, Section):
     """The opening of a page: its headline, a sentence or two, a picture and buttons. As
     a page's first section it takes the place of the page's own title."""
 
     eyebrow = models.CharField(max_length=120, blank=True)
     headline = models.CharField(max_length=120)
     introduction = models.TextField(max_length=400, blank=True)
-    image = models.ImageField("picture", upload_to="sections/%Y/", blank=True)
-    image_alt = models.CharField("picture description", max_length=200, blank=True)
+    picture = PictureField("picture", blank=True)
     first_action = models.CharField(
         "first button", max_length=20, choices=Action.choices, default=Action.CALL
     )
@@ -122,7 +100,6 @@ class HeroSection(PictureRule, Section):
 
     class Meta(Section.Meta):
         verbose_name = "hero"
-        constraints = [picture_has_description("programs_herosection_image_described")]
 
     def __str__(self) -> str:
         return self.headline
@@ -158,16 +135,24 @@ class TextSection(Section):
         verbose_name = "text"
 
 
-class PictureSection(PictureRule, Section):
-    image = models.ImageField("picture", upload_to="sections/%Y/")
-    image_alt = models.CharField("picture description", max_length=200)
+class PictureSection(DescribedPictures, Section):
+    # Required by its form (section_admin.py); empty in the table only where the move
+    # into the library found no file (programs 0014).
+    picture = PictureField("picture", blank=True)
     caption = models.CharField(max_length=200, blank=True)
 
     class Meta(Section.Meta):
         verbose_name = "picture"
-        constraints = [
-            picture_has_description("programs_picturesection_image_described")
-        ]
+
+    @property
+    def picture_srcset(self) -> str:
+        """The picture's uncropped widths, as shown: it is never cropped here."""
+        return srcset(self.picture.renditions) if self.picture else ""
+
+    @property
+    def picture_size(self) -> dict | None:
+        """The rendition for `src`, or None without a picture."""
+        return default_size(self.picture.renditions) if self.picture else None
 
 
 class GallerySection(Section):

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from editing.links import WebAddressField, web_address_constraint
+from pictures.fields import PictureField
 
 from ..video_hosts import Embed, parse_embed
 
@@ -81,9 +82,13 @@ class Video(models.Model):
         blank=True,
         help_text="Paste the video's address from YouTube or Vimeo; it is shown through their privacy-respecting players. Leave empty for an uploaded file.",
     )
-    poster = models.ImageField(
-        upload_to="video-posters/%Y/",
-        help_text="The still shown before the visitor presses play, at least 1280 pixels wide. JPEG, PNG or WebP.",
+    # Required by its form (programs/admin.py); empty in the table only where the move
+    # into the library found no file (programs 0014).
+    poster_picture = PictureField(
+        "poster",
+        blank=True,
+        help_text="The still shown before the visitor presses play, at least 1280 pixels "
+        "wide, shown 16:9 around its focal point.",
     )
     caption = models.CharField(max_length=300, blank=True)
     transcript_url = WebAddressField(

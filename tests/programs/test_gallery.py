@@ -1,26 +1,31 @@
-"""The tour and location pages show a gallery of WebP photos with their size and description."""
+"""The tour and location pages show a gallery of WebP photos from the picture library,
+with their size and alt text, each cropped around its focal point."""
 
 import re
 
 import pytest
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.test import Client
+from PIL import Image
 
 from programs.models import Photo
-from tests.blog.factories import jpeg_bytes
+from tests.pictures.factories import PictureFactory, jpeg_bytes
 from tests.programs.factories import LocationFactory, PageFactory
 from website.models import SiteSettings
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("redis_cache")]
 
 
-def add_photo(page, alt: str, order: int = 0) -> Photo:
-    photo = Photo(page=page, alt=alt, order=order)
-    photo.image.save(
-        f"photo-{order}.jpg", ContentFile(jpeg_bytes((1600, 1200))), save=False
+def add_photo(page, alt: str, order: int = 0, **picture) -> Photo:
+    picture = PictureFactory(
+        alt=alt,
+        file=ContentFile(jpeg_bytes((1600, 1200)), name=f"photo-{order}.jpg"),
+        **picture,
     )
-    photo.save()
-    return photo
+    return Photo.objects.create(page=page, picture=picture, order=order)
 
 
 @pytest.mark.parametrize("make_page", [PageFactory, LocationFactory])
@@ -54,3 +59,33 @@ def test_a_new_photo_shows_on_the_next_request():
         'alt="The walking trail"'
         in visitor.get(page.get_absolute_url()).content.decode()
     )
+
+
+def gallery_image(html: str) -> Image.Image:
+    """The first gallery photo as served, opened from the media storage."""
+    src = re.search(r'<img class="gallery__image" src="([^"]+)"', html).group(1)
+    return Image.open(default_storage.open(src.removeprefix(settings.MEDIA_URL)))
+
+
+def test_a_gallery_photo_is_cropped_around_its_focal_point():
+    """The photo is 16:10 with a bright square near its top-left corner; the 4:3 crop
+    keeps the left edge (focal point on the left) or cuts it off (on the right)."""
+    SiteSettings.objects.create(name="Test Center")
+    left, right = PageFactory(), PageFactory()
+    for page, focal_x in ((left, 0), (right, 100)):
+        picture = PictureFactory(focal_x=focal_x, focal_y=50)
+        Photo.objects.create(page=page, picture=picture)
+
+    kept = gallery_image(Client().get(left.get_absolute_url()).content.decode())
+    cut = gallery_image(Client().get(right.get_absolute_url()).content.decode())
+
+    # 50 px into the crop: the background when the left edge is kept, the square when not.
+    assert kept.convert("RGB").getpixel((30, 100))[0] < 100
+    assert cut.convert("RGB").getpixel((30, 100))[0] > 200
+
+
+def test_a_gallery_photo_refuses_a_picture_without_alt_text():
+    photo = Photo(page=PageFactory(), picture=PictureFactory(title="Deck", alt=""))
+
+    with pytest.raises(ValidationError, match="“Deck” has no alt text"):
+        photo.full_clean()

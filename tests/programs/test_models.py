@@ -5,10 +5,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
+from editing.checklist import faults
 from editing.models import Redirect
 from editing.publishing import Status
 from programs import models as content_models
-from programs.models import Condition, Program
+from programs.models import Condition, Overview, Program
+from tests.pictures.factories import PictureFactory
 
 from .factories import (
     ConditionFactory,
@@ -73,9 +75,21 @@ def test_a_page_cannot_take_an_address_another_app_answers():
         page.full_clean()
 
 
-def test_a_hero_image_needs_a_description():
-    with pytest.raises(IntegrityError):
-        ProgramFactory(hero_image="pages/2026/hero.jpg", hero_image_alt="")
+def test_a_hero_picture_without_alt_text_holds_the_publish():
+    program = ProgramFactory.build(hero_picture=PictureFactory(alt=""))
+
+    assert [fault.field for fault in faults(program)] == ["hero_picture"]
+
+
+def test_an_overview_refuses_a_picture_without_alt_text():
+    overview = Overview(kind=Overview.Kind.TREATMENT, title="Treatment", lede="Care.")
+    overview.hero_picture = PictureFactory(title="Lodge", alt="")
+
+    with pytest.raises(ValidationError, match="“Lodge” has no alt text"):
+        overview.clean()
+
+    overview.hero_picture = PictureFactory(alt="", decorative=True)
+    overview.clean()
 
 
 def test_only_testimonials_with_recorded_consent_are_publishable():

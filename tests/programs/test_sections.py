@@ -13,8 +13,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
+from sorl.thumbnail import get_thumbnail
 
 from editing.publishing import Status
+from pictures.models import Picture
 from programs.home import save_default_home_page
 from programs.models import Page, Photo
 from programs.models.sections import (
@@ -29,8 +31,9 @@ from programs.models.sections import (
     TextSection,
 )
 from tests.admin_forms import change_form_data
-from tests.blog.factories import ArticleFactory, jpeg_bytes
+from tests.blog.factories import ArticleFactory
 from tests.factories import SiteSettingsFactory, UserFactory
+from tests.pictures.factories import PictureFactory, jpeg_bytes
 from tests.programs.factories import (
     PageFactory,
     ProgramFactory,
@@ -43,7 +46,6 @@ pytestmark = pytest.mark.django_db
 REQUIRED = {
     "herosection": {"headline": "Stop drinking safely"},
     "textsection": {"body": "<p>Words of the page.</p>"},
-    "picturesection": {"image_alt": "The lodge"},
     "listsection": {"style": "steps", "items": "Call us: We answer.\nCome in"},
     "cardssection": {"kind": "programs"},
     "questionsection": {"question": "Can my family visit?", "answer": "<p>Yes.</p>"},
@@ -54,14 +56,14 @@ def section_of(model, **fields):
     return (model, {**REQUIRED.get(model._meta.model_name, {}), **fields})
 
 
-def picture(name: str) -> ContentFile:
-    return ContentFile(jpeg_bytes((1600, 1200)), name=f"{name}.jpg")
+def picture(alt: str, **fields) -> Picture:
+    """A 4:3 picture in the library, described by `alt`."""
+    file = ContentFile(jpeg_bytes((1600, 1200)), name="photo.jpg")
+    return PictureFactory(alt=alt, file=file, **fields)
 
 
 def add_photo(page, alt: str):
-    photo = Photo(page=page, alt=alt)
-    photo.image.save("photo.jpg", picture("photo"), save=False)
-    photo.save()
+    Photo.objects.create(page=page, picture=picture(alt))
 
 
 @pytest.fixture
@@ -84,10 +86,9 @@ def test_every_kind_of_section_renders_with_its_optional_fields_empty(client, co
             if model not in (PictureSection, BlockSection)
         ],
     )
-    own = PictureSection(
-        parent=page, region="sections", ordering=25, image_alt="The lodge"
+    PictureSection.objects.create(
+        parent=page, region="sections", ordering=25, picture=picture("The lodge")
     )
-    own.image.save("lodge.jpg", picture("lodge"))
     add_photo(page, "A quiet room")
 
     response = client.get(page.get_absolute_url())
@@ -130,16 +131,44 @@ def test_headings_follow_in_order_across_sections(client, content):
     )
 
 
-def test_a_hero_picture_needs_its_description():
-    page = PageFactory()
-    hero = HeroSection(
-        parent=page, region="sections", headline="Help", image="sections/x.jpg"
+@pytest.mark.parametrize("model", [HeroSection, PictureSection])
+def test_a_sections_picture_needs_alt_text_in_the_library(model):
+    section = model(
+        parent=PageFactory(),
+        region="sections",
+        picture=picture("", title="Porch at dawn"),
+        **REQUIRED.get(model._meta.model_name, {}),
     )
 
     with pytest.raises(ValidationError) as refused:
-        hero.full_clean()
+        section.full_clean()
 
-    assert "image_alt" in refused.value.message_dict
+    assert refused.value.message_dict["picture"] == [
+        "“Porch at dawn” has no alt text. Describe it in the picture library (or mark "
+        "it decorative there)."
+    ]
+    section.picture = picture("", decorative=True)
+    section.full_clean()
+
+
+def test_a_hero_crops_its_picture_around_the_focal_point(client, content):
+    lodge = PictureFactory(alt="The lodge", focal_x=10, focal_y=80)  # 16:10
+    page = PageFactory(
+        slug="opening", sections=[section_of(HeroSection, picture=lodge)]
+    )
+
+    html = client.get(page.get_absolute_url()).content.decode()
+
+    hero = re.search(r'<img class="hero-image__img"[^>]*>', html).group()
+    assert 'alt="The lodge"' in hero
+    assert 'width="1200" height="900"' in hero
+    assert re.search(
+        r'srcset="[^"]+\.webp 480w, [^"]+\.webp 800w, [^"]+\.webp 1200w"', hero
+    )
+    own = get_thumbnail(lodge.file, "1200x900", crop="10% 80%")
+    centred = get_thumbnail(lodge.file, "1200x900", crop="center")
+    assert own.url in html
+    assert centred.url not in html
 
 
 def test_a_hero_button_cannot_lead_to_a_page_visitors_cannot_see():
@@ -196,15 +225,21 @@ def test_the_admin_keeps_everything_typed_when_a_section_is_refused(client):
 def test_a_composed_page_costs_the_same_queries_whatever_its_number_of_sections(
     client, content, django_assert_num_queries, count
 ):
-    kinds = [TextSection, ListSection, CardsSection]
+    shown = picture("The lodge")
+    kinds = [
+        section_of(TextSection),
+        section_of(PictureSection, picture=shown),
+        section_of(CardsSection),
+    ]
     page = PageFactory(
         slug="composed",
-        sections=[section_of(kinds[index % 3]) for index in range(count)],
+        sections=[kinds[index % 3] for index in range(count)],
     )
     client.get("/")  # the header, the footer and the site's details, cached
 
     # The page's videos (its security policy), its questions, photos and videos; which
-    # kinds of section it has and each of the three; the programs the cards list.
+    # kinds of section it has and each of the three (the pictures with their sections);
+    # the programs the cards list.
     with django_assert_num_queries(10):
         assert client.get(page.get_absolute_url()).status_code == 200
 

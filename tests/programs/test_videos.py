@@ -10,12 +10,13 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from pictures.models import Picture
 from programs.models import Video
 from programs.models.video import validate_video_file
 from programs.video_hosts import parse_embed
 from tests.admin_forms import change_form_data
-from tests.blog.factories import jpeg_bytes
 from tests.factories import UserFactory
+from tests.pictures.factories import PictureFactory, jpeg_bytes
 from tests.programs.factories import PageFactory, ProgramFactory
 from website.models import SiteSettings
 
@@ -107,10 +108,21 @@ def test_an_address_that_is_not_one_video_is_refused(pasted):
     assert "does not point to one video" in refused.value.messages[0]
 
 
+def poster() -> Picture:
+    """A 16:9 still in the library."""
+    return PictureFactory(
+        title="Campus still",
+        file=ContentFile(jpeg_bytes((1600, 900)), name="still.jpg"),
+    )
+
+
 def make_video(page, **fields) -> Video:
-    video = Video(page=page, title=fields.pop("title", "Our campus"), **fields)
-    video.poster.save("poster.jpg", ContentFile(jpeg_bytes((1600, 900))), save=False)
-    return video
+    return Video(
+        page=page,
+        title=fields.pop("title", "Our campus"),
+        poster_picture=poster(),
+        **fields,
+    )
 
 
 def test_the_model_stores_the_privacy_embed_of_a_pasted_address():
@@ -285,9 +297,7 @@ def post_video(client, page, **video):
             "videos-INITIAL_FORMS": "0",
             "videos-0-title": "Family week",
             "videos-0-order": "0",
-            "videos-0-poster": SimpleUploadedFile(
-                "poster.jpg", jpeg_bytes((1600, 900)), content_type="image/jpeg"
-            ),
+            "videos-0-poster_picture": str(poster().pk),
             **{f"videos-0-{name}": value for name, value in video.items()},
         }
     )
@@ -303,7 +313,21 @@ def test_staff_paste_a_youtube_address_and_the_privacy_embed_is_saved(staff):
     assert response.status_code == 302, response.content.decode()[:2000]
     video = page.videos.get()
     assert video.embed_url == f"{NOCOOKIE}/embed/aqz-KE-bpKQ"
-    assert video.poster.name.startswith("video-posters/")
+    assert video.poster_picture.title == "Campus still"
+
+
+def test_a_video_without_a_poster_is_refused_on_the_form(staff):
+    page = PageFactory()
+    response = post_video(
+        staff,
+        page,
+        embed_url="https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+        poster_picture="",
+    )
+
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert not page.videos.exists()
 
 
 def test_another_host_is_refused_on_the_form_and_nothing_typed_is_lost(staff):
@@ -336,7 +360,7 @@ def test_an_uploaded_file_is_checked_and_named_by_its_content(staff):
     assert video.file_type == "video/mp4"
 
 
-def test_the_preview_shows_the_videos_as_typed_and_a_new_upload_once_saved(staff):
+def test_the_preview_shows_the_videos_as_typed_and_a_new_file_once_saved(staff):
     page = PageFactory(status="published")
     kept = make_video(page, title="Our campus", embed_url="https://vimeo.com/76979871")
     kept.full_clean()
@@ -344,21 +368,22 @@ def test_the_preview_shows_the_videos_as_typed_and_a_new_upload_once_saved(staff
     url = f"/admin/programs/page/{page.pk}/change/"
     data = change_form_data(staff, url) | {
         "videos-0-title": "A walk around our campus",
-        "videos-TOTAL_FORMS": "2",
+        "videos-TOTAL_FORMS": "3",
         "videos-1-title": "Family week",
         "videos-1-order": "1",
         "videos-1-embed_url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
-        "videos-1-poster": SimpleUploadedFile(
-            "poster.jpg", jpeg_bytes((1600, 900)), content_type="image/jpeg"
-        ),
+        "videos-1-poster_picture": str(poster().pk),
+        "videos-2-title": "Open house",
+        "videos-2-order": "2",
+        "videos-2-file": SimpleUploadedFile("open-house.mp4", MP4_HEAD),
+        "videos-2-poster_picture": str(poster().pk),
     }
 
     preview = staff.post(f"/admin/programs/page/{page.pk}/preview/", data)
 
     html = preview.content.decode()
     assert "A walk around our campus" in html
-    assert (
-        "Family week" not in html
-    )  # its poster is stored by the save, not the preview
-    assert frame_src(preview) == "https://player.vimeo.com"
+    assert "Family week" in html  # a poster chosen from the library shows at once
+    assert "Open house" not in html  # its file is stored by the save, not the preview
+    assert frame_src(preview) == f"https://player.vimeo.com {NOCOOKIE}"
     assert list(page.videos.values_list("title", flat=True)) == ["Our campus"]

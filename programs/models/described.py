@@ -1,0 +1,24 @@
+"""Pictures the publishing checklist cannot see: those of a page's sections, gallery and
+overview rows. The checklist reads a page's own fields (pictures/checklist.py), so these
+rows refuse, when saved, a picture the library has no alt text for."""
+
+from django.core.exceptions import ValidationError
+
+from pictures.fields import picture_fields
+
+
+class DescribedPictures:
+    """Mix into a model whose pictures visitors see: each chosen picture is described in
+    the library, or marked decorative there."""
+
+    def clean(self) -> None:
+        super().clean()
+        for field in picture_fields(type(self)):
+            picture = getattr(self, field.name)
+            if picture is not None and picture.needs_alt:
+                raise ValidationError(
+                    {
+                        field.name: f"“{picture.title}” has no alt text. Describe it "
+                        "in the picture library (or mark it decorative there)."
+                    }
+                )
