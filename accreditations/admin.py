@@ -5,12 +5,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from editing.content_admin import ContentAdmin
-from editing.uploads import MediaStorageFailureAdminMixin
+from pictures.admin import PictureChoosingMixin
 
 from .forms import AccreditationForm
-from .models import Accreditation
-
-WARN_DAYS = 60
+from .models import WARN_DAYS, Accreditation
 
 
 class ValidityFilter(admin.SimpleListFilter):
@@ -35,7 +33,7 @@ class ValidityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Accreditation)
-class AccreditationAdmin(MediaStorageFailureAdminMixin, ContentAdmin):
+class AccreditationAdmin(PictureChoosingMixin, ContentAdmin):
     form = AccreditationForm
     # Fits a 1024 px screen beside the sidebars; kind, number and issue date are on
     # each entry's page (and searchable).
@@ -48,7 +46,7 @@ class AccreditationAdmin(MediaStorageFailureAdminMixin, ContentAdmin):
         ("Dates", {"fields": ["issued_on", "expires_on"]}),
         (
             "How it looks",
-            {"fields": ["verification_url", "seal", "badge_text", "order"]},
+            {"fields": ["verification_url", "seal_picture", "badge_text", "order"]},
         ),
         ("Visibility", {"fields": ["show_on_site"]}),
     ]

@@ -4,8 +4,7 @@ from django.urls import reverse
 
 from dashboard.notices import Notice
 
-from .admin import WARN_DAYS
-from .models import Accreditation
+from .models import WARN_DAYS, Accreditation
 
 
 def attention(request) -> list[Notice]:

@@ -1,6 +1,7 @@
 """Demo accreditations for the fictional center, dated around the day the demo is seeded:
 one is due for renewal within 60 days, so the dashboard's warning shows in the demo.
-Text badges only: a real center uploads the seals its accrediting bodies let it use."""
+Text badges only: a real center chooses the seals its accrediting bodies let it use from
+the picture library."""
 
 import datetime
 

@@ -1,7 +1,5 @@
 from django import forms
 
-from editing.image_forms import cleaned_image_upload
-
 from .models import Accreditation
 
 
@@ -16,11 +14,8 @@ class AccreditationForm(forms.ModelForm):
             "issued_on",
             "expires_on",
             "verification_url",
-            "seal",
+            "seal_picture",
             "badge_text",
             "show_on_site",
             "order",
         ]
-
-    def clean_seal(self):
-        return cleaned_image_upload(self.cleaned_data.get("seal"))

@@ -12,11 +12,20 @@ from django.db.models import Min, Q
 from django.utils import timezone
 
 from editing.links import WebAddressField, web_address_constraint
+from pictures.fields import PictureField
+
+# Staff are warned (the dashboard, the admin's list) this many days before an expiry.
+WARN_DAYS = 60
 
 
 def start_of_day(day: datetime.date) -> datetime.datetime:
     """Midnight at the start of `day` in the center's time zone."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def seal_description(body: str, kind: str) -> str:
+    """What a seal shows, when its picture says nothing of itself: "CARF accreditation seal"."""
+    return f"{body} {kind.lower()} seal"
 
 
 class AccreditationQuerySet(models.QuerySet):
@@ -76,11 +85,10 @@ class Accreditation(models.Model):
         blank=True,
         help_text="The last day it is valid. It disappears from the site at midnight after this day, and the dashboard warns 60 days before.",
     )
-    seal = models.ImageField(
-        "seal image",
-        upload_to="accreditations/",
+    seal_picture = PictureField(
+        "seal",
         blank=True,
-        help_text="The body's seal, as it allows you to use it (PNG, JPEG or WebP). Without one, a text badge is drawn.",
+        help_text="The body's seal, as it allows you to use it. Without one, a text badge is drawn. A seal with no alt text of its own is described by its issuing body and kind, for example “CARF International accreditation seal”.",
     )
     badge_text = models.CharField(
         "badge text",
@@ -131,7 +139,10 @@ class Accreditation(models.Model):
 
     @property
     def seal_alt(self) -> str:
-        return f"{self.body} {self.get_kind_display().lower()} seal"
+        """The seal's alt text: the picture's own, else what the seal is, from the body
+        and kind, so a seal is never left undescribed."""
+        own = self.seal_picture.alt_text if self.seal_picture else ""
+        return own or seal_description(self.body, self.get_kind_display())
 
     def is_current(self, now: datetime.datetime | None = None) -> bool:
         today = timezone.localdate(now)

@@ -6,8 +6,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from editing.content_admin import ContentAdmin
-from editing.image_forms import cleaned_image_upload
-from editing.uploads import MediaStorageFailureAdminMixin
+from pictures.admin import PictureChoosingMixin
 from website.models import (
     Menu,
     MenuItem,
@@ -49,26 +48,25 @@ class NextStepInline(admin.StackedInline):
 
 
 class SiteSettingsForm(forms.ModelForm):
-    """Re-encodes an uploaded map image and asks for its description."""
+    """Refuses a map picture that has no alt text. Pages have the publishing checklist
+    to refuse it; the site settings have not, so their form does."""
 
     class Meta:
         model = SiteSettings
-        fields = ["map_image", "map_image_alt"]  # the admin's fieldsets add the rest
+        fields = ["map_picture"]  # the admin's fieldsets add the rest
 
-    def clean_map_image(self):
-        return cleaned_image_upload(self.cleaned_data.get("map_image"))
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("map_image") and not cleaned.get("map_image_alt"):
-            self.add_error(
-                "map_image_alt", "Describe the map for people who cannot see it."
+    def clean_map_picture(self):
+        picture = self.cleaned_data.get("map_picture")
+        if picture is not None and picture.needs_alt:
+            raise forms.ValidationError(
+                f"“{picture.title}” has no alt text. Describe it in the picture library "
+                "(or mark it decorative)."
             )
-        return cleaned
+        return picture
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(MediaStorageFailureAdminMixin, SingletonAdmin):
+class SiteSettingsAdmin(PictureChoosingMixin, SingletonAdmin):
     form = SiteSettingsForm
     inlines = [NextStepInline]
 
@@ -87,8 +85,7 @@ class SiteSettingsAdmin(MediaStorageFailureAdminMixin, SingletonAdmin):
             {
                 "fields": [
                     ("latitude", "longitude"),
-                    "map_image",
-                    "map_image_alt",
+                    "map_picture",
                 ],
                 "description": "The “Get directions” link opens the visitor's own map app at these coordinates (or at the address when they are empty). No map is embedded.",
             },

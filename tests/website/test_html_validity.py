@@ -94,14 +94,14 @@ def test_every_indexed_page_type_has_its_canonical_address_and_sharing_tags(
         tags = ['rel="canonical"', 'property="og:title"', 'name="twitter:card"']
         missing[path] = [tag for tag in tags if tag not in html]
     assert {path: tags for path, tags in missing.items() if tags} == {}
-    home = Page.objects.get(is_home=True)
+    picture = Page.objects.get(is_home=True).hero_picture
     html = client.get("/").content.decode()
     assert '<link rel="canonical" href="http://testserver/">' in html
     assert (
-        f'<meta property="og:image" content="http://testserver{home.hero_image.url}">'
+        f'<meta property="og:image" content="http://testserver{picture.file.url}">'
         in html
     )
-    assert f'<meta property="og:image:alt" content="{home.hero_image_alt}">' in html
+    assert f'<meta property="og:image:alt" content="{picture.alt_text}">' in html
 
 
 @pytest.mark.parametrize(

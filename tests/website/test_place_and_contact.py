@@ -1,20 +1,18 @@
 """Place and contact: "Text us" beside the phone wherever it appears, directions in the
 visitor's own map app (nothing embedded), the campus's coordinates in the JSON-LD, and an
-optional static map image through the safe image pipeline."""
+optional map picture from the picture library."""
 
-import io
 import json
 import re
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from PIL import Image
 
 from programs.models.sections import AccreditationsSection, CenterDetailsSection
 from tests.admin_forms import change_form_data
 from tests.blog.factories import ArticleFactory
 from tests.factories import SiteSettingsFactory, UserFactory
+from tests.pictures.factories import PictureFactory
 from tests.programs.factories import PageFactory, ProgramFactory
 from website.models import SiteSettings
 
@@ -130,60 +128,63 @@ def settings_form(client, **overrides) -> dict:
     return {**data, **overrides}
 
 
-def jpeg_with_gps() -> bytes:
-    image = Image.new("RGB", (640, 400), "#6a8f6b")
-    exif = Image.Exif()
-    exif[0x8825] = {2: (35.0, 14.0, 0.0)}  # GPSInfo
-    output = io.BytesIO()
-    image.save(output, "JPEG", exif=exif)
-    return output.getvalue()
-
-
-def test_a_map_image_is_re_encoded_without_its_metadata(
-    admin_client, settings, tmp_path
-):
-    settings.MEDIA_ROOT = tmp_path
-    upload = SimpleUploadedFile("map.jpg", jpeg_with_gps(), content_type="image/jpeg")
-    response = admin_client.post(
-        "/admin/website/sitesettings/1/change/",
-        settings_form(
-            admin_client, map_image=upload, map_image_alt="The lane from Route 64"
-        ),
-    )
-    assert response.status_code == 302
-    site = SiteSettings.objects.get()
-    assert site.map_image_width == 640
-    with Image.open(site.map_image.path) as stored:
-        assert not stored.getexif().get(0x8825)
+def about_page_html() -> str:
     PageFactory(
         slug="about",
         name="About us",
         sections=[(CenterDetailsSection, {}), (AccreditationsSection, {})],
     )
-    html = Client().get("/about/").content.decode()
-    assert f'src="{site.map_image.url}" alt="The lane from Route 64"' in html
-    assert 'width="640" height="400"' in html
+    return Client().get("/about/").content.decode()
 
 
-def test_a_map_image_that_is_not_an_image_is_refused_clearly(admin_client):
-    upload = SimpleUploadedFile("map.jpg", b"<html>not a map</html>")
+def test_a_map_picture_is_shown_from_the_library_with_its_alt_text(
+    admin_client, media_root
+):
+    picture = PictureFactory(alt="The lane from Route 64")  # 1600 × 1000
     response = admin_client.post(
         "/admin/website/sitesettings/1/change/",
-        settings_form(admin_client, map_image=upload, map_image_alt="A map"),
+        settings_form(admin_client, map_picture=picture.pk),
+    )
+    assert response.status_code == 302
+    assert SiteSettings.objects.get().map_picture == picture
+    [image] = re.findall(r'<img class="aside-card__map" [^>]*>', about_page_html())
+    middle = picture.renditions["sizes"][1]
+    assert f'src="{middle["url"]}"' in image
+    assert 'width="800" height="500"' in image
+    assert " 480w, " in image and " 1200w" in image
+    assert 'alt="The lane from Route 64"' in image
+
+
+def test_a_map_picture_without_alt_text_is_refused(admin_client, media_root):
+    picture = PictureFactory(title="Campus sketch", alt="")
+    response = admin_client.post(
+        "/admin/website/sitesettings/1/change/",
+        settings_form(admin_client, map_picture=picture.pk),
     )
     assert response.status_code == 200
-    assert "Upload a valid image" in response.content.decode()
-    assert not SiteSettings.objects.get().map_image
+    assert "“Campus sketch” has no alt text." in response.content.decode()
+    assert SiteSettings.objects.get().map_picture is None
 
 
-def test_a_map_image_needs_a_description(admin_client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    upload = SimpleUploadedFile("map.jpg", jpeg_with_gps(), content_type="image/jpeg")
-    response = admin_client.post(
-        "/admin/website/sitesettings/1/change/",
-        settings_form(admin_client, map_image=upload),
-    )
-    assert "Describe the map for people who cannot see it." in response.content.decode()
+def test_a_decorative_map_picture_is_shown_with_an_empty_alt(media_root):
+    SiteSettingsFactory(map_picture=PictureFactory(alt="", decorative=True))
+    [image] = re.findall(r'<img class="aside-card__map" [^>]*>', about_page_html())
+    assert 'alt=""' in image
+
+
+def test_no_map_is_shown_without_a_map_picture():
+    SiteSettingsFactory()
+    assert "aside-card__map" not in about_page_html()
+
+
+def test_the_map_picture_is_loaded_with_the_site_settings(
+    media_root, django_assert_num_queries
+):
+    SiteSettingsFactory(map_picture=PictureFactory())
+    site = SiteSettings.build_for_pages()
+    with django_assert_num_queries(0):
+        assert site.map_size["width"] == 800
+        assert site.map_picture.alt_text
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import DatabaseError, models
 
 from editing.links import WebAddressField, is_web_address, web_address_constraint
+from pictures.fields import PictureField
+from pictures.renditions import default_size, srcset
 from rehab_site.caching import remember
 
 
@@ -59,21 +61,10 @@ class SiteSettings(models.Model):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
         help_text="For example -82.551487 (west of Greenwich is negative).",
     )
-    map_image = models.ImageField(
-        "static map image",
-        upload_to="site/",
+    map_picture = PictureField(
+        "map picture",
         blank=True,
-        width_field="map_image_width",
-        height_field="map_image_height",
         help_text="Optional: a picture of the campus's surroundings (a map you may publish, or a drawing). Shown on pages with the center's details.",
-    )
-    map_image_width = models.PositiveIntegerField(null=True, editable=False)
-    map_image_height = models.PositiveIntegerField(null=True, editable=False)
-    map_image_alt = models.CharField(
-        "map image description",
-        max_length=200,
-        blank=True,
-        help_text="What the map shows, for people who cannot see it. Required with an image.",
     )
     license_number = models.CharField(
         "state license number",
@@ -267,10 +258,6 @@ class SiteSettings(models.Model):
                 ),
                 name="site_settings_coordinates_on_earth",
             ),
-            models.CheckConstraint(
-                condition=models.Q(map_image="") | ~models.Q(map_image_alt=""),
-                name="site_settings_map_image_has_description",
-            ),
         ]
 
     def __str__(self) -> str:
@@ -324,7 +311,12 @@ class SiteSettings(models.Model):
 
     @classmethod
     def build_for_pages(cls) -> "SiteSettings":
-        site = cls.objects.prefetch_related("next_steps").filter(pk=1).first()
+        site = (
+            cls.objects.select_related("map_picture")
+            .prefetch_related("next_steps")
+            .filter(pk=1)
+            .first()
+        )
         if site is None:
             site = cls()
             site.next_step_list = [
@@ -349,6 +341,17 @@ class SiteSettings(models.Model):
     def sms_href(self) -> str:
         """The `sms:` link of the text-capable number, or "" when there is none."""
         return _international(self.text_phone, "sms:")
+
+    @property
+    def map_size(self) -> dict | None:
+        """The map picture's rendition for `src`; None without a map to show."""
+        if self.map_picture is None:
+            return None
+        return default_size(self.map_picture.renditions)
+
+    @property
+    def map_srcset(self) -> str:
+        return srcset(self.map_picture.renditions) if self.map_picture else ""
 
     @property
     def has_coordinates(self) -> bool:
