@@ -123,7 +123,9 @@ def test_every_admin_page_has_no_axe_violations_at_1280_px(
         checked += summary is not None
         if summary:
             found.append(f"{page.url} ({page.name}, as {role}): {summary}")
-    assert checked > 150 / SHARES, f"only {checked} admin pages were checked"
+    # About 150 pages in all, not split exactly evenly by address: a floor against a
+    # walk that silently stops opening pages.
+    assert checked > 140 / SHARES, f"only {checked} admin pages were checked"
     assert not found, f"{len(found)} of {checked} pages:\n" + "\n".join(found)
 
 

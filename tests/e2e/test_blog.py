@@ -15,7 +15,8 @@ EDITOR_PERMISSIONS = [
     ("blog", "view_person"),
     ("blog", "view_category"),
     ("blog", "view_tag"),
-    ("editing", "add_editorimage"),
+    ("pictures", "add_picture"),
+    ("pictures", "view_picture"),
 ]
 
 
@@ -117,7 +118,7 @@ def test_staff_member_writes_previews_and_publishes_an_article(
     page.locator(
         ".ck-file-dialog-button input[type=file], .ck-editor input[type=file]"
     ).first.set_input_files(str(image_file))
-    expect(body.locator("img[src*='/media/editor/']")).to_have_count(1, timeout=15_000)
+    expect(body.locator("img[src*='/media/pictures/']")).to_have_count(1, timeout=15_000)
 
     page.get_by_role("button", name="Save draft").click()
     expect(page.locator(".messagelist")).to_contain_text("is saved as a draft")
@@ -130,7 +131,7 @@ def test_staff_member_writes_previews_and_publishes_an_article(
     expect(page.locator(".preview-banner")).to_contain_text("draft")
     expect(page.locator(".article__body strong")).to_have_text("steadies the mind")
     expect(page.locator(".article__body a[href='/blog/']")).to_be_visible()
-    expect(page.locator(".article__body img[src*='/media/editor/']")).to_be_visible()
+    expect(page.locator(".article__body img[src*='/media/pictures/']")).to_be_visible()
     robots = page.locator("meta[name=robots]")
     expect(robots).to_have_attribute("content", "noindex")
 

@@ -9,10 +9,10 @@ from reversion.models import Revision, Version
 
 from editing.drafts import KEPT_FILE_SUFFIX
 from editing.models import DraftChange
-from programs.models import FAQ, Photo
-from tests.blog.factories import jpeg_bytes
+from programs.models import FAQ, Photo, Video
 from tests.factories import UserFactory
 from tests.html_forms import admin_form
+from tests.pictures.factories import PictureFactory
 from tests.programs.factories import FAQFactory, PageFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
@@ -212,28 +212,24 @@ def test_deleting_the_page_deletes_its_draft(program_with_a_draft):
 
 
 @pytest.fixture
-def page_with_a_new_photo_in_its_draft(client, editor, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def page_with_a_new_photo_in_its_draft(client, editor):
     page = PageFactory(slug="tour", name="Tour")
     data = admin_form(client, change_url(page))
-    prefix = list_prefix(data, "photo")
-    index = add_row(data, prefix, alt="The lodge at dusk", order="0")
-    data[f"{prefix}-{index}-image"] = [
-        SimpleUploadedFile("lodge.jpg", jpeg_bytes((1200, 900)), "image/jpeg")
-    ]
+    picture = PictureFactory(alt="The lodge at dusk")
+    add_row(data, list_prefix(data, "photo"), picture=str(picture.pk), order="0")
     response = client.post(change_url(page), as_draft(data))
     assert response.status_code == 302, response.context["errors"]
-    return page, prefix
+    return page
 
 
-def test_a_photo_added_in_a_draft_is_stored_and_shown_to_staff_only(
+def test_a_photo_added_in_a_draft_is_shown_to_staff_only(
     client, page_with_a_new_photo_in_its_draft
 ):
-    page, _ = page_with_a_new_photo_in_its_draft
+    page = page_with_a_new_photo_in_its_draft
 
     assert not Photo.objects.exists()
     (row,) = DraftChange.objects.get().inline_rows()["photos"]
-    assert row.image.storage.exists(row.image.name)
+    assert row.picture.alt == "The lodge at dusk"
     assert (
         'alt="The lodge at dusk"'
         in client.get(page.get_absolute_url()).content.decode()
@@ -244,32 +240,68 @@ def test_a_photo_added_in_a_draft_is_stored_and_shown_to_staff_only(
     )
 
 
-def test_the_drafts_photo_is_kept_when_the_form_is_saved_without_choosing_it_again(
-    client, page_with_a_new_photo_in_its_draft
+# The first bytes of an MP4 file (programs/models/video.py reads them).
+MP4_HEAD = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+
+
+@pytest.fixture
+def page_with_a_new_video_file_in_its_draft(client, editor, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    page = PageFactory(slug="tour", name="Tour")
+    data = admin_form(client, change_url(page))
+    index = add_row(
+        data,
+        "videos",
+        title="Family week",
+        order="0",
+        poster_picture=str(PictureFactory().pk),
+    )
+    data[f"videos-{index}-file"] = [
+        SimpleUploadedFile("family.mp4", MP4_HEAD, "video/mp4")
+    ]
+    response = client.post(change_url(page), as_draft(data))
+    assert response.status_code == 302, response.context["errors"]
+    return page
+
+
+def test_a_video_file_added_in_a_draft_is_stored_before_the_page_has_the_video(
+    page_with_a_new_video_file_in_its_draft,
 ):
-    page, prefix = page_with_a_new_photo_in_its_draft
-    (row,) = DraftChange.objects.get().inline_rows()["photos"]
+    assert not Video.objects.exists()
+    (row,) = DraftChange.objects.get().inline_rows()["videos"]
+    assert row.file.storage.exists(row.file.name)
+
+
+def test_the_drafts_file_is_kept_when_the_form_is_saved_without_choosing_it_again(
+    client, page_with_a_new_video_file_in_its_draft
+):
+    page = page_with_a_new_video_file_in_its_draft
+    (row,) = DraftChange.objects.get().inline_rows()["videos"]
 
     data = admin_form(client, change_url(page))
-    assert any(key.endswith(f"-image{KEPT_FILE_SUFFIX}") for key in data)
+    assert any(key.endswith(f"-file{KEPT_FILE_SUFFIX}") for key in data)
     response = client.post(change_url(page), data)
 
     assert response.status_code == 302, response.context["errors"]
-    photo = Photo.objects.get()
-    assert (photo.alt, photo.image.name) == ("The lodge at dusk", row.image.name)
+    video = Video.objects.get()
+    assert (video.title, video.file.name) == ("Family week", row.file.name)
 
 
-def test_a_forged_file_name_is_not_taken(client, page_with_a_new_photo_in_its_draft):
-    page, prefix = page_with_a_new_photo_in_its_draft
+def test_a_forged_file_name_is_not_taken(
+    client, page_with_a_new_video_file_in_its_draft
+):
+    page = page_with_a_new_video_file_in_its_draft
     data = admin_form(client, change_url(page))
-    kept = next(key for key in data if key.endswith(f"-image{KEPT_FILE_SUFFIX}"))
+    kept = next(key for key in data if key.endswith(f"-file{KEPT_FILE_SUFFIX}"))
     data[kept] = ["private/inquiries/someone.pdf:forged-signature"]
 
     response = client.post(change_url(page), data)
 
     assert response.status_code == 200
-    assert "This field is required." in response.content.decode()
-    assert not Photo.objects.exists()
+    assert "Upload a video file or paste a YouTube or Vimeo address" in (
+        response.content.decode()
+    )
+    assert not Video.objects.exists()
 
 
 def test_a_draft_holds_sanitized_html_as_the_saved_page_would(client, editor):

@@ -3,7 +3,6 @@ before the first save, thumbnails, SEO counters, and the checklist before publis
 
 import pytest
 from django.core.cache import caches
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -18,7 +17,6 @@ from tests.blog.factories import (
     CategoryFactory,
     PersonFactory,
     TagFactory,
-    jpeg_bytes,
 )
 from tests.html_forms import admin_form
 from tests.programs.factories import ConditionFactory, FAQFactory, ProgramFactory
@@ -41,7 +39,6 @@ def article_form(**overrides) -> dict:
         "slug": "finding-calm",
         "summary": "Small steps toward calm.",
         "body": "<h2>Breathing</h2><p>Breathe in for four counts.</p>",
-        "featured_image_alt": "",
         "status": Status.DRAFT,
         "publish_at_0": timezone.localdate().isoformat(),
         "publish_at_1": "09:00:00",
@@ -61,7 +58,7 @@ def program_form(program: Program, **overrides) -> dict:
         "publish_at_0": "2026-01-01",
         "publish_at_1": "09:00:00",
         "order": "0",
-        "hero_image_alt": "",
+        "hero_picture": "",
         "meta_description": "",
         "programs-faq-content_type-object_id-TOTAL_FORMS": "0",
         "programs-faq-content_type-object_id-INITIAL_FORMS": "0",
@@ -267,15 +264,13 @@ class TestPreview:
 
 
 class TestFieldsShowWhatVisitorsSee:
-    def test_an_image_field_shows_the_image_as_a_thumbnail(self, client, marketer):
-        article = ArticleFactory(
-            featured_image=SimpleUploadedFile("calm.jpg", jpeg_bytes()),
-            featured_image_alt="A calm lake",
-        )
+    def test_a_picture_field_shows_the_picture_as_a_thumbnail(self, client, marketer):
+        article = ArticleFactory(with_picture=True)
 
         page = client.get(f"/admin/blog/article/{article.pk}/change/").content.decode()
 
-        assert f'<img src="{article.featured_image.url}"' in page
+        thumbnail = article.featured_picture.renditions["sizes"][0]["url"]
+        assert f'<img data-picture-thumbnail src="{thumbnail}"' in page
 
     def test_seo_fields_have_counters_and_a_search_preview(self, client, marketer):
         page = client.get(ADD_ARTICLE).content.decode()

@@ -11,18 +11,18 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
+from django.urls import reverse
 from PIL import Image, ImageCms, PngImagePlugin
 
 import editing.images  # noqa: F401  (registers the HEIC opener)
 from blog.models import Article
-from editing.models import EditorImage
 from insurance_verification.encryption import decrypt
 from insurance_verification.models import InsuranceVerification
+from pictures.models import Picture
 from tests.admin_forms import change_form_data, every_admin_form
 from tests.blog.factories import ArticleFactory
 from tests.factories import UserFactory
 from tests.insurance_verification.helpers import verification_post
-from tests.programs.factories import PageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -251,10 +251,12 @@ def test_editor_images_keep_no_metadata(superuser_client, media_root, format_nam
 
     assert response.status_code == 200, response.content
     assert_no_marker_in_media(media_root, format_name)
-    assert_profile_kept(EditorImage.objects.get().image.read(), format_name)
+    assert_profile_kept(Picture.objects.get().file.read(), format_name)
 
 
-# -- picture fields through their admin forms: articles, galleries, video posters -------
+# -- picture fields through their admin forms: articles --------------------------------
+# (Gallery photos, video posters and hero pictures are chosen from the picture library,
+# whose upload re-encodes them: pictures/forms.py.)
 
 
 def public_page_files(client, url: str) -> None:
@@ -268,77 +270,26 @@ def test_article_pictures_and_their_renditions_keep_no_metadata(
     superuser_client, media_root, format_name
 ):
     article = ArticleFactory()
+    uploaded = superuser_client.post(
+        reverse("admin:pictures_picture_choose_upload"),
+        {"file": upload(format_name), "alt": "Hills"},
+    )
+    assert uploaded.status_code == 201, uploaded.content
     url = f"/admin/blog/article/{article.pk}/change/"
     data = change_form_data(superuser_client, url)
     for field in Article._meta.many_to_many:  # an empty multiple select posts nothing
         if data.get(field.name) == "":
             del data[field.name]
-    data.update(featured_image=upload(format_name), featured_image_alt="Hills")
+    data.update(featured_picture=uploaded.json()["id"])
 
     response = superuser_client.post(url, data)
 
     assert response.status_code == 302, form_errors(response)
     article = Article.objects.get(pk=article.pk)
-    assert article.featured_image_renditions["sizes"]
+    assert article.featured_picture.renditions["sizes"]
     public_page_files(superuser_client, article.get_absolute_url())
     assert_no_marker_in_media(media_root, format_name)
-    assert_profile_kept(article.featured_image.read(), format_name)
-
-
-def post_page_inline(client, page, prefix_part: str, fields: dict):
-    url = f"/admin/programs/page/{page.pk}/change/"
-    data = change_form_data(client, url)
-    prefix = next(
-        name.removesuffix("-TOTAL_FORMS")
-        for name in data
-        if name.endswith("-TOTAL_FORMS") and prefix_part in name
-    )
-    data.update({f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-INITIAL_FORMS": "0"})
-    data.update({f"{prefix}-0-{name}": value for name, value in fields.items()})
-    return client.post(url, data)
-
-
-@pytest.mark.parametrize("format_name", PICTURE_FORMATS)
-def test_gallery_photos_and_their_thumbnails_keep_no_metadata(
-    superuser_client, media_root, format_name
-):
-    page = PageFactory()
-
-    response = post_page_inline(
-        superuser_client,
-        page,
-        "photo",
-        {"image": upload(format_name), "alt": "The lodge", "order": "0"},
-    )
-
-    assert response.status_code == 302, form_errors(response)
-    public_page_files(superuser_client, page.get_absolute_url())
-    assert_no_marker_in_media(media_root, format_name)
-    assert_profile_kept(page.photos.get().image.read(), format_name)
-
-
-@pytest.mark.parametrize("format_name", PICTURE_FORMATS)
-def test_video_posters_and_their_thumbnails_keep_no_metadata(
-    superuser_client, media_root, format_name
-):
-    page = PageFactory()
-
-    response = post_page_inline(
-        superuser_client,
-        page,
-        "videos",
-        {
-            "title": "Family week",
-            "order": "0",
-            "poster": upload(format_name),
-            "embed_url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
-        },
-    )
-
-    assert response.status_code == 302, form_errors(response)
-    public_page_files(superuser_client, page.get_absolute_url())
-    assert_no_marker_in_media(media_root, format_name)
-    assert_profile_kept(page.videos.get().poster.read(), format_name)
+    assert_profile_kept(article.featured_picture.file.read(), format_name)
 
 
 # -- card photos: the public verification form, then decrypted ---------------------------
@@ -371,9 +322,7 @@ def test_card_photos_keep_no_metadata_once_decrypted(client, settings, format_na
 # -- every picture field of every admin form re-encodes ----------------------------------
 
 # Picture fields that no admin form edits, and the path that re-encodes them instead.
-NOT_IN_ANY_ADMIN_FORM = {
-    (EditorImage, "image"): "the editor's upload endpoint (tested above)",
-}
+NOT_IN_ANY_ADMIN_FORM: dict = {}
 
 
 def test_every_picture_field_in_the_admin_re_encodes_its_upload():
@@ -420,7 +369,7 @@ def stored_by_editor(client, content: bytes, name: str) -> Image.Image:
         {"upload": SimpleUploadedFile(name, content, content_type="image/jpeg")},
     )
     assert response.status_code == 200, response.content
-    return Image.open(EditorImage.objects.latest("pk").image)
+    return Image.open(Picture.objects.latest("pk").file)
 
 
 def test_a_cmyk_jpeg_is_stored_as_rgb(superuser_client):
@@ -460,4 +409,4 @@ def test_a_multi_picture_jpeg_is_stored_as_its_first_picture_alone(superuser_cli
 
     assert stored.format == "JPEG"
     assert getattr(stored, "n_frames", 1) == 1
-    assert markers_in(EditorImage.objects.get().image.read(), "JPEG") == []
+    assert markers_in(Picture.objects.get().file.read(), "JPEG") == []

@@ -183,7 +183,6 @@ def test_the_database_refuses_other_schemes_from_an_import_or_the_shell(value):
     video = Video.objects.create(
         page=PageFactory(),
         title="Family week",
-        poster="video-posters/still.jpg",
         embed_url="https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ",
     )
     with pytest.raises(IntegrityError), transaction.atomic():

@@ -12,7 +12,6 @@ from editing.models import DraftChange
 from programs.models import Condition, Program
 from tests.factories import UserFactory
 from tests.migrations import migrate, migrate_to_the_latest
-from tests.programs.factories import ConditionFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,8 +26,13 @@ def old_apps():
 
 
 def test_a_stored_draft_change_becomes_a_revision(old_apps):
-    program = ProgramFactory(name="Medical detox", summary="Live summary.")
-    alcohol = ConditionFactory(name="Alcohol")
+    # Made with the models of the time: the schema is the old one until the migration.
+    program = old_apps.get_model("programs", "Program").objects.create(
+        name="Medical detox", slug="medical-detox", summary="Live summary."
+    )
+    alcohol = old_apps.get_model("programs", "Condition").objects.create(
+        name="Alcohol", slug="alcohol"
+    )
     marketer = UserFactory(username="marketing")
     OldDraftChange = old_apps.get_model("editing", "DraftChange")
     OldDraftChange.objects.create(
@@ -64,4 +68,4 @@ def test_a_stored_draft_change_becomes_a_revision(old_apps):
     assert draft.publish_at == SAVED_AT + datetime.timedelta(days=30)
     assert draft.inlines == []  # the lists were never part of an old draft
     assert Program.objects.get().summary == "Live summary."
-    assert list(Condition.objects.filter(programs=program)) == []
+    assert list(Condition.objects.filter(programs=program.pk)) == []

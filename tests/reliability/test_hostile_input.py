@@ -17,7 +17,7 @@ from PIL import Image
 from admissions.forms import new_form_key
 from admissions.models import Inquiry
 from blog.models import Article
-from editing.models import EditorImage
+from pictures.models import Picture
 from tests.factories import StaffFactory, UserFactory
 from tests.reliability.hostile import (
     CORPUS,
@@ -207,7 +207,7 @@ def editor(client):
                 "blog.view_article",
                 "blog.add_article",
                 "blog.change_article",
-                "editing.add_editorimage",
+                "pictures.add_picture",
             ]
         )
     )
@@ -226,7 +226,6 @@ def test_article_body_from_the_admin_is_stored_sanitized(client, editor):
                 "slug": slug,
                 "summary": text[:300],
                 "body": f"<p>Intro</p>{text}",
-                "featured_image_alt": "",
                 "status": "published",
                 "publish_at_0": "2024-01-01",
                 "publish_at_1": "09:00:00",
@@ -317,15 +316,15 @@ def test_editor_upload_takes_only_real_images_under_safe_names(
     if not accepted:
         assert response.status_code == 400
         assert response.json()["error"]["message"]
-        assert not EditorImage.objects.exists()
+        assert not Picture.objects.exists()
         assert not media_root.exists() or not any(media_root.rglob("*.*"))
         return
     assert response.status_code == 200
-    image = EditorImage.objects.get()
-    stored = media_root / image.image.name
+    image = Picture.objects.get()
+    stored = media_root / image.file.name
     assert stored.resolve().is_relative_to(media_root.resolve())
     assert stored.suffix in {".png", ".jpeg", ".jpg", ".webp"}
-    assert "passwd" not in image.image.name and ".." not in image.image.name
+    assert "passwd" not in image.file.name and ".." not in image.file.name
 
 
 def test_a_ten_megabyte_upload_is_refused_with_a_message(client, editor, settings):
@@ -336,4 +335,4 @@ def test_a_ten_megabyte_upload_is_refused_with_a_message(client, editor, setting
     )
     assert response.status_code == 400
     assert "larger than" in response.json()["error"]["message"]
-    assert not EditorImage.objects.exists()
+    assert not Picture.objects.exists()

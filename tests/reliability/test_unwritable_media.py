@@ -4,9 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from blog.models import Article
-from editing.models import EditorImage
-from tests.blog.test_admin import article_form, jpeg_with_gps
+from pictures.models import Picture
+from tests.blog.test_admin import jpeg_with_gps
 from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,33 +24,10 @@ def files_under(path) -> list:
     return [entry for entry in path.rglob("*") if entry.is_file()]
 
 
-def test_article_image_upload_to_unwritable_storage_is_a_clear_message(
-    client, unwritable_media
-):
-    client.force_login(
-        StaffFactory(permissions=["blog.view_article", "blog.add_article"])
-    )
-    response = client.post(
-        "/admin/blog/article/add/",
-        article_form(
-            featured_image=SimpleUploadedFile(
-                "photo.jpg", jpeg_with_gps(), content_type="image/jpeg"
-            ),
-            featured_image_alt="A quiet lake",
-        ),
-        follow=True,
-    )
-
-    assert response.status_code == 200
-    assert "The image could not be stored" in response.content.decode()
-    assert not Article.objects.exists()
-    assert [path.name for path in files_under(unwritable_media)] == ["not-a-directory"]
-
-
 def test_editor_image_upload_to_unwritable_storage_is_a_clear_message(
     client, unwritable_media
 ):
-    client.force_login(StaffFactory(permissions=["editing.add_editorimage"]))
+    client.force_login(StaffFactory(permissions=["pictures.add_picture"]))
     response = client.post(
         reverse("editor_image_upload"),
         {"upload": SimpleUploadedFile("photo.jpg", jpeg_with_gps(), "image/jpeg")},
@@ -59,5 +35,5 @@ def test_editor_image_upload_to_unwritable_storage_is_a_clear_message(
 
     assert response.status_code == 503
     assert "The image could not be stored" in response.json()["error"]["message"]
-    assert not EditorImage.objects.exists()
+    assert not Picture.objects.exists()
     assert [path.name for path in files_under(unwritable_media)] == ["not-a-directory"]
