@@ -20,6 +20,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
@@ -137,9 +138,9 @@ class PictureAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
     def alt_state(self, picture):
         if picture.decorative:
             return "Decorative"
-        return picture.alt or format_html(
-            '<strong class="picture-missing">Missing</strong>'
-        )
+        if picture.alt:
+            return picture.alt
+        return mark_safe('<strong class="picture-missing">Missing</strong>')
 
     @admin.display(description="tags")
     def tag_list(self, picture):

@@ -66,7 +66,8 @@ class Picture(models.Model):
     focal_y = models.PositiveSmallIntegerField(
         "focal point down (%)", default=50, validators=[MaxValueValidator(100)]
     )
-    # Uncropped WebP widths (renditions.py), made when the file is saved.
+    # WebP widths and crops around the focal point (renditions.py), made when the file or
+    # the focal point changes.
     renditions = models.JSONField(default=dict, blank=True, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -99,7 +100,12 @@ class Picture(models.Model):
             PictureFile.objects.get_or_create(name=self.file.name, picture=self)
             if self.renditions.get("source") != self.file.name:
                 self.width, self.height = self.file.width, self.file.height
-                self.renditions = build_renditions(self.file, RENDITION_WIDTHS)
+            if self.renditions.get("source") != self.file.name or (
+                self.renditions.get("crop") != self.crop
+            ):
+                self.renditions = build_renditions(
+                    self.file, RENDITION_WIDTHS, crop=self.crop
+                )
                 Picture.objects.filter(pk=self.pk).update(
                     width=self.width, height=self.height, renditions=self.renditions
                 )

@@ -11,12 +11,19 @@ from django.db.models.fields.files import ImageFieldFile
 from sorl.thumbnail import get_thumbnail
 
 RENDITION_WIDTHS = (480, 800, 1200)
+# Crops a page shows in a fixed shape, around the focal point: cards at 16:9, portraits
+# in a circle. Made with the widths, so a list of cards costs no lookup.
+CROPS = {"wide": ((480, 270), (800, 450)), "square": ((96, 96), (192, 192))}
 
 
 def build_renditions(
-    image: ImageFieldFile, widths: tuple[int, ...] = RENDITION_WIDTHS
+    image: ImageFieldFile,
+    widths: tuple[int, ...] = RENDITION_WIDTHS,
+    crop: str = "50% 50%",
 ) -> dict:
-    """{"source": the image's name, "sizes": [{"url", "width", "height"}, ...]}, narrowest first."""
+    """{"source": the image's name, "sizes": [{"url", "width", "height"}, ...] narrowest
+    first, "crop": `crop`, "crops": {"wide": [...], "square": [...]}}: the crops keep the
+    point `crop` ("30% 60%", sorl-thumbnail's crop position) in view."""
     if not image:
         return {}
     original_width = image.width
@@ -26,16 +33,29 @@ def build_renditions(
         if sizes and sizes[-1]["width"] >= target:
             break  # never upscale: the original is narrower than the next width
         thumbnail = get_thumbnail(image, str(target), upscale=False)
-        sizes.append(
-            {"url": thumbnail.url, "width": thumbnail.width, "height": thumbnail.height}
-        )
-    return {"source": image.name, "sizes": sizes}
+        sizes.append(size_of(thumbnail))
+    crops = {
+        name: [
+            size_of(get_thumbnail(image, f"{width}x{height}", crop=crop))
+            for width, height in shapes
+        ]
+        for name, shapes in CROPS.items()
+    }
+    return {"source": image.name, "sizes": sizes, "crop": crop, "crops": crops}
 
 
-def srcset(renditions: dict) -> str:
-    return ", ".join(
-        f"{size['url']} {size['width']}w" for size in renditions.get("sizes", [])
+def size_of(thumbnail) -> dict:
+    return {"url": thumbnail.url, "width": thumbnail.width, "height": thumbnail.height}
+
+
+def srcset(renditions: dict, crop: str = "") -> str:
+    """The `srcset` of the uncropped widths, or of the crop named `crop`."""
+    sizes = (
+        renditions.get("crops", {}).get(crop, [])
+        if crop
+        else renditions.get("sizes", [])
     )
+    return ", ".join(f"{size['url']} {size['width']}w" for size in sizes)
 
 
 def default_size(renditions: dict, preferred_width: int = 800) -> dict | None:

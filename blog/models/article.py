@@ -308,6 +308,16 @@ class Article(Publishable):
         return default_size(self.featured_renditions)
 
     @property
+    def card_srcset(self) -> str:
+        """The 16:9 crops around the picture's focal point, for the cards."""
+        return srcset(self.featured_renditions, crop="wide")
+
+    @property
+    def card_size(self) -> dict | None:
+        crops = self.featured_renditions.get("crops", {}).get("wide", [])
+        return crops[0] if crops else self.featured_size
+
+    @property
     def featured_largest(self) -> dict | None:
         """The widest rendition (1200 px): what search engines and shares show."""
         sizes = self.featured_renditions.get("sizes", [])

@@ -79,10 +79,14 @@ class Person(models.Model):
 
     @property
     def team_photo(self) -> dict | None:
-        """The portrait's rendition for the 6rem circles of the team page, the author's
-        page and the review box: the narrowest, which the browser crops round."""
+        """The portrait for the 6rem circles of the team page, the author's page and the
+        review box: its 192 px square around the focal point (sharp on dense screens),
+        which the browser crops round."""
         if self.portrait is None:
             return None
+        squares = self.portrait.renditions.get("crops", {}).get("square", [])
+        if squares:
+            return squares[-1]
         return default_size(self.portrait.renditions, preferred_width=192)
 
     @property

@@ -161,8 +161,12 @@ def test_search_vector_is_kept_up_to_date_on_save():
 
 
 @pytest.mark.django_db
-def test_a_portrait_is_shown_at_the_librarys_narrowest_width():
+def test_a_portrait_is_shown_as_a_192_px_square_around_its_focal_point():
     person = PersonFactory(with_portrait=True)
+    centred = person.team_photo["url"]
+    person.portrait.focal_x = 5
+    person.portrait.save()
 
-    assert (person.team_photo["width"], person.team_photo["height"]) == (480, 480)
+    assert (person.team_photo["width"], person.team_photo["height"]) == (192, 192)
+    assert person.team_photo["url"] != centred
     assert PersonFactory().team_photo is None

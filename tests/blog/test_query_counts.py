@@ -124,4 +124,6 @@ def test_the_team_page_reads_portraits_with_the_people(client):
 
     html = client.get("/our-team/").content.decode()
     assert count_queries(client, "/our-team/") == small
-    assert html.count(f'src="{portrait.renditions["sizes"][0]["url"]}"') == 30
+    assert (
+        html.count(f'src="{portrait.renditions["crops"]["square"][-1]["url"]}"') == 30
+    )

@@ -118,7 +118,9 @@ def test_staff_member_writes_previews_and_publishes_an_article(
     page.locator(
         ".ck-file-dialog-button input[type=file], .ck-editor input[type=file]"
     ).first.set_input_files(str(image_file))
-    expect(body.locator("img[src*='/media/pictures/']")).to_have_count(1, timeout=15_000)
+    expect(body.locator("img[src*='/media/pictures/']")).to_have_count(
+        1, timeout=15_000
+    )
 
     page.get_by_role("button", name="Save draft").click()
     expect(page.locator(".messagelist")).to_contain_text("is saved as a draft")
@@ -131,7 +133,10 @@ def test_staff_member_writes_previews_and_publishes_an_article(
     expect(page.locator(".preview-banner")).to_contain_text("draft")
     expect(page.locator(".article__body strong")).to_have_text("steadies the mind")
     expect(page.locator(".article__body a[href='/blog/']")).to_be_visible()
-    expect(page.locator(".article__body img[src*='/media/pictures/']")).to_be_visible()
+    # Served from the library as WebP renditions, with their widths.
+    shown = page.locator(".article__body img[srcset]")
+    expect(shown).to_be_visible()
+    expect(shown).to_have_attribute("src", re.compile(r"\.webp$"))
     robots = page.locator("meta[name=robots]")
     expect(robots).to_have_attribute("content", "noindex")
 

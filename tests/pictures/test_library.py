@@ -204,6 +204,26 @@ def test_the_focal_point_moves_every_crop(marketer):
     assert corner.width == centred.width == 400
 
 
+def test_the_focal_point_moves_the_stored_crops_of_cards_and_portraits(marketer):
+    picture = PictureFactory()
+    before, widths = picture.renditions["crops"], picture.renditions["sizes"]
+
+    picture.focal_x, picture.focal_y = 90, 20
+    picture.save()
+
+    after = Picture.objects.get(pk=picture.pk).renditions
+    assert after["crop"] == "90% 20%"
+    for shape in ("wide", "square"):
+        assert [size["url"] for size in after["crops"][shape]] != [
+            size["url"] for size in before[shape]
+        ]
+    assert [(s["width"], s["height"]) for s in after["crops"]["wide"]] == [
+        (480, 270),
+        (800, 450),
+    ]
+    assert after["sizes"] == widths  # the uncropped widths stay
+
+
 def test_a_focal_point_outside_the_picture_is_a_message(client, marketer):
     picture = PictureFactory()
     form = admin_form(client, change_url(picture))
