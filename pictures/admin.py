@@ -24,9 +24,10 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
+from editing.publishing_actions import DRAFT_BUTTON, PUBLISH_BUTTON
 from editing.uploads import MediaStorageFailureAdminMixin
 
-from .fields import PictureField
+from .fields import PictureField, picture_fields
 from .forms import PictureForm, UploadForm
 from .models import Picture
 from .usage import uses_of, with_use_counts
@@ -217,9 +218,39 @@ class PictureAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
 class PictureChoosingMixin:
     """For every ModelAdmin and inline with a picture field: the library's chooser, without
     the stock related-object links around it (the chooser uploads and edits itself).
-    `pictures.checks` makes sure each such admin has it."""
+    `pictures.checks` makes sure each such admin has it.
+
+    On an inline (a page's sections, its gallery), a picture nobody has described holds
+    the page's *Publish*, named on its row's field, as the checklist does for the page's
+    own pictures (pictures/checklist.py); a draft is never held."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, PictureField):
             return db_field.formfield(**kwargs)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (DescribedOnPublishFormSet, formset), {})
+
+
+class DescribedOnPublishFormSet:
+    """An inline's rows: when the page is published, each chosen picture is described."""
+
+    def clean(self):
+        super().clean()
+        if PUBLISH_BUTTON not in self.data or DRAFT_BUTTON in self.data:
+            return
+        fields = picture_fields(self.model)
+        for form in self.forms:
+            cleaned = getattr(form, "cleaned_data", None) or {}
+            if cleaned.get("DELETE"):
+                continue
+            for field in fields:
+                picture = cleaned.get(field.name)
+                if picture is not None and picture.needs_alt:
+                    form.add_error(
+                        field.name,
+                        f"“{picture.title}” has no alt text. Describe it in the picture "
+                        "library (or mark it decorative there) before publishing.",
+                    )

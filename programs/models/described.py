@@ -1,6 +1,7 @@
-"""Pictures the publishing checklist cannot see: those of a page's sections, gallery and
-overview rows. The checklist reads a page's own fields (pictures/checklist.py), so these
-rows refuse, when saved, a picture the library has no alt text for."""
+"""Pictures no publishing step sees: an overview is always live (it has no draft), so it
+refuses, when saved, a picture the library has no alt text for. A page's own pictures are
+held at publishing by the checklist (pictures/checklist.py), its sections' and gallery's
+by their inline's formset (pictures.admin.DescribedOnPublishFormSet)."""
 
 from django.core.exceptions import ValidationError
 

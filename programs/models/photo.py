@@ -4,10 +4,8 @@ from django.db import models
 
 from pictures.fields import PictureField
 
-from .described import DescribedPictures
 
-
-class Photo(DescribedPictures, models.Model):
+class Photo(models.Model):
     """One picture of a page's gallery (the tour, a location), from the library."""
 
     content_type = models.ForeignKey(

@@ -20,7 +20,6 @@ from pictures.fields import PictureField
 from pictures.renditions import default_size, srcset
 from website import page_parts
 
-from .described import DescribedPictures
 from .page import Page
 from .program import Program
 from .testimonial import Testimonial
@@ -62,7 +61,7 @@ class Action(models.TextChoices):
     PAGE = "page", "Open a page (choose it below)"
 
 
-class HeroSection(DescribedPictures, Section):
+class HeroSection(Section):
     """The opening of a page: its headline, a sentence or two, a picture and buttons. As
     a page's first section it takes the place of the page's own title."""
 
@@ -135,7 +134,7 @@ class TextSection(Section):
         verbose_name = "text"
 
 
-class PictureSection(DescribedPictures, Section):
+class PictureSection(Section):
     # Required by its form (section_admin.py); empty in the table only where the move
     # into the library found no file (programs 0014).
     picture = PictureField("picture", blank=True)

@@ -5,13 +5,15 @@ import re
 
 import pytest
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.test import Client
+from django.urls import reverse
 from PIL import Image
 
 from programs.models import Photo
+from tests.admissions.factories import marketing_user
+from tests.html_forms import admin_form
 from tests.pictures.factories import PictureFactory, jpeg_bytes
 from tests.programs.factories import LocationFactory, PageFactory
 from website.models import SiteSettings
@@ -84,8 +86,27 @@ def test_a_gallery_photo_is_cropped_around_its_focal_point():
     assert cut.convert("RGB").getpixel((30, 100))[0] > 200
 
 
-def test_a_gallery_photo_refuses_a_picture_without_alt_text():
-    photo = Photo(page=PageFactory(), picture=PictureFactory(title="Deck", alt=""))
+def test_a_gallery_photo_without_alt_text_holds_publishing_but_not_a_draft(client):
+    client.force_login(marketing_user())
+    page = PageFactory()
+    undescribed = PictureFactory(title="Deck", alt="")
+    Photo.objects.create(page=page, picture=undescribed)
+    url = reverse("admin:programs_page_change", args=[page.pk])
+    form = admin_form(client, url)
 
-    with pytest.raises(ValidationError, match="“Deck” has no alt text"):
-        photo.full_clean()
+    published = client.post(url, {**form, "_publish": "Publish"})
+
+    assert published.status_code == 200
+    errors = [
+        str(error)
+        for formset in published.context["inline_admin_formsets"]
+        for error in formset.formset.errors
+        if error
+    ]
+    assert any("“Deck” has no alt text" in error for error in errors), errors
+    drafted = client.post(url, {**form, "_save_draft": "Save draft"})
+    assert drafted.status_code == 302
+    undescribed.decorative = True
+    undescribed.save()
+    form = admin_form(client, url)  # opened again after the draft's save
+    assert client.post(url, {**form, "_publish": "Publish"}).status_code == 302
