@@ -11,9 +11,12 @@ picture field and from the rich-text editor) lists the library a page at a time 
 same search and tags, and uploads a new picture into it (`upload_view`).
 """
 
+import logging
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -25,7 +28,7 @@ from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
 from editing.publishing_actions import DRAFT_BUTTON, PUBLISH_BUTTON
-from editing.uploads import MediaStorageFailureAdminMixin
+from editing.uploads import STORAGE_FAILURE_MESSAGE, MediaStorageFailureAdminMixin
 
 from .fields import PictureField, picture_fields
 from .forms import PictureForm, UploadForm
@@ -33,6 +36,8 @@ from .models import Picture
 from .usage import uses_of, with_use_counts
 
 CHOOSER_PAGE_SIZE = 24
+
+logger = logging.getLogger(__name__)
 
 # Tags are written on each picture (a comma-separated field); taggit's own list of tags
 # would be a second place to edit them. Its admin module is imported first, so this holds
@@ -210,8 +215,14 @@ class PictureAdmin(MediaStorageFailureAdminMixin, admin.ModelAdmin):
             return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
         picture = form.save(commit=False)
         picture.uploaded_by = request.user
-        picture.save()
-        form.save_m2m()
+        try:
+            with transaction.atomic():
+                picture.save()
+                form.save_m2m()
+        except OSError:
+            logger.exception("Storing a picture from the chooser failed.")
+            message = {"message": STORAGE_FAILURE_MESSAGE, "code": "storage"}
+            return JsonResponse({"errors": {"__all__": [message]}}, status=503)
         return JsonResponse(json_picture(picture), status=201)
 
 
