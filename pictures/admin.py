@@ -260,8 +260,4 @@ class DescribedOnPublishFormSet:
             for field in fields:
                 picture = cleaned.get(field.name)
                 if picture is not None and picture.needs_alt:
-                    form.add_error(
-                        field.name,
-                        f"“{picture.title}” has no alt text. Describe it in the picture "
-                        "library (or mark it decorative there) before publishing.",
-                    )
+                    form.add_error(field.name, picture.missing_alt)

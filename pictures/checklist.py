@@ -16,8 +16,7 @@ def pictures_without_alt(page: models.Model) -> list[Advice]:
         if picture is not None and picture.needs_alt:
             found.append(
                 Advice(
-                    f"{capfirst(field.verbose_name)}: “{picture.title}” has no alt text. "
-                    "Describe it in the picture library (or mark it decorative).",
+                    f"{capfirst(field.verbose_name)}: {picture.missing_alt}",
                     field.name,
                     blocks=True,
                 )

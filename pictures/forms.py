@@ -2,8 +2,9 @@ from django import forms
 
 from editing.image_forms import cleaned_image_upload
 
-from .models import Picture
+from .models import Picture, title_from
 
+FILE_HELP = "A JPEG, PNG, GIF or WebP picture; it is stored without its camera data."
 ALT_MISSING = (
     "Describe the picture for people who cannot see it, or mark it as decorative."
 )
@@ -51,18 +52,12 @@ class UploadForm(PictureForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].required = False
-        self.fields[
-            "file"
-        ].help_text = (
-            "A JPEG, PNG, GIF or WebP picture; it is stored without its camera data."
-        )
+        self.fields["file"].help_text = FILE_HELP
         self.fields["title"].help_text = "Left empty, the file's name is used."
 
     def clean(self):
         cleaned = super().clean()
         upload = self.files.get("file")
         if not cleaned.get("title") and upload is not None:
-            stem = upload.name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
-            cleaned["title"] = stem.strip()[:200] or "Untitled picture"
-            self.instance.title = cleaned["title"]
+            cleaned["title"] = self.instance.title = title_from(upload.name)
         return cleaned

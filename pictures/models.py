@@ -22,6 +22,12 @@ FOCAL_HELP = (
 )
 
 
+def title_from(file_name: str) -> str:
+    """A title for a picture uploaded without one: its file's name, in words."""
+    stem = file_name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return stem.replace("-", " ").replace("_", " ").strip()[:200] or "Untitled picture"
+
+
 class Picture(models.Model):
     file = models.ImageField(
         "picture file",
@@ -119,6 +125,14 @@ class Picture(models.Model):
     def needs_alt(self) -> bool:
         """Shown to visitors without a description: a fault on any live page."""
         return not self.decorative and not self.alt.strip()
+
+    @property
+    def missing_alt(self) -> str:
+        """What every form and the checklist say of a picture that `needs_alt`."""
+        return (
+            f"“{self.title}” has no alt text. Describe it in the picture library "
+            "(or mark it decorative there)."
+        )
 
     @property
     def crop(self) -> str:

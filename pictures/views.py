@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from editing.images import InvalidImage, clean_image, refuse_oversized
 from editing.uploads import STORAGE_FAILURE_MESSAGE
 
-from .models import Picture
+from .models import Picture, title_from
 
 logger = logging.getLogger(__name__)
 
@@ -25,11 +25,6 @@ logger = logging.getLogger(__name__)
 def upload_error(message: str, status: int = 400) -> JsonResponse:
     # CKEditor 5's upload adapter shows error.message to the editor.
     return JsonResponse({"error": {"message": message}}, status=status)
-
-
-def title_from(file_name: str) -> str:
-    stem = file_name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ").strip()
-    return stem[:200] or "Untitled picture"
 
 
 @require_POST

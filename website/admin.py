@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -47,27 +46,8 @@ class NextStepInline(admin.StackedInline):
     extra = 0
 
 
-class SiteSettingsForm(forms.ModelForm):
-    """Refuses a map picture that has no alt text. Pages have the publishing checklist
-    to refuse it; the site settings have not, so their form does."""
-
-    class Meta:
-        model = SiteSettings
-        fields = ["map_picture"]  # the admin's fieldsets add the rest
-
-    def clean_map_picture(self):
-        picture = self.cleaned_data.get("map_picture")
-        if picture is not None and picture.needs_alt:
-            raise forms.ValidationError(
-                f"“{picture.title}” has no alt text. Describe it in the picture library "
-                "(or mark it decorative)."
-            )
-        return picture
-
-
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(PictureChoosingMixin, SingletonAdmin):
-    form = SiteSettingsForm
     inlines = [NextStepInline]
 
     class Media:

@@ -4,10 +4,9 @@ help, areas we serve), edited by marketing like any page."""
 from django.db import models
 from django.urls import reverse
 
+from pictures.described import DescribedPictures
 from pictures.fields import PictureField
 from rehab_site.caching import remember
-
-from .described import DescribedPictures
 
 
 class Overview(DescribedPictures, models.Model):

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import DatabaseError, models
 
 from editing.links import WebAddressField, is_web_address, web_address_constraint
+from pictures.described import DescribedPictures
 from pictures.fields import PictureField
 from pictures.renditions import default_size, srcset
 from rehab_site.caching import remember
@@ -23,7 +24,7 @@ def _international(number: str, scheme: str) -> str:
 _last_loaded: list = []
 
 
-class SiteSettings(models.Model):
+class SiteSettings(DescribedPictures, models.Model):
     """The center's own details, edited once in the admin and shown on every page."""
 
     name = models.CharField(max_length=120, default="Our Treatment Center")
