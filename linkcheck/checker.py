@@ -20,16 +20,16 @@ from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
-from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.http.request import validate_host
 from django.test import Client
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 
+from editing.admin_links import change_url, edit_target
 from editing.publishing import Publishable, Status
 from editing.richtext import html_fields
 
@@ -87,28 +87,8 @@ def checked_models() -> list:
     ]
 
 
-def edit_target(obj: models.Model) -> models.Model:
-    """What staff open to fix `obj`: itself, or the admin page it is edited on (a menu
-    for its items)."""
-    if admin.site.is_registered(type(obj)):
-        return obj
-    for field in obj._meta.concrete_fields:
-        if isinstance(field, models.ForeignKey) and admin.site.is_registered(
-            field.related_model
-        ):
-            return getattr(obj, field.name)
-    return obj
-
-
 def edit_url(obj: models.Model) -> str:
-    target = edit_target(obj)
-    opts = target._meta
-    try:
-        return reverse(
-            f"admin:{opts.app_label}_{opts.model_name}_change", args=[target.pk]
-        )
-    except NoReverseMatch:
-        return ""
+    return change_url(edit_target(obj))
 
 
 def describe(obj: models.Model) -> str:

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from django.contrib import admin
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
+
+from editing import admin_links
+from editing.admin_links import edit_target
 
 from .models import Picture, PictureFile, PictureUse
 
@@ -51,25 +53,6 @@ def with_use_counts(queryset):
     return queryset.annotate(use_count=total)
 
 
-def owner(obj):
-    """The object the admin edits `obj` in: itself when it has an admin, else the first
-    object it belongs to that has one (a gallery photo's page, a section's page)."""
-    if admin.site.is_registered(type(obj)):
-        return obj
-    opts = type(obj)._meta
-    # A foreign key to the page, or a generic one (a gallery photo's page).
-    links = [
-        field.name
-        for field in [*opts.concrete_fields, *opts.private_fields]
-        if field.many_to_one and field.related_model is not Picture
-    ]
-    for name in links:
-        parent = getattr(obj, name, None)
-        if parent is not None and admin.site.is_registered(type(parent)):
-            return parent
-    return obj
-
-
 def change_url(obj, request) -> str:
     """The admin page where this user edits `obj`, or "" when they may not."""
     model = type(obj)
@@ -77,13 +60,7 @@ def change_url(obj, request) -> str:
         return ""
     if not admin.site.get_model_admin(model).has_view_or_change_permission(request):
         return ""
-    opts = model._meta
-    try:
-        return reverse(
-            f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
-        )
-    except NoReverseMatch:
-        return ""
+    return admin_links.change_url(obj)
 
 
 def uses_of(picture: Picture, request) -> list[Use]:
@@ -98,7 +75,7 @@ def uses_of(picture: Picture, request) -> list[Use]:
                     what = f"{capfirst(page._meta.verbose_name)} “{page}”, {row}"
                     uses.append(Use(what, change_url(page, request)))
                 continue
-            page = owner(row)
+            page = edit_target(row)
             what = f"{capfirst(model._meta.verbose_name)} “{row}”, {relation.field.verbose_name}"
             if page is not row:
                 what += f", on {page._meta.verbose_name} “{page}”"
