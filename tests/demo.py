@@ -12,6 +12,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
@@ -69,6 +70,17 @@ def load_demo(
         if source.exists():
             shutil.copytree(source, target, dirs_exist_ok=True, copy_function=link)
     load_rows(snapshot.fixture)
+
+
+# The staff `seed_demo` makes (website/demo.py, admissions/demo.py).
+DEMO_USERNAMES = ("admin", "admissions", "marketing")
+
+
+def forget_demo_staff() -> None:
+    """The demo center without its three staff users, as before the first `make run`:
+    the next `seed_demo` makes them and shows their passwords, as a first run does,
+    without a whole seeding's pictures and renditions (15 s each on this machine)."""
+    get_user_model().objects.filter(username__in=DEMO_USERNAMES).delete()
 
 
 def link(source: str, target: str) -> None:

@@ -1,5 +1,6 @@
 """`make run` shows the demo's three sign-ins each time, as its last lines before the
-development server's banner."""
+development server's banner. Each test starts from the demo center without its staff
+(`forget_demo_staff`), so `seed_demo` makes them as on a first run."""
 
 import io
 import stat
@@ -7,15 +8,21 @@ import stat
 import pytest
 from django.core.management import call_command
 
+from tests.demo import forget_demo_staff
+
 
 @pytest.fixture
-def development(settings, tmp_path):
+def first_run(demo):
+    forget_demo_staff()
+
+
+@pytest.fixture
+def development(first_run, settings, tmp_path):
     settings.DEBUG = True
     settings.VAR_DIR = tmp_path / "var"
     return settings.VAR_DIR
 
 
-@pytest.mark.django_db
 def test_the_demo_sign_ins_are_shown_again_on_every_run(development):
     call_command("seed_demo", stdout=io.StringIO())
     call_command("seed_demo", stdout=io.StringIO())  # a second `make run`
@@ -34,7 +41,6 @@ def test_the_demo_sign_ins_are_shown_again_on_every_run(development):
     assert stat.S_IMODE(sign_ins.stat().st_mode) == 0o600
 
 
-@pytest.mark.django_db
 def test_a_shown_password_signs_in(development, client):
     call_command("seed_demo", stdout=io.StringIO())
     output = io.StringIO()
@@ -48,8 +54,7 @@ def test_a_shown_password_signs_in(development, client):
     assert client.login(username="marketing", password=password)
 
 
-@pytest.mark.django_db
-def test_without_debug_no_password_is_written_down(settings, tmp_path):
+def test_without_debug_no_password_is_written_down(first_run, settings, tmp_path):
     settings.DEBUG = False
     settings.VAR_DIR = tmp_path / "var"
 
