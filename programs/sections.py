@@ -9,7 +9,8 @@ has (tests/programs/test_sections.py counts them).
 
 from collections.abc import Callable
 
-from django.db.models import QuerySet, Value
+from django.db import connection
+from django.db.models import QuerySet
 
 from editing.preview import related, typed_relations
 from pictures.fields import picture_fields
@@ -127,15 +128,27 @@ def reader():
 
 def kinds_present(page_ids) -> set[str]:
     """The kinds of section the saved pages `page_ids` have, in one query (a UNION over
-    the kinds), so that only those are read: one more query per kind used."""
-    kinds = [
-        model.objects.filter(parent_id__in=page_ids)
-        .order_by()
-        .annotate(section_type=Value(model._meta.model_name))
-        .values_list("section_type", flat=True)
-        for model in SECTION_MODELS
-    ]
-    return set(kinds[0].union(*kinds[1:], all=True))
+    the kinds), so that only those are read: one more query per kind used.
+
+    Written as SQL rather than as the union of 18 querysets: the ORM took 3.6 ms to build
+    and compile that union on every render of a page with sections or a placed block,
+    the SQL 0.3 ms to run (README, "Performance")."""
+    ids = list(page_ids)
+    if not ids:
+        return set()
+    quote = connection.ops.quote_name
+    marks = ", ".join(["%s"] * len(ids))
+    selects, params = [], []
+    for model in SECTION_MODELS:
+        parent = model._meta.get_field("parent").column
+        selects.append(
+            f"SELECT %s FROM {quote(model._meta.db_table)} "
+            f"WHERE {quote(parent)} IN ({marks})"
+        )
+        params += [model._meta.model_name, *ids]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), params)
+        return {kind for (kind,) in cursor.fetchall()}
 
 
 def in_order(sections: list) -> list:
