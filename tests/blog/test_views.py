@@ -132,7 +132,7 @@ def test_a_decorative_featured_picture_is_shown_without_alt_text(client):
 
 
 def test_a_library_picture_in_the_text_is_served_in_its_widths(client):
-    picture = PictureFactory(alt="The lodge at dusk")
+    picture = PictureFactory(alt="The lodge at dusk", wide=True)
     article = ArticleFactory(body=f'<p><img src="{picture.file.url}" alt=""></p>')
 
     html = client.get(article.get_absolute_url()).content.decode()

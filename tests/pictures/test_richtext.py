@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_library_picture_in_text_is_served_as_renditions_with_its_size():
-    picture = PictureFactory(alt="The lodge at dusk")
+    picture = PictureFactory(alt="The lodge at dusk", wide=True)
     html = f'<figure class="image"><img src="{picture.file.url}" alt=""></figure>'
 
     shown = with_renditions(html)

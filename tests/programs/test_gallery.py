@@ -75,7 +75,7 @@ def test_a_gallery_photo_is_cropped_around_its_focal_point():
     SiteSettings.objects.create(name="Test Center")
     left, right = PageFactory(), PageFactory()
     for page, focal_x in ((left, 0), (right, 100)):
-        picture = PictureFactory(focal_x=focal_x, focal_y=50)
+        picture = PictureFactory(focal_x=focal_x, focal_y=50, wide=True)
         Photo.objects.create(page=page, picture=picture)
 
     kept = gallery_image(Client().get(left.get_absolute_url()).content.decode())

@@ -140,7 +140,7 @@ def about_page_html() -> str:
 def test_a_map_picture_is_shown_from_the_library_with_its_alt_text(
     admin_client, media_root
 ):
-    picture = PictureFactory(alt="The lane from Route 64")  # 1600 × 1000
+    picture = PictureFactory(alt="The lane from Route 64", wide=True)  # 1600 × 1000
     response = admin_client.post(
         "/admin/website/sitesettings/1/change/",
         settings_form(admin_client, map_picture=picture.pk),
