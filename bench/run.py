@@ -10,6 +10,10 @@ database of their own.
 Modes, each page measured on every site in turn, `repeats` times round, keeping the median:
 - app: wrk straight at gunicorn, with no cookie (a first visit), and no whole-page cache
   (the baseline's PAGE_CACHE_SECONDS=0; this checkout has none in the app).
+- cold: the app mode with every template fragment built on each request
+  (CACHE_FRAGMENTS=false), as pages render after an edit starts a new content
+  generation; beside the program, addiction and article pages, a reference site's
+  pages if BENCH_REFERENCE names them (see COLD_TARGETS).
 - deployed: wrk at nginx in front of gunicorn, each site with its own deploy/nginx.conf
   and TLS, with whatever each caches: as a first visit (no cookie), and as a returning
   visitor (the CSRF cookie of a form started once, and an analytics cookie); next to
@@ -557,7 +561,9 @@ class Site:
     def environment(self, mode: str) -> dict:
         environment = base_environment(self.args, self.checkout.static_root)
         # The baseline's page cache lives in the app: off when the app is measured alone.
-        environment["PAGE_CACHE_SECONDS"] = "0" if mode == "app" else "600"
+        environment["PAGE_CACHE_SECONDS"] = "0" if mode in ("app", "cold") else "600"
+        if mode == "cold":
+            environment["CACHE_FRAGMENTS"] = "false"
         return environment
 
 
@@ -642,6 +648,9 @@ def run_mode(args, sites: list[Site], mode: str, work: Path, certificate) -> Non
                     continue
                 index, path = found[0]
                 runs.append((site, mode, front + path))
+                reference = args.reference.get(COLD_TARGETS.get(name, ("",))[0])
+                if mode == "cold" and site.checkout.root == PROJECT_ROOT and reference:
+                    runs.append((site, "reference", reference))
                 if mode == "deployed":
                     runs.append((site, "returning", front + path))
                     ceiling = f"{CEILING_DIRECTORY}/{site.name}-{index}.html"
@@ -676,7 +685,14 @@ def run_mode(args, sites: list[Site], mode: str, work: Path, certificate) -> Non
 
 
 # The cookies each kind of measurement sends: a first visit none.
-COOKIES = {"app": "", "deployed": "", "returning": RETURNING_VISITOR, "ceiling": ""}
+COOKIES = {
+    "app": "",
+    "cold": "",
+    "reference": "",
+    "deployed": "",
+    "returning": RETURNING_VISITOR,
+    "ceiling": "",
+}
 
 
 def check_what_is_cached(site: Site, front: str) -> None:
@@ -756,6 +772,14 @@ APP_TARGETS = {"article": 300, "blog list": 300, "program": 300, "addiction": 30
 # Issue 25: through nginx, a first visit to each page kept at the edge, forms included, is
 # served at 80% of the rate of a static file as large. Search is read by the app.
 CACHED_SHARE_TARGET = 0.8
+# Cold pages (fragments off) against a reference site's page of the same kind, given by
+# BENCH_REFERENCE ("location page=URL,blog post=URL"): issue 25 measured Wagtail's
+# bakerydemo, run by hand on this machine (it cannot be installed offline).
+COLD_TARGETS = {
+    "program": ("location page", 2),
+    "addiction": ("location page", 2),
+    "article": ("blog post", 3),
+}
 NOT_KEPT = {f"search “{SEARCH_WORD}”"}
 SLOWER_LIMIT = 0.10
 
@@ -777,6 +801,8 @@ def write_results(args, sites: list[Site], recycling: list[str], path: Path) -> 
         f"{args.warmup} s warm-up, the median of {args.repeats} runs taken in turn with "
         f"the other sites', on the same machine as the servers. **App** = wrk straight "
         f"at gunicorn as a first-time visitor (no cookie), with no whole-page cache. "
+        f"**Cold** = the same with every template fragment built on each request "
+        f"(`CACHE_FRAGMENTS=false`), as pages render after an edit. "
         f"**Deployed** = wrk at the site's own deploy/nginx.conf (TLS) in front of "
         f"gunicorn as a first-time visitor (no cookie), with what each site caches; "
         f"**returning** = the same with a returning visitor's cookies (`{RETURNING_VISITOR}`). "
@@ -789,16 +815,20 @@ def write_results(args, sites: list[Site], recycling: list[str], path: Path) -> 
         lines += [
             f"## {site.name}: {site.checkout.label}, {site.articles:,} articles",
             "",
-            "| page | bytes | app req/s | app p50 ms | app p99 ms | first visit req/s | first visit p99 ms | returning req/s | ceiling req/s | first visit / ceiling | errors |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| page | bytes | app req/s | app p50 ms | app p99 ms | cold req/s | cold p50 ms | first visit req/s | first visit p99 ms | returning req/s | ceiling req/s | first visit / ceiling | errors |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for name, _ in site.targets:
             app, deployed = rows[(name, "app")], rows[(name, "deployed")]
+            cold = rows[(name, "cold")]
             returning, ceiling = rows[(name, "returning")], rows[(name, "ceiling")]
-            errors = sum(row["errors"] for row in (app, deployed, returning, ceiling))
+            errors = sum(
+                row["errors"] for row in (app, cold, deployed, returning, ceiling)
+            )
             lines.append(
                 f"| {name} | {site.sizes[name]:,} | {app['rps']:.0f} | {app['p50']:.1f} "
-                f"| {app['p99']:.1f} | {deployed['rps']:.0f} | {deployed['p99']:.1f} "
+                f"| {app['p99']:.1f} | {cold['rps']:.0f} | {cold['p50']:.1f} "
+                f"| {deployed['rps']:.0f} | {deployed['p99']:.1f} "
                 f"| {returning['rps']:.0f} | {ceiling['rps']:.0f} "
                 f"| {deployed['rps'] / ceiling['rps']:.0%} | {errors} |"
             )
@@ -855,6 +885,15 @@ def targets_section(sites: list[Site]) -> list[str]:
                 f"| {who} through nginx ≥ {CACHED_SHARE_TARGET:.0%} of its static file "
                 f"| {name} | {share:.0%} | {met} |"
             )
+    for name, (reference, times) in COLD_TARGETS.items():
+        if (name, "reference") not in rows:
+            continue
+        ratio = rows[(name, "cold")]["rps"] / rows[(name, "reference")]["rps"]
+        lines.append(
+            f"| cold ≥ {times}× the reference site's {reference} "
+            f"({rows[(name, 'reference')]['rps']:.0f} req/s, measured beside it) "
+            f"| {name} | {ratio:.2f}× | {'yes' if ratio >= times else '**no**'} |"
+        )
     lines.append("")
     if baseline is None:
         return lines
@@ -862,15 +901,15 @@ def targets_section(sites: list[Site]) -> list[str]:
     lines += [
         f"### Compared with {baseline.checkout.label}, same data, same run",
         "",
-        "| page | app: before | app: now | change | deployed: before | deployed: now | change |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| page | app: before | app: now | change | cold: before | cold: now | change | deployed: before | deployed: now | change |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, _ in largest.targets:
         # A kind of page the baseline lacks (a composed landing page) is held to the
         # baseline's home page, the page it stands in for.
         against = name if (name, "app") in old else "home"
         cells = []
-        for mode in ("app", "deployed"):
+        for mode in ("app", "cold", "deployed"):
             before, now = old[(against, mode)]["rps"], rows[(name, mode)]["rps"]
             change = now / before - 1
             flag = "**" if change < -SLOWER_LIMIT else ""
@@ -954,6 +993,12 @@ def main() -> None:
     parser.add_argument(
         "--repeats", type=int, default=int(os.environ.get("BENCH_REPEATS", 3))
     )
+    parser.add_argument(
+        "--reference",
+        default=os.environ.get("BENCH_REFERENCE", ""),
+        help="a reference site's pages for the cold comparison: "
+        "'location page=http://127.0.0.1:8801/...,blog post=http://127.0.0.1:8801/...'",
+    )
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--inquiries", type=int, default=100_000)
     parser.add_argument("--submit-workers", type=int, default=8)
@@ -968,7 +1013,10 @@ def main() -> None:
         help="only the staff pages, at the largest size (bench/admin.md)",
     )
     args = parser.parse_args()
-    for url in (args.database_url, args.cache_url):
+    args.reference = dict(
+        pair.split("=", 1) for pair in args.reference.split(",") if "=" in pair
+    )
+    for url in (args.database_url, args.cache_url, *args.reference.values()):
         host = urllib.parse.urlsplit(url).hostname
         if host not in ("127.0.0.1", "localhost"):
             raise SystemExit(
@@ -1011,7 +1059,7 @@ def main() -> None:
             site.targets = pages(site.args, site.checkout.root)
             write_ceilings(site)
         certificate = self_signed_certificate(work)
-        for mode in ("app", "deployed"):
+        for mode in ("app", "cold", "deployed"):
             run_mode(args, sites, mode, work, certificate)
         largest = [site for site in sites if site.checkout is this][-1]
         recycling = recycling_run(args, largest)
