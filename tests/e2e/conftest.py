@@ -176,3 +176,16 @@ def axe_summary(results) -> str:
 def assert_no_axe_violations(page, tags=WCAG_TAGS) -> None:
     results = axe_results(page, tags)
     assert results.violations_count == 0, results.generate_report()
+
+
+# The page's layout shifts so far: once two frames have been drawn (so a shift from the
+# last picture decoded is in), the entries buffered since the page started, read at once
+# (takeRecords) rather than waiting for the observer's callback (300 ms a page before).
+LAYOUT_SHIFT = """async () => {
+  await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
+  const observer = new PerformanceObserver(() => {});
+  observer.observe({ type: "layout-shift", buffered: true });
+  const entries = observer.takeRecords();
+  observer.disconnect();
+  return entries.filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0);
+}"""

@@ -2,7 +2,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .conftest import ONE_DATABASE_IN_THE_BROWSER
+from .conftest import LAYOUT_SHIFT, ONE_DATABASE_IN_THE_BROWSER
 
 pytestmark = ONE_DATABASE_IN_THE_BROWSER
 
@@ -73,17 +73,6 @@ def test_treatment_submenu_opens_by_touch_at_phone_width(demo, live_server, phon
     expect(
         phone_page.get_by_role("link", name="Detox", exact=True).first
     ).to_be_visible()
-
-
-LAYOUT_SHIFT = """
-new Promise((resolve) => {
-  let total = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) total += entry.value;
-  }).observe({ type: "layout-shift", buffered: true });
-  setTimeout(() => resolve(total), 500);
-})
-"""
 
 
 def test_pages_at_phone_width_load_without_shifting(demo, live_server, phone_page):

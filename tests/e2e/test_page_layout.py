@@ -14,7 +14,13 @@ import pytest
 from tests.e2e.conftest import AXE_ON_ONE_DATABASE
 from tests.page_types import page_types
 
-from .conftest import axe_results, axe_summary, with_axe
+from .conftest import (
+    LAYOUT_SHIFT,
+    ONE_DATABASE_IN_THE_BROWSER,
+    axe_results,
+    axe_summary,
+    with_axe,
+)
 
 
 @pytest.fixture
@@ -240,14 +246,6 @@ MEASURE = """([grids, CARDS, MIN_CARD_WIDTH, MIN_SIDE_SHARE, BUTTON_GROUPS, TITL
 
 MEASURES = [GRIDS, CARDS, MIN_CARD_WIDTH, MIN_SIDE_SHARE, BUTTON_GROUPS, TITLES]
 
-LAYOUT_SHIFT = """() => new Promise((resolve) => {
-  let total = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
-  }).observe({ type: "layout-shift", buffered: true });
-  setTimeout(() => resolve(total), 300);
-})"""
-
 
 def load_everything(page, scroll: bool = True) -> None:
     """Scroll to the bottom and back, so lazily loaded pictures load as a visitor's would
@@ -345,3 +343,18 @@ def test_every_page_type_keeps_its_layout_at_tablet_laptop_and_wide_widths(
             if problems:
                 found[f"{path} at {width} px"] = problems
     assert found == {}
+
+
+@ONE_DATABASE_IN_THE_BROWSER
+def test_the_layout_shift_measure_sees_content_pushed_down_after_load(phone_page):
+    phone_page.goto(
+        'data:text/html,<p style="height: 300px">A paragraph a visitor starts to read.</p>'
+    )
+    assert phone_page.evaluate(LAYOUT_SHIFT) == 0
+
+    phone_page.evaluate(
+        """() => document.body.insertAdjacentHTML(
+          "afterbegin", '<div style="height: 400px"></div>')"""
+    )
+
+    assert phone_page.evaluate(LAYOUT_SHIFT) > 0.02
