@@ -12,7 +12,8 @@ Modes, each page measured on every site in turn, `repeats` times round, keeping 
   (the baseline's PAGE_CACHE_SECONDS=0; this checkout has none in the app).
 - cold: the app mode with every template fragment built on each request
   (CACHE_FRAGMENTS=false), as pages render after an edit starts a new content
-  generation; beside the program, addiction and article pages, a reference site's
+  generation (the values remember() keeps, such as the menus, the site's details and the
+  page itself, stay cached: after an edit only the first request builds them); beside the program, addiction and article pages, a reference site's
   pages if BENCH_REFERENCE names them (see COLD_TARGETS).
 - deployed: wrk at nginx in front of gunicorn, each site with its own deploy/nginx.conf
   and TLS, with whatever each caches: as a first visit (no cookie), and as a returning
@@ -802,7 +803,8 @@ def write_results(args, sites: list[Site], recycling: list[str], path: Path) -> 
         f"the other sites', on the same machine as the servers. **App** = wrk straight "
         f"at gunicorn as a first-time visitor (no cookie), with no whole-page cache. "
         f"**Cold** = the same with every template fragment built on each request "
-        f"(`CACHE_FRAGMENTS=false`), as pages render after an edit. "
+        f"(`CACHE_FRAGMENTS=false`; what `remember()` keeps, such as the menus, stays "
+        f"cached), as pages render after an edit. "
         f"**Deployed** = wrk at the site's own deploy/nginx.conf (TLS) in front of "
         f"gunicorn as a first-time visitor (no cookie), with what each site caches; "
         f"**returning** = the same with a returning visitor's cookies (`{RETURNING_VISITOR}`). "
