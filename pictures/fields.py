@@ -8,20 +8,23 @@ class PictureField(models.ForeignKey):
     """A picture from the library. Deleting a picture in use is refused (PROTECT), and the
     admin's form shows the chooser: search, tags, or upload in the same dialog.
 
-    `blank=True` means the field may be left empty (it is then null)."""
+    `blank=True` means the field may be left empty (it is then null). `null=True` alone
+    keeps rows without a picture in the table while every form asks for one (rows the
+    move into the library found no file for)."""
 
     def __init__(self, verbose_name=None, **kwargs):
         kwargs["to"] = "pictures.Picture"
         kwargs["on_delete"] = models.PROTECT
         kwargs.setdefault("related_name", "+")
-        if kwargs.get("blank"):
-            kwargs["null"] = True
+        kwargs.setdefault("null", kwargs.get("blank", False))
         super().__init__(verbose_name=verbose_name, **kwargs)
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
-        for fixed in ("to", "on_delete", "null"):
+        for fixed in ("to", "on_delete"):
             kwargs.pop(fixed, None)
+        if kwargs.get("null", False) == kwargs.get("blank", False):
+            kwargs.pop("null", None)
         if kwargs.get("related_name") == "+":
             del kwargs["related_name"]
         return name, path, args, kwargs

@@ -50,35 +50,16 @@ class FAQInline(GenericTabularInline):
     }
 
 
-class RequiredPictureForm(forms.ModelForm):
-    """A row that is nothing without its picture (a gallery photo, a video's poster)
-    asks for one, as it always did: the column is nullable only because the move into
-    the library kept rows that had no file (programs 0014)."""
-
-    required_picture = ""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields[self.required_picture].required = True
-
-
-class PhotoForm(RequiredPictureForm):
-    required_picture = "picture"
-
-
 class PhotoInline(PictureChoosingMixin, GenericStackedInline):
     model = Photo
-    form = PhotoForm
     fields = ["picture", "caption", "order"]
     extra = 0
     ordering = ["order", "pk"]
 
 
-class VideoForm(RequiredPictureForm):
+class VideoForm(forms.ModelForm):
     """Names an uploaded video file by its content (MP4 or WebM, checked by the model),
     never by the name it came with."""
-
-    required_picture = "poster_picture"
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

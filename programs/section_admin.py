@@ -17,7 +17,6 @@ from .models.sections import (
     ArticlesSection,
     BlockSection,
     CardsSection,
-    PictureSection,
     TeamSection,
     TestimonialsSection,
 )
@@ -46,17 +45,13 @@ ICONS = {
 
 
 class SectionForm(forms.ModelForm):
-    """Only a live page may be chosen for a button, and a picture section asks for its
-    picture (nullable in the table only because the move into the library kept rows
-    that had no file, programs 0014)."""
+    """Only a live page may be chosen for a button."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         linked = self.fields.get("linked_page")
         if linked is not None:
             linked.queryset = Page.objects.live()
-        if self._meta.model is PictureSection:
-            self.fields["picture"].required = True
 
 
 class BlockSectionForm(SectionForm):

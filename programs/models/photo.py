@@ -15,11 +15,11 @@ class Photo(models.Model):
     )
     object_id = models.PositiveBigIntegerField()
     page = GenericForeignKey("content_type", "object_id")
-    # Required by its form (programs/admin.py); empty in the table only where the move
-    # into the library found no file (programs 0014).
+    # Empty in the table only where the move into the library found no file (programs
+    # 0014); every form asks for one.
     picture = PictureField(
         "picture",
-        blank=True,
+        null=True,
         help_text="A photograph at least 1200 pixels wide, shown 4:3 around its focal "
         "point.",
     )

@@ -135,9 +135,9 @@ class TextSection(Section):
 
 
 class PictureSection(Section):
-    # Required by its form (section_admin.py); empty in the table only where the move
-    # into the library found no file (programs 0014).
-    picture = PictureField("picture", blank=True)
+    # Empty in the table only where the move into the library found no file (programs
+    # 0014); every form asks for one.
+    picture = PictureField("picture", null=True)
     caption = models.CharField(max_length=200, blank=True)
 
     class Meta(Section.Meta):

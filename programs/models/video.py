@@ -82,11 +82,11 @@ class Video(models.Model):
         blank=True,
         help_text="Paste the video's address from YouTube or Vimeo; it is shown through their privacy-respecting players. Leave empty for an uploaded file.",
     )
-    # Required by its form (programs/admin.py); empty in the table only where the move
-    # into the library found no file (programs 0014).
+    # Empty in the table only where the move into the library found no file (programs
+    # 0014); every form asks for one.
     poster_picture = PictureField(
         "poster",
-        blank=True,
+        null=True,
         help_text="The still shown before the visitor presses play, at least 1280 pixels "
         "wide, shown 16:9 around its focal point.",
     )
