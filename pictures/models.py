@@ -14,7 +14,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models, transaction
 from taggit.managers import TaggableManager
 
-from .renditions import RENDITION_WIDTHS, build_renditions
+from .renditions import RENDITION_WIDTHS, build_renditions, default_size, srcset
 
 FOCAL_HELP = (
     "Click the picture to set its focal point: crops keep it in view. "
@@ -133,6 +133,16 @@ class Picture(models.Model):
             f"“{self.title}” has no alt text. Describe it in the picture library "
             "(or mark it decorative there)."
         )
+
+    @property
+    def size(self) -> dict | None:
+        """The uncropped rendition for an `<img>`'s `src`, width and height."""
+        return default_size(self.renditions)
+
+    @property
+    def srcset(self) -> str:
+        """The uncropped renditions as an `<img>`'s `srcset`."""
+        return srcset(self.renditions)
 
     @property
     def crop(self) -> str:

@@ -17,7 +17,6 @@ from django.urls import reverse
 
 from editing.richtext import RichTextField
 from pictures.fields import PictureField
-from pictures.renditions import default_size, srcset
 from website import page_parts
 
 from .page import Page
@@ -142,16 +141,6 @@ class PictureSection(Section):
 
     class Meta(Section.Meta):
         verbose_name = "picture"
-
-    @property
-    def picture_srcset(self) -> str:
-        """The picture's uncropped widths, as shown: it is never cropped here."""
-        return srcset(self.picture.renditions) if self.picture else ""
-
-    @property
-    def picture_size(self) -> dict | None:
-        """The rendition for `src`, or None without a picture."""
-        return default_size(self.picture.renditions) if self.picture else None
 
 
 class GallerySection(Section):

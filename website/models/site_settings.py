@@ -9,7 +9,6 @@ from django.db import DatabaseError, models
 from editing.links import WebAddressField, is_web_address, web_address_constraint
 from pictures.described import DescribedPictures
 from pictures.fields import PictureField
-from pictures.renditions import default_size, srcset
 from rehab_site.caching import remember
 
 
@@ -346,13 +345,7 @@ class SiteSettings(DescribedPictures, models.Model):
     @property
     def map_size(self) -> dict | None:
         """The map picture's rendition for `src`; None without a map to show."""
-        if self.map_picture is None:
-            return None
-        return default_size(self.map_picture.renditions)
-
-    @property
-    def map_srcset(self) -> str:
-        return srcset(self.map_picture.renditions) if self.map_picture else ""
+        return self.map_picture.size if self.map_picture else None
 
     @property
     def has_coordinates(self) -> bool:
