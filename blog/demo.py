@@ -11,13 +11,12 @@ import io
 import math
 from datetime import timedelta
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFilter
 
 from editing.publishing import Status
-from pictures.models import Picture
 from programs.models import Condition, Program
+from website.demo_images import library_picture, paint
 
 from .demo_longer import fuller_body
 from .models import Article, Category, Person, Tag
@@ -459,35 +458,18 @@ TREATMENT_LINKS = [
 
 def _seed_portraits(people: dict) -> None:
     """A drawn portrait for each demo person who has none yet."""
-    from website.demo_images import paint
-
     for index, person in enumerate(people.values()):
         if person.portrait_id:
             continue
         person.portrait = library_picture(
             person.slug,
-            paint("portrait", seed=index + 2, size=(480, 480)),
+            lambda index=index: paint("portrait", seed=index + 2, size=(480, 480)),
             title=f"{person.name}, portrait",
             alt=f"A drawn head-and-shoulders portrait of {person.name}",
             tags=["portrait", "team"],
             focal_y=40,  # the face
         )
         person.save()
-
-
-def library_picture(
-    name: str, jpeg: bytes, *, title: str, alt: str, tags: list[str], **focus
-) -> Picture:
-    """A demo picture in the library, with its words and tags. Its file is stored first,
-    so the picture reads its size and makes its renditions from storage."""
-    picture = Picture(title=title, alt=alt, **focus)
-    file_field = Picture._meta.get_field("file")
-    picture.file = file_field.storage.save(
-        file_field.generate_filename(picture, f"{name}.jpg"), ContentFile(jpeg)
-    )
-    picture.save()
-    picture.tags.add(*tags)
-    return picture
 
 
 def _link_bodies_to_treatment() -> None:
@@ -562,7 +544,7 @@ def _create_article(spec, order, people, categories, tags) -> None:
         else None,
         featured_picture=library_picture(
             spec["slug"],
-            landscape(*spec["palette"], seed=order),
+            lambda: landscape(*spec["palette"], seed=order),
             title=spec["title"],
             alt="Painted hills in layers under a soft sky and a pale sun",
             tags=["blog", "landscape"],

@@ -7,7 +7,6 @@ again changes no row and never undoes an edit made in the admin.
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
 from editing.publishing import Status
@@ -325,18 +324,15 @@ def demo_picture(
     """The library's picture titled `title`: painted, described (by `alt`, or what the
     scene shows) and tagged the first time, found after that, so seeding again paints
     nothing and changes nothing."""
-    from website.demo_images import DESCRIPTIONS, SIZE, paint
+    from website.demo_images import DESCRIPTIONS, SIZE, library_picture, paint
 
-    picture = Picture.objects.filter(title=title).first()
-    if picture is not None:
-        return picture
-    picture = Picture(title=title, alt=alt or DESCRIPTIONS[scene])
-    # Named, so the picture reads its width and height from the painted file.
-    painted = ContentFile(paint(scene, seed, size or SIZE), name=f"{name}.jpg")
-    picture.file.save(painted.name, painted, save=False)
-    picture.save()
-    picture.tags.add("demo", SCENE_TAGS[scene], *tags)
-    return picture
+    return library_picture(
+        name,
+        lambda: paint(scene, seed, size or SIZE),
+        title=title,
+        alt=alt or DESCRIPTIONS[scene],
+        tags=["demo", SCENE_TAGS[scene], *tags],
+    )
 
 
 def _seed_home_picture() -> None:

@@ -9,9 +9,12 @@ import functools
 import io
 import math
 import random
+from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFilter
+
+from pictures.models import Picture
 
 SIZE = (1600, 1200)
 
@@ -354,9 +357,28 @@ def paint(scene: str, seed: int, size: tuple[int, int] = SIZE) -> bytes:
     return output.getvalue()
 
 
-def save_demo_image(field_file, name: str, scene: str, seed: int, size=SIZE) -> None:
-    """Paint a scene into an image field (not saving the row)."""
-    field_file.save(f"{name}.jpg", ContentFile(paint(scene, seed, size)), save=False)
+def library_picture(
+    name: str,
+    painted: Callable[[], bytes],
+    *,
+    title: str,
+    alt: str,
+    tags: list[str],
+    **fields,
+) -> Picture:
+    """The library's demo picture titled `title`: the JPEG `painted()` makes, stored as
+    `name`.jpg, described by `alt` and tagged the first time; found by its title after
+    that, so seeding again paints nothing and changes nothing. `fields`: more of the
+    picture's own (a focal point)."""
+    picture = Picture.objects.filter(title=title).first()
+    if picture is not None:
+        return picture
+    picture = Picture(title=title, alt=alt, **fields)
+    # Stored first, so the picture reads its size and makes its renditions from it.
+    picture.file.save(f"{name}.jpg", ContentFile(painted()), save=False)
+    picture.save()
+    picture.tags.add(*tags)
+    return picture
 
 
 # What each scene shows, for the image's description (alt text).
