@@ -12,9 +12,10 @@ Modes, each page measured on every site in turn, `repeats` times round, keeping 
   (the baseline's PAGE_CACHE_SECONDS=0; this checkout has none in the app).
 - cold: the app mode with every template fragment built on each request
   (CACHE_FRAGMENTS=false), as pages render after an edit starts a new content
-  generation (the values remember() keeps, such as the menus, the site's details and the
-  page itself, stay cached: after an edit only the first request builds them); beside the program, addiction and article pages, a reference site's
-  pages if BENCH_REFERENCE names them (see COLD_TARGETS).
+  generation (the values remember() keeps, such as the menus, the site's details and
+  the page itself, stay cached: after an edit only the first request builds them);
+  beside the program, addiction and article pages, a reference site's pages if
+  BENCH_REFERENCE names them (see COLD_TARGETS).
 - deployed: wrk at nginx in front of gunicorn, each site with its own deploy/nginx.conf
   and TLS, with whatever each caches: as a first visit (no cookie), and as a returning
   visitor (the CSRF cookie of a form started once, and an analytics cookie); next to
@@ -649,9 +650,11 @@ def run_mode(args, sites: list[Site], mode: str, work: Path, certificate) -> Non
                     continue
                 index, path = found[0]
                 runs.append((site, mode, front + path))
-                reference = args.reference.get(COLD_TARGETS.get(name, ("",))[0])
-                if mode == "cold" and site.checkout.root == PROJECT_ROOT and reference:
-                    runs.append((site, "reference", reference))
+                if mode == "cold" and site.checkout.root == PROJECT_ROOT:
+                    # The reference site's page of the same kind, measured beside it.
+                    reference = reference_page(args, name)
+                    if reference:
+                        runs.append((site, "reference", reference))
                 if mode == "deployed":
                     runs.append((site, "returning", front + path))
                     ceiling = f"{CEILING_DIRECTORY}/{site.name}-{index}.html"
@@ -781,6 +784,32 @@ COLD_TARGETS = {
     "addiction": ("location page", 2),
     "article": ("blog post", 3),
 }
+
+
+def reference_pages(setting: str) -> dict[str, str]:
+    """BENCH_REFERENCE read: {"location page": URL, "blog post": URL}. A label it does
+    not know, or a pair without "=", stops the run with the labels it takes."""
+    known = {reference for reference, _ in COLD_TARGETS.values()}
+    pages = {}
+    for pair in filter(None, (part.strip() for part in setting.split(","))):
+        label, _, url = pair.partition("=")
+        if label.strip() not in known or not url.strip():
+            raise SystemExit(
+                f"BENCH_REFERENCE: {pair!r} is not a page it compares with; give "
+                + " and ".join(f"'{label}=URL'" for label in sorted(known))
+                + ", separated by a comma."
+            )
+        pages[label.strip()] = url.strip()
+    return pages
+
+
+def reference_page(args, name: str) -> str:
+    """The reference site's page that our page `name` is held to, or ""."""
+    if name not in COLD_TARGETS:
+        return ""
+    return args.reference.get(COLD_TARGETS[name][0], "")
+
+
 NOT_KEPT = {f"search “{SEARCH_WORD}”"}
 SLOWER_LIMIT = 0.10
 
@@ -1015,9 +1044,7 @@ def main() -> None:
         help="only the staff pages, at the largest size (bench/admin.md)",
     )
     args = parser.parse_args()
-    args.reference = dict(
-        pair.split("=", 1) for pair in args.reference.split(",") if "=" in pair
-    )
+    args.reference = reference_pages(args.reference)
     for url in (args.database_url, args.cache_url, *args.reference.values()):
         host = urllib.parse.urlsplit(url).hostname
         if host not in ("127.0.0.1", "localhost"):

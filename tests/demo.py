@@ -18,6 +18,7 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.test import Client, override_settings
 
+from admissions import demo as admissions_demo
 from rehab_site.caching import refresh_content_state
 
 
@@ -72,8 +73,8 @@ def load_demo(
     load_rows(snapshot.fixture)
 
 
-# The staff `seed_demo` makes (website/demo.py, admissions/demo.py).
-DEMO_USERNAMES = ("admin", "admissions", "marketing")
+# The staff `seed_demo` makes: the administrator (website/demo.py) and a user per role.
+DEMO_USERNAMES = ("admin", *(username for username, *_ in admissions_demo.USERS))
 
 
 def forget_demo_staff() -> None:
