@@ -152,8 +152,19 @@ def axe_results(page, tags=WCAG_TAGS, context=None) -> AxeResults:
     # told not to: 40% of its time on an admin page (measured over 57 pages). The
     # stylesheets serve only css-orientation-lock, an experimental rule these tags leave
     # out; the media serve no-autoplay-audio, so they are preloaded when media autoplays.
+    # Colours are judged as they settle. A check that waited only for an element to be
+    # visible after a click that navigated may run before the stylesheet has come, and a
+    # style read then starts transitions from the browser's own link colours: both the
+    # unstyled page and a transition half-way show axe colours the page never rests at.
+    page.wait_for_load_state("load")
     violations = page.evaluate(
-        """([context, options]) => {
+        """async ([context, options]) => {
+            const finite = document.getAnimations().filter(
+                (animation) =>
+                    animation.playState === "running" &&
+                    animation.effect?.getComputedTiming().endTime !== Infinity
+            );
+            await Promise.all(finite.map((animation) => animation.finished.catch(() => {})));
             const autoplays = document.querySelector("audio[autoplay], video[autoplay]");
             const preload = autoplays ? { assets: ["media"] } : false;
             return axe.run(context ?? document, { ...options, preload })
