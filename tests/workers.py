@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/9"
 
@@ -43,15 +43,21 @@ def built_once_folder(tmp_path_factory) -> Path:
     return root
 
 
-def once_per_run(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
+def once_per_run(
+    tmp_path_factory, name: str, build: Callable[[Path], None], *, wait: bool = True
+) -> Path | None:
     """A folder that the first test process of the run to ask fills with `build(folder)`;
-    the others (pytest-xdist workers) wait for it and share it."""
+    the others (pytest-xdist workers) wait for it and share it. With `wait=False`, a
+    process that finds another filling it goes on at once, without it (None)."""
     root = built_once_folder(tmp_path_factory)
     folder = root / name
-    with FileLock(root / f"{name}.lock"):
-        if not (folder / ".complete").exists():
-            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
-            folder.mkdir()
-            build(folder)
-            (folder / ".complete").touch()
+    try:
+        with FileLock(root / f"{name}.lock", blocking=wait):
+            if not (folder / ".complete").exists():
+                shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+                folder.mkdir()
+                build(folder)
+                (folder / ".complete").touch()
+    except Timeout:
+        return None
     return folder
