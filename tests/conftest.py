@@ -210,7 +210,9 @@ def build_demo_snapshot(
 
 
 @pytest.fixture(scope="session", autouse=True)
-def demo_snapshot_before_any_test(request, django_db_blocker, tmp_path_factory):
+def demo_snapshot_before_any_test(
+    request, plain_http_test_settings, django_db_blocker, tmp_path_factory
+):
     """The demo's snapshot is made before this process runs its first test, while its
     database holds just what migrations made (a test that commits empties the tables
     after it, and the rows migrations made, such as the overview pages, would come back

@@ -162,8 +162,13 @@ def _add_many_to_many(model, rows) -> None:
 def warm_every_public_page() -> int:
     """Open every page a visitor can reach from the home page, as production's pages are
     once visitors have come: the pictures' renditions that pages make on first view are
-    then made, and the snapshot keeps them. Returns the number of pages opened."""
-    return len(crawl(Client().get))
+    then made, and the snapshot keeps them. Returns the number of pages opened; fails
+    when the home page does not answer (a redirect to HTTPS, say), as that opens none."""
+    client = Client()
+    home = client.get("/")
+    if home.status_code != 200:
+        raise RuntimeError(f"The home page answered {home.status_code}, not 200.")
+    return len(crawl(client.get))
 
 
 def crawl(get, start=("/",), limit: int = 1000) -> set[str]:
