@@ -12,6 +12,7 @@ from rehab_site.settings import cache_from_url
 from tests.caches import empty_every_cache
 from tests.demo import (
     DemoSnapshot,
+    dump_demo,
     load_demo,
     plain_static_storages,
     rolled_back_with_files_in,
@@ -191,14 +192,7 @@ def build_demo_snapshot(
         with rolled_back_with_files_in(folder, django_db_blocker):
             call_command("seed_demo", stdout=io.StringIO())
             warm_every_public_page()
-            call_command(
-                "dumpdata",
-                natural_foreign=True,
-                natural_primary=True,
-                exclude=NOT_DEMO_CONTENT,
-                output=str(folder / "demo.json"),
-                verbosity=0,
-            )
+            dump_demo(folder / "demo.json", exclude=NOT_DEMO_CONTENT)
         empty_every_cache()
 
     folder = once_per_run(tmp_path_factory, "demo", seed, wait=wait)
