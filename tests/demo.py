@@ -232,10 +232,16 @@ def warm_every_public_page() -> int:
     then made, and the snapshot keeps them. Returns the number of pages opened; fails
     when the home page does not answer (a redirect to HTTPS, say), as that opens none."""
     client = Client()
-    home = client.get("/")
-    if home.status_code != 200:
-        raise RuntimeError(f"The home page answered {home.status_code}, not 200.")
-    return len(crawl(client.get))
+
+    def get(path):
+        response = client.get(path)
+        if path == "/" and response.status_code != 200:
+            raise RuntimeError(
+                f"The home page answered {response.status_code}, not 200."
+            )
+        return response
+
+    return len(crawl(get))
 
 
 def crawl(get, start=("/",), limit: int = 1000) -> set[str]:
