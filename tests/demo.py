@@ -145,8 +145,7 @@ class NaturalKeys:
             if not (target and hasattr(target, "natural_key") and value):
                 continue
             if field.many_to_many:
-                keys = [self._key_or_natural(target, each) for each in value]
-                fields[name] = keys
+                fields[name] = [self._key_or_natural(target, each) for each in value]
             elif isinstance(value, list):
                 fields[name] = self._key_or_natural(target, value)
         return {**row, "fields": fields}

@@ -148,15 +148,15 @@ def axe_results(page, tags=WCAG_TAGS, context=None) -> AxeResults:
     }
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE_SCRIPT)
-    # Before each run axe preloads every stylesheet's rules and the page's media, unless
-    # told not to: 40% of its time on an admin page (measured over 57 pages). The
-    # stylesheets serve only css-orientation-lock, an experimental rule these tags leave
-    # out; the media serve no-autoplay-audio, so they are preloaded when media autoplays.
     # Colours are judged as they settle. A check that waited only for an element to be
     # visible after a click that navigated may run before the stylesheet has come, and a
     # style read then starts transitions from the browser's own link colours: both the
     # unstyled page and a transition half-way show axe colours the page never rests at.
     page.wait_for_load_state("load")
+    # Before each run axe preloads every stylesheet's rules and the page's media, unless
+    # told not to: 40% of its time on an admin page (measured over 57 pages). The
+    # stylesheets serve only css-orientation-lock, an experimental rule these tags leave
+    # out; the media serve no-autoplay-audio, so they are preloaded when media autoplays.
     violations = page.evaluate(
         """async ([context, options]) => {
             const finite = document.getAnimations().filter(
