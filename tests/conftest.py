@@ -1,4 +1,5 @@
 import contextlib
+import functools
 import io
 from pathlib import Path
 
@@ -17,6 +18,12 @@ from tests.demo import (
     plain_static_storages,
     rolled_back_with_files_in,
     warm_every_public_page,
+)
+from tests.migrations import (
+    Schema,
+    back_to_the_latest,
+    migrations_undone_by,
+    schema_before,
 )
 from tests.workers import once_per_run, worker_redis_url
 
@@ -76,12 +83,43 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=run_order)
 
 
-def run_order(item) -> bool:
+def run_order(item) -> tuple:
     """Tests without the demo first (a stable sort): while one worker makes the demo's
     snapshot (about 27 s, `demo_snapshot_before_any_test`), the other runs tests that do
     not need it, instead of waiting for it. Putting the long tests first as well was
-    measured slower: 8 min 19 s for the PostgreSQL run against 7 min 39 s."""
-    return needs_the_demo(item)
+    measured slower: 8 min 19 s for the PostgreSQL run against 7 min 39 s.
+
+    Migration tests after the other tests without the demo, one after another, those
+    that undo the fewest migrations first: each then moves the schema on from where the
+    last left it (tests/migrations.py), and mostly one worker takes them (pytest-xdist
+    gives each worker a run of consecutive tests). Not before them: pytest-django runs
+    the tests that roll back before those that commit and flush, so the first find the
+    rows migrations made (the home page, the overview pages) as a new site has them."""
+    marker = item.get_closest_marker("migrations")
+    if marker is None:
+        return (needs_the_demo(item), False, 0)
+    return (needs_the_demo(item), True, undone_counts(tuple(marker.args[0])))
+
+
+@functools.cache
+def undone_counts(before: tuple) -> int:
+    return migrations_undone_by(before)
+
+
+@pytest.fixture
+def old_schema(request, transactional_db):
+    """The models as they were before the migration the test is about (its mark
+    `migrations(before)`), on empty tables."""
+    return schema_before(request.node.get_closest_marker("migrations").args[0])
+
+
+@pytest.fixture(scope="module", autouse=True)
+def schema_at_the_latest(request, django_db_blocker):
+    """The latest schema for every test that is not a migration test, where a migration
+    test left it behind."""
+    if Schema.behind and request.node.get_closest_marker("migrations") is None:
+        with django_db_blocker.unblock():
+            back_to_the_latest()
 
 
 def needs_the_demo(item) -> bool:

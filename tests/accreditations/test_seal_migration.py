@@ -7,25 +7,20 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from tests.migrations import migrate, migrate_to_the_latest
+from tests.migrations import migrate
 from tests.pictures.factories import jpeg_bytes
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 BEFORE = [("accreditations", "0002_verification_page_is_web_address")]
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.migrations(BEFORE),
+]
 AFTER = [("accreditations", "0003_seal_picture_into_library")]
 
 
-@pytest.fixture
-def old_apps(media_root):
-    apps = migrate(BEFORE)
-    yield apps
-    migrate_to_the_latest()
-
-
-def test_a_seal_moves_into_the_library_with_the_words_it_was_read_by(old_apps):
+def test_a_seal_moves_into_the_library_with_the_words_it_was_read_by(old_schema):
     name = default_storage.save("accreditations/carf.jpg", ContentFile(jpeg_bytes()))
-    Accreditation = old_apps.get_model("accreditations", "Accreditation")
+    Accreditation = old_schema.get_model("accreditations", "Accreditation")
     sealed = Accreditation.objects.create(
         body="CARF International",
         kind="accreditation",

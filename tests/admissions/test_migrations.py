@@ -5,20 +5,15 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from tests.migrations import migrate, migrate_to_the_latest
-
-pytestmark = pytest.mark.django_db(transaction=True)
+from tests.migrations import migrate
 
 BEFORE = [("admissions", "0004_insurance_verifications")]
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.migrations(BEFORE),
+]
 AFTER = [("admissions", "0006_inquiry_moments_from_notes")]
 ARRIVAL = datetime.fromisoformat("2026-03-02T14:00:00+00:00")
-
-
-@pytest.fixture
-def old_apps():
-    apps = migrate(BEFORE)
-    yield apps
-    migrate_to_the_latest()
 
 
 def minutes(number: int) -> datetime:
@@ -26,11 +21,11 @@ def minutes(number: int) -> datetime:
 
 
 def test_existing_inquiries_get_their_first_attempt_and_reach_from_their_notes(
-    old_apps,
+    old_schema,
 ):
-    Inquiry = old_apps.get_model("admissions", "Inquiry")
-    InquiryNote = old_apps.get_model("admissions", "InquiryNote")
-    User = old_apps.get_model("auth", "User")
+    Inquiry = old_schema.get_model("admissions", "Inquiry")
+    InquiryNote = old_schema.get_model("admissions", "InquiryNote")
+    User = old_schema.get_model("auth", "User")
     ana = User.objects.create(username="ana")
     ben = User.objects.create(username="ben")
 

@@ -8,20 +8,15 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from tests.migrations import migrate, migrate_to_the_latest
+from tests.migrations import migrate
 from tests.pictures.factories import jpeg_bytes
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 BEFORE = [("blog", "0005_article_list_and_search_indexes")]
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.migrations(BEFORE),
+]
 AFTER = [("blog", "0008_old_picture_fields_removed")]
-
-
-@pytest.fixture
-def old_apps():
-    apps = migrate(BEFORE)
-    yield apps
-    migrate_to_the_latest()
 
 
 def stored(name: str) -> str:
@@ -59,24 +54,27 @@ def version_fields(apps, version) -> dict:
     return json.loads(Version.objects.get(pk=version.pk).serialized_data)[0]["fields"]
 
 
-def test_pictures_move_into_the_library_with_their_words_and_back(old_apps):
+def test_pictures_move_into_the_library_with_their_words_and_back(old_schema):
     lake = stored("blog/2026/01/lake.jpg")
     hills = stored("blog/2025/06/hills.jpg")
     maya = stored("people/maya.jpg")
     first = old_article(
-        old_apps, "finding-calm", featured_image=lake, featured_image_alt="A quiet lake"
+        old_schema,
+        "finding-calm",
+        featured_image=lake,
+        featured_image_alt="A quiet lake",
     )
     # Two articles with one file: one picture in the library.
     second = old_article(
-        old_apps, "the-same-lake", featured_image=lake, featured_image_alt="Water"
+        old_schema, "the-same-lake", featured_image=lake, featured_image_alt="Water"
     )
-    plain = old_article(old_apps, "words-only")
-    person = old_apps.get_model("blog", "Person").objects.create(
+    plain = old_article(old_schema, "words-only")
+    person = old_schema.get_model("blog", "Person").objects.create(
         name="Dr. Maya Ellison", slug="maya", photo=maya
     )
     # An earlier version of the first article showed other hills.
     earlier = record_version(
-        old_apps,
+        old_schema,
         first,
         {
             "title": "Hills",
@@ -86,7 +84,7 @@ def test_pictures_move_into_the_library_with_their_words_and_back(old_apps):
         },
     )
     person_version = record_version(
-        old_apps,
+        old_schema,
         person,
         {"name": "Maya Ellison", "photo": maya, "photo_renditions": {}},
     )

@@ -11,30 +11,27 @@ from django.contrib.contenttypes.models import ContentType
 from editing.models import DraftChange
 from programs.models import Condition, Program
 from tests.factories import UserFactory
-from tests.migrations import migrate, migrate_to_the_latest
+from tests.migrations import migrate_to_the_latest
 
-pytestmark = pytest.mark.django_db(transaction=True)
+BEFORE = [("editing", "0001_initial")]
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.migrations(BEFORE),
+]
 
 SAVED_AT = datetime.datetime(2026, 11, 2, 9, 30, tzinfo=datetime.UTC)
 
 
-@pytest.fixture
-def old_apps():
-    apps = migrate([("editing", "0001_initial")])
-    yield apps
-    migrate_to_the_latest()
-
-
-def test_a_stored_draft_change_becomes_a_revision(old_apps):
+def test_a_stored_draft_change_becomes_a_revision(old_schema):
     # Made with the models of the time: the schema is the old one until the migration.
-    program = old_apps.get_model("programs", "Program").objects.create(
+    program = old_schema.get_model("programs", "Program").objects.create(
         name="Medical detox", slug="medical-detox", summary="Live summary."
     )
-    alcohol = old_apps.get_model("programs", "Condition").objects.create(
+    alcohol = old_schema.get_model("programs", "Condition").objects.create(
         name="Alcohol", slug="alcohol"
     )
     marketer = UserFactory(username="marketing")
-    OldDraftChange = old_apps.get_model("editing", "DraftChange")
+    OldDraftChange = old_schema.get_model("editing", "DraftChange")
     OldDraftChange.objects.create(
         content_type_id=ContentType.objects.get_for_model(Program).pk,
         object_id=program.pk,

@@ -10,34 +10,29 @@ from django.contrib.contenttypes.models import ContentType
 
 from admissions.models import Inquiry
 from insurance_verification.models import InsuranceVerification
-from tests.migrations import migrate, migrate_to_the_latest
-
-pytestmark = pytest.mark.django_db(transaction=True)
+from tests.migrations import migrate_to_the_latest
 
 BEFORE = [
     ("admissions", "0007_attribution_paths_are_not_typed"),
     ("insurance_verification", None),
 ]
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.migrations(BEFORE),
+]
 
 
-@pytest.fixture
-def old_apps():
-    apps = migrate(BEFORE)
-    yield apps
-    migrate_to_the_latest()
-
-
-def test_verifications_notes_log_and_permissions_move_with_their_models(old_apps):
-    ContentType_ = old_apps.get_model("contenttypes", "ContentType")
+def test_verifications_notes_log_and_permissions_move_with_their_models(old_schema):
+    ContentType_ = old_schema.get_model("contenttypes", "ContentType")
     old_type = ContentType_.objects.get(
         app_label="admissions", model="insuranceverification"
     )
-    User = old_apps.get_model("auth", "User")
+    User = old_schema.get_model("auth", "User")
     counselor = User.objects.create(username="counselor", is_staff=True)
-    inquiry = old_apps.get_model("admissions", "Inquiry").objects.create(
+    inquiry = old_schema.get_model("admissions", "Inquiry").objects.create(
         reference="INQ23456", name="Jordan", phone="+18285550187", for_whom="self"
     )
-    verification = old_apps.get_model(
+    verification = old_schema.get_model(
         "admissions", "InsuranceVerification"
     ).objects.create(
         reference="VER23456",
@@ -51,10 +46,10 @@ def test_verifications_notes_log_and_permissions_move_with_their_models(old_apps
         assigned_to=counselor,
         inquiry=inquiry,
     )
-    old_apps.get_model("admissions", "VerificationNote").objects.create(
+    old_schema.get_model("admissions", "VerificationNote").objects.create(
         verification=verification, author=counselor, body="Called the carrier."
     )
-    old_apps.get_model("admin", "LogEntry").objects.create(
+    old_schema.get_model("admin", "LogEntry").objects.create(
         action_time="2026-01-01T00:00:00Z",
         user=counselor,
         content_type=old_type,
@@ -62,12 +57,12 @@ def test_verifications_notes_log_and_permissions_move_with_their_models(old_apps
         object_repr="Verification VER23456",
         action_flag=2,
     )
-    view = old_apps.get_model("auth", "Permission").objects.get(
+    view = old_schema.get_model("auth", "Permission").objects.get(
         content_type=old_type, codename="view_insuranceverification"
     )
-    old_apps.get_model("auth", "Group").objects.create(name="Billing").permissions.add(
-        view
-    )
+    old_schema.get_model("auth", "Group").objects.create(
+        name="Billing"
+    ).permissions.add(view)
 
     migrate_to_the_latest()
 

@@ -5,28 +5,23 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from tests.migrations import migrate, migrate_to_the_latest
+from tests.migrations import migrate
 from tests.pictures.factories import jpeg_bytes
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [
     ("editing", "0003_draft_changes_hold_nothing_else"),
     ("pictures", "0001_initial"),
 ]
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.migrations(BEFORE),
+]
 AFTER = [("pictures", "0002_editor_images_into_library")]
 
 
-@pytest.fixture
-def restore_schema():
-    yield
-    migrate_to_the_latest()
-
-
-def test_editor_images_move_into_the_library_and_back(restore_schema):
-    old = migrate(BEFORE)
+def test_editor_images_move_into_the_library_and_back(old_schema):
     name = default_storage.save("editor/2026/11/lodge.jpg", ContentFile(jpeg_bytes()))
-    old.get_model("editing", "EditorImage").objects.create(
+    old_schema.get_model("editing", "EditorImage").objects.create(
         image=name, width=1600, height=1000, original_name="lodge-at-dusk.jpg"
     )
 

@@ -4,11 +4,13 @@ field, and migrates back to the same words."""
 
 import pytest
 
-from tests.migrations import migrate, migrate_to_the_latest
-
-pytestmark = pytest.mark.django_db(transaction=True)
+from tests.migrations import migrate
 
 BEFORE = [("programs", "0009_page_sections"), ("website", "0001_initial")]
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.migrations(BEFORE),
+]
 AFTER = [("programs", "0010_page_content_into_sections")]
 
 HOME = {
@@ -34,13 +36,12 @@ HOME = {
 
 
 @pytest.fixture
-def old_apps():
-    apps = migrate(BEFORE)
+def old_apps(old_schema):
+    apps = old_schema
     # The tests fill the old tables themselves.
     apps.get_model("programs", "Page").objects.filter(is_home=True).delete()
     apps.get_model("website", "HomePage").objects.all().delete()
-    yield apps
-    migrate_to_the_latest()
+    return apps
 
 
 def fill_old_site(apps):

@@ -3,23 +3,18 @@ saying whether the center takes the plan."""
 
 import pytest
 
-from tests.migrations import migrate, migrate_to_the_latest
-
-pytestmark = pytest.mark.django_db(transaction=True)
+from tests.migrations import migrate
 
 BEFORE = [("programs", "0006_page_videos")]
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.migrations(BEFORE),
+]
 AFTER = [("programs", "0007_every_insurer_has_a_line")]
 
 
-@pytest.fixture
-def old_apps():
-    apps = migrate(BEFORE)
-    yield apps
-    migrate_to_the_latest()
-
-
-def test_insurers_without_a_line_get_one_and_written_lines_stay(old_apps):
-    Insurer = old_apps.get_model("programs", "Insurer")
+def test_insurers_without_a_line_get_one_and_written_lines_stay(old_schema):
+    Insurer = old_schema.get_model("programs", "Insurer")
     Insurer.objects.create(name="Zephyr Health", slug="zephyr", summary="")
     Insurer.objects.create(name="Medicaid", slug="medicaid", is_accepted=False)
     Insurer.objects.create(name="Acme Mutual", slug="acme", summary="  \n ")

@@ -8,20 +8,15 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from tests.migrations import migrate, migrate_to_the_latest
+from tests.migrations import migrate
 from tests.pictures.factories import jpeg_bytes
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 BEFORE = [("programs", "0013_chosen_cards_testimonials_team_category")]
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.migrations(BEFORE),
+]
 AFTER = [("programs", "0015_old_picture_fields_removed")]
-
-
-@pytest.fixture
-def old_apps():
-    apps = migrate(BEFORE)
-    yield apps
-    migrate_to_the_latest()
 
 
 def programs_model(apps, name: str):
@@ -123,10 +118,10 @@ def fill_old_rows(apps) -> dict:
     }
 
 
-def test_every_file_and_alt_text_moves_into_the_library(old_apps):
-    ids = fill_old_rows(old_apps)
+def test_every_file_and_alt_text_moves_into_the_library(old_schema):
+    ids = fill_old_rows(old_schema)
     ids["section"] = (
-        programs_model(old_apps, "PictureSection")
+        programs_model(old_schema, "PictureSection")
         .objects.create(
             parent_id=ids["tour"],
             region="sections",
@@ -195,8 +190,8 @@ def test_every_file_and_alt_text_moves_into_the_library(old_apps):
     }
 
 
-def test_migrating_back_gives_each_row_its_file_and_description(old_apps):
-    ids = fill_old_rows(old_apps)
+def test_migrating_back_gives_each_row_its_file_and_description(old_schema):
+    ids = fill_old_rows(old_schema)
     apps = migrate(AFTER)
     # A picture marked decorative in the library since goes back described by its title.
     picture = apps.get_model("programs", "Photo").objects.get(pk=ids["photo"]).picture

@@ -11,10 +11,8 @@ from reversion.models import Version
 
 from editing.models import Redirect
 from staff_access.models import EnrolmentLink
-from tests.migrations import migrate, migrate_to_the_latest
+from tests.migrations import migrate_to_the_latest
 from website.models import Menu, SiteSettings
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [
     ("rehab_site", "0011_social_links_are_web_address_fields"),
@@ -22,43 +20,40 @@ BEFORE = [
     ("editing", None),
     ("staff_access", None),
 ]
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.migrations(BEFORE),
+]
 
 
-@pytest.fixture
-def old_apps():
-    apps = migrate(BEFORE)
-    yield apps
-    migrate_to_the_latest()
-
-
-def test_rows_history_log_and_permissions_move_with_their_models(old_apps):
-    ContentType_ = old_apps.get_model("contenttypes", "ContentType")
+def test_rows_history_log_and_permissions_move_with_their_models(old_schema):
+    ContentType_ = old_schema.get_model("contenttypes", "ContentType")
     assert not ContentType_.objects.filter(app_label="website").exists()
     site_type = ContentType_.objects.get(app_label="rehab_site", model="sitesettings")
-    site = old_apps.get_model("rehab_site", "SiteSettings").objects.create(
+    site = old_schema.get_model("rehab_site", "SiteSettings").objects.create(
         pk=1, name="Willow Ridge Recovery", phone="(828) 555-0100"
     )
-    menu = old_apps.get_model("rehab_site", "Menu").objects.create(
+    menu = old_schema.get_model("rehab_site", "Menu").objects.create(
         title="Help", slug="help"
     )
-    old_apps.get_model("rehab_site", "MenuItem").objects.create(
+    old_schema.get_model("rehab_site", "MenuItem").objects.create(
         menu=menu, label="Call us", url="tel:+18285550100"
     )
-    old_apps.get_model("rehab_site", "Redirect").objects.create(
+    old_schema.get_model("rehab_site", "Redirect").objects.create(
         old_path="/old-detox/", new_path="/detox/"
     )
-    User = old_apps.get_model("auth", "User")
+    User = old_schema.get_model("auth", "User")
     director = User.objects.create(username="director", is_staff=True)
-    old_apps.get_model("rehab_site", "EnrolmentLink").objects.create(
+    old_schema.get_model("rehab_site", "EnrolmentLink").objects.create(
         user=director,
         issued_by=director,
         code_hash="0" * 64,
         expires_at="2030-01-01T00:00:00Z",
     )
-    revision = old_apps.get_model("reversion", "Revision").objects.create(
+    revision = old_schema.get_model("reversion", "Revision").objects.create(
         date_created="2026-01-01T00:00:00Z", comment="Phone number changed"
     )
-    old_apps.get_model("reversion", "Version").objects.create(
+    old_schema.get_model("reversion", "Version").objects.create(
         revision=revision,
         object_id=str(site.pk),
         content_type=site_type,
@@ -67,7 +62,7 @@ def test_rows_history_log_and_permissions_move_with_their_models(old_apps):
         serialized_data="[]",
         object_repr=site.name,
     )
-    old_apps.get_model("admin", "LogEntry").objects.create(
+    old_schema.get_model("admin", "LogEntry").objects.create(
         action_time="2026-01-01T00:00:00Z",
         user=director,
         content_type=site_type,
@@ -75,10 +70,10 @@ def test_rows_history_log_and_permissions_move_with_their_models(old_apps):
         object_repr=site.name,
         action_flag=2,
     )
-    change_site = old_apps.get_model("auth", "Permission").objects.get(
+    change_site = old_schema.get_model("auth", "Permission").objects.get(
         content_type=site_type, codename="change_sitesettings"
     )
-    editors = old_apps.get_model("auth", "Group").objects.create(name="Web editors")
+    editors = old_schema.get_model("auth", "Group").objects.create(name="Web editors")
     editors.permissions.add(change_site)
 
     migrate_to_the_latest()

@@ -5,27 +5,22 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from tests.migrations import migrate, migrate_to_the_latest
+from tests.migrations import migrate
 from tests.pictures.factories import jpeg_bytes
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 BEFORE = [("website", "0002_home_page_is_a_site_page")]
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.migrations(BEFORE),
+]
 AFTER = [("website", "0003_map_picture_into_library")]
 
 
-@pytest.fixture
-def old_apps(media_root):
-    apps = migrate(BEFORE)
-    yield apps
-    migrate_to_the_latest()
-
-
-def test_the_map_image_and_its_description_move_into_the_library(old_apps):
+def test_the_map_image_and_its_description_move_into_the_library(old_schema):
     name = default_storage.save(
         "site/campus-map.jpg", ContentFile(jpeg_bytes((900, 600)))
     )
-    old_apps.get_model("website", "SiteSettings").objects.update_or_create(
+    old_schema.get_model("website", "SiteSettings").objects.update_or_create(
         pk=1,
         defaults={
             "name": "Willow Ridge Recovery",
@@ -52,11 +47,11 @@ def test_the_map_image_and_its_description_move_into_the_library(old_apps):
     assert site.map_image_alt == "The lane from Route 64 to the lodge"
 
 
-def test_settings_without_a_map_choose_no_picture(old_apps):
-    old_apps.get_model("website", "SiteSettings").objects.update_or_create(
+def test_settings_without_a_map_choose_no_picture(old_schema):
+    old_schema.get_model("website", "SiteSettings").objects.update_or_create(
         pk=1, defaults={"name": "Willow Ridge Recovery"}
     )
-    pictures_before = old_apps.get_model("pictures", "Picture").objects.count()
+    pictures_before = old_schema.get_model("pictures", "Picture").objects.count()
 
     apps = migrate(AFTER)
 
