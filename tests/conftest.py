@@ -1,5 +1,4 @@
 import contextlib
-import functools
 import io
 from pathlib import Path
 
@@ -98,12 +97,7 @@ def run_order(item) -> tuple:
     marker = item.get_closest_marker("migrations")
     if marker is None:
         return (needs_the_demo(item), False, 0)
-    return (needs_the_demo(item), True, undone_counts(tuple(marker.args[0])))
-
-
-@functools.cache
-def undone_counts(before: tuple) -> int:
-    return migrations_undone_by(before)
+    return (needs_the_demo(item), True, migrations_undone_by(marker.args[0]))
 
 
 @pytest.fixture

@@ -10,11 +10,15 @@ latest (`schema_at_the_latest`, tests/conftest.py). Migration tests carry the ma
 another, those that undo the least first (tests/conftest.py, `run_order`).
 """
 
+import functools
+
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.db import connection
+from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
+
+from tests.backends import KEPT_TABLES
 
 
 class Schema:
@@ -72,7 +76,13 @@ def undone_by(graph, targets) -> set[tuple[str, str]]:
 
 def migrations_undone_by(targets) -> int:
     """How many migrations `schema_before(targets)` leaves out (to order the tests)."""
-    return len(undone_by(MigrationLoader(None).graph, targets))
+    return len(undone_by(migration_graph(), targets))
+
+
+@functools.cache
+def migration_graph():
+    """The project's migrations, read once per process."""
+    return MigrationLoader(None).graph
 
 
 def migrate_to_the_latest() -> None:
@@ -95,7 +105,8 @@ def empty_every_table() -> None:
     migrations applied."""
     tables = set(connection.introspection.table_names()) - {"django_migrations"}
     connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), tables))
-    # The suite's flush keeps these two (tests/backends); nothing refers to them now.
-    with connection.cursor() as cursor:
-        for table in ("auth_permission", "django_content_type"):
+    # The suite's flush keeps these (tests/backends). Foreign keys are checked at the
+    # commit, so the order of the DELETEs does not matter.
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table in KEPT_TABLES:
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
