@@ -141,6 +141,10 @@ TEMPLATES = [
     },
 ]
 
+# Django's own form and widget templates drawn by Jinja2, the rest by Django's engine
+# (rehab_site/form_rendering.py).
+FORM_RENDERER = "rehab_site.form_rendering.JinjaFirstRenderer"
+
 # Without DATABASE_URL the site runs on an SQLite file, so `make run` works anywhere.
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
