@@ -4,7 +4,7 @@ Django ships each of its own form and widget templates twice, for its template e
 for Jinja2, written to give the same HTML. Jinja2 draws those here; any other widget's
 template (the admin's wrappers and date pickers, CKEditor's, the picture chooser), which
 exists for Django's engine only, is drawn by Django's engine as before. A change form of
-the home page draws some 2,000 widgets and labels: README, "What keeps pages fast", has
+the home page draws some 2,000 widgets and labels: README, "Performance", has
 the figures that made this worth its few lines.
 """
 
