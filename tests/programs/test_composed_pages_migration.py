@@ -37,11 +37,10 @@ HOME = {
 
 @pytest.fixture
 def old_apps(old_schema):
-    apps = old_schema
     # The tests fill the old tables themselves.
-    apps.get_model("programs", "Page").objects.filter(is_home=True).delete()
-    apps.get_model("website", "HomePage").objects.all().delete()
-    return apps
+    old_schema.get_model("programs", "Page").objects.filter(is_home=True).delete()
+    old_schema.get_model("website", "HomePage").objects.all().delete()
+    return old_schema
 
 
 def fill_old_site(apps):
