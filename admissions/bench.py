@@ -5,9 +5,12 @@ import random
 import uuid
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from programs.models import Program
+from staff_access.roles import ADMISSIONS
 from website.bench import FIRST_NAMES, SENTENCES, Volume
 
 from .cases import new_reference
@@ -21,10 +24,30 @@ OPEN_DAYS = 14
 Status = Inquiry.Status
 OPEN_MIX = {Status.NEW: 5, Status.CONTACTED: 3, Status.ASSESSMENT_SCHEDULED: 2}
 CLOSED_MIX = {Status.ADMITTED: 2, Status.REFERRED: 2, Status.CLOSED: 5, Status.SPAM: 1}
+# The counselors who make the attempts and reach the people: a center's admissions team.
+COUNSELORS = 6
 
 
-def worked(received, age: timedelta, rng: random.Random) -> dict:
-    """The status and moments of an inquiry received `age` ago."""
+def counselors() -> list[int]:
+    """The ids of the admissions team: the demo's counselor and bench counselors beside
+    them (accounts without a password), COUNSELORS in all."""
+    team = Group.objects.get(name=ADMISSIONS)
+    for number in range(1, COUNSELORS + 1):
+        if team.user_set.filter(is_active=True).count() >= COUNSELORS:
+            break
+        user, created = get_user_model().objects.get_or_create(
+            username=f"bench-counselor-{number}",
+            defaults={"is_staff": True, "first_name": f"Counselor {number}"},
+        )
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        user.groups.add(team)
+    return list(team.user_set.filter(is_active=True).values_list("pk", flat=True))
+
+
+def worked(received, age: timedelta, rng: random.Random, team: list[int]) -> dict:
+    """The status and moments of an inquiry received `age` ago, worked by `team`."""
     mix = OPEN_MIX if age < timedelta(days=OPEN_DAYS) else CLOSED_MIX
     status = rng.choices(list(mix), weights=list(mix.values()))[0]
     fields = {"status": status, "is_urgent": rng.random() < 0.05}
@@ -33,11 +56,16 @@ def worked(received, age: timedelta, rng: random.Random) -> dict:
         return fields
     if status != Status.NEW:
         fields["first_attempt_at"] = received + timedelta(minutes=rng.uniform(5, 180))
+        fields["first_attempt_by_id"] = rng.choice(team)
     if status in (Status.ASSESSMENT_SCHEDULED, Status.ADMITTED, Status.REFERRED) or (
         status == Status.CLOSED and rng.random() < 0.5
     ):
         fields["reached_at"] = fields["first_attempt_at"] + timedelta(
             hours=rng.uniform(0, 24)
+        )
+        # Mostly the counselor who called first; now and then a colleague.
+        fields["reached_by_id"] = (
+            fields["first_attempt_by_id"] if rng.random() < 0.7 else rng.choice(team)
         )
     if status in Inquiry.CLOSED_STATUSES:
         fields["closed_at"] = received + timedelta(days=rng.uniform(1, OPEN_DAYS))
@@ -49,6 +77,7 @@ def top_up_inquiries(target: int, rng: random.Random, say) -> int:
     if missing <= 0:
         return 0
     programs = list(Program.objects.values_list("pk", "name"))
+    team = counselors()
     now = timezone.now()
     done = 0
     while done < missing:
@@ -74,7 +103,7 @@ def top_up_inquiries(target: int, rng: random.Random, say) -> int:
                     consented_at=received,
                     notified_at=received,
                     form_page="/admissions/",
-                    **worked(received, age, rng),
+                    **worked(received, age, rng, team),
                 )
             )
         Inquiry.objects.bulk_create(rows)

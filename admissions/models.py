@@ -294,6 +294,22 @@ class Inquiry(Case):
                 name="inquiry_open_idx",
             ),
             models.Index(fields=["phone"], name="inquiry_phone_idx"),
+            # The first-contact report (contact_report.figures_in_the_database) reads a
+            # period's inquiries from this index alone, never visiting the table's rows:
+            # visiting them took 20 of each of its queries' 35 ms at 100,000 inquiries.
+            # SQLite has no INCLUDE; there it is an index of the arrival times.
+            models.Index(
+                fields=["received_at"],
+                include=[
+                    "status",
+                    "is_urgent",
+                    "first_attempt_at",
+                    "first_attempt_by",
+                    "reached_at",
+                    "reached_by",
+                ],
+                name="inquiry_report_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
