@@ -950,9 +950,8 @@ def targets_section(sites: list[Site]) -> list[str]:
     lines += [
         "",
         f"A change in bold is a page more than {SLOWER_LIMIT:.0%} slower than before. "
-        "Deployed is a first visit (no cookie): the baseline's nginx sent every first "
-        "visit to the app (it set an attribution cookie on the first response), and never "
-        "kept a page with a form (each carried its visitor's tokens); search is read by "
+        "Deployed is a first visit (no cookie), each checkout behind its own "
+        "deploy/nginx.conf, keeping what that configuration keeps; search is read by "
         "the app in both.",
         "",
     ]
