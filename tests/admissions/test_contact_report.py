@@ -423,3 +423,15 @@ def test_every_column_the_report_reads_is_in_its_index(frozen, staff):
     for sql in grouped:
         read = set(re.findall(r'"admissions_inquiry"\."(\w+)"', sql))
         assert read and read <= covered, read - covered
+
+
+def test_counts_in_the_thousands_are_grouped_as_they_read(admissions_client, frozen):
+    Inquiry.objects.bulk_create(
+        InquiryFactory.build(received_at=MONDAY_9AM + timedelta(minutes=number))
+        for number in range(1200)
+    )
+
+    page = admissions_client.get(REPORT_URL).content.decode()
+
+    assert "<dd>1,200</dd>" in page
+    assert "1200" not in page
