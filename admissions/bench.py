@@ -29,12 +29,10 @@ COUNSELORS = 6
 
 
 def counselors() -> list[int]:
-    """The ids of the admissions team: the demo's counselor and bench counselors beside
-    them (accounts without a password), COUNSELORS in all."""
+    """The ids of the bench's admissions team: COUNSELORS accounts without a password."""
     team = Group.objects.get(name=ADMISSIONS)
+    ids = []
     for number in range(1, COUNSELORS + 1):
-        if team.user_set.filter(is_active=True).count() >= COUNSELORS:
-            break
         user, created = get_user_model().objects.get_or_create(
             username=f"bench-counselor-{number}",
             defaults={"is_staff": True, "first_name": f"Counselor {number}"},
@@ -43,7 +41,8 @@ def counselors() -> list[int]:
             user.set_unusable_password()
             user.save(update_fields=["password"])
         user.groups.add(team)
-    return list(team.user_set.filter(is_active=True).values_list("pk", flat=True))
+        ids.append(user.pk)
+    return ids
 
 
 def worked(received, age: timedelta, rng: random.Random, team: list[int]) -> dict:

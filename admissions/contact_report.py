@@ -43,9 +43,9 @@ class Row(NamedTuple):
 
     received_at: datetime
     first_attempt_at: datetime | None
-    first_attempt_by_id: int | None
+    first_attempt_by: int | None
     reached_at: datetime | None
-    reached_by_id: int | None
+    reached_by: int | None
     is_urgent: bool
     status: str
 
@@ -72,7 +72,7 @@ class Moment:
         return getattr(row, self.field)
 
     def by(self, row: Row) -> int | None:
-        return getattr(row, f"{self.by_field}_id")
+        return getattr(row, self.by_field)
 
     def still_waiting(self, row: Row) -> bool:
         return row.status in self.waiting_statuses
@@ -311,15 +311,10 @@ class Percentile(Aggregate):
         )
 
 
-def time_taken(moment: Moment):
-    """The time from an inquiry's arrival to `moment` (none before it), as `measure`
-    takes it. Without the moment, zero (PostgreSQL's GREATEST passes over a NULL): the
-    percentiles leave those rows out with a filter."""
-    return Greatest(
-        F(moment.field) - F("received_at"),
-        Value(timedelta()),
-        output_field=DurationField(),
-    )
+def taken(moment: Moment) -> str:
+    """The name of the alias `figures_in_the_database` gives the time from an inquiry's
+    arrival to `moment` (negative for a moment recorded before it; NULL without it)."""
+    return f"{moment.key}_taken"
 
 
 def counted(condition: Q | None = None) -> Count:
@@ -333,20 +328,27 @@ def speed_aggregates(moment: Moment, now: datetime) -> dict:
     recorded = Q(**{f"{moment.field}__isnull": False})
     within, late = Q(), Q()
     for is_urgent, target in targets().items():
-        within |= Q(is_urgent=is_urgent, **{f"{moment.key}_taken__lte": target})
+        within |= Q(is_urgent=is_urgent, **{f"{taken(moment)}__lte": target})
         late |= Q(is_urgent=is_urgent, received_at__lt=now - target)
     waiting = Q(
         **{f"{moment.field}__isnull": True, "status__in": moment.waiting_statuses}
     )
-    taken = time_taken(moment)
+    # No time before arrival, as `measure` takes it (written out: Django aggregates over
+    # an annotation, not over the alias the conditions use). Without the moment, zero
+    # (PostgreSQL's GREATEST passes over a NULL): the percentiles leave those rows out.
+    waited = Greatest(
+        F(moment.field) - F("received_at"),
+        Value(timedelta()),
+        output_field=DurationField(),
+    )
     return {
         f"{moment.key}_inquiries": counted(),
         f"{moment.key}_recorded": Count(moment.field),
         f"{moment.key}_median": Percentile(
-            taken, 0.5, interpolated=True, filter=recorded
+            waited, 0.5, interpolated=True, filter=recorded
         ),
         f"{moment.key}_p90": Percentile(
-            taken, 0.9, interpolated=False, filter=recorded
+            waited, 0.9, interpolated=False, filter=recorded
         ),
         f"{moment.key}_within_target": counted(recorded & within),
         f"{moment.key}_late": counted(waiting & late),
@@ -374,16 +376,10 @@ def figures_in_the_database(
     four queries (the whole period, its weeks, and the staff who made each moment), each
     sending back a row a group."""
     timed = period.alias(
-        **{
-            f"{moment.key}_taken": F(moment.field) - F("received_at")
-            for moment in MOMENTS
-        }
+        **{taken(moment): F(moment.field) - F("received_at") for moment in MOMENTS}
     )
-    both = {
-        name: aggregate
-        for moment in MOMENTS
-        for name, aggregate in speed_aggregates(moment, now).items()
-    }
+    aggregates = {moment: speed_aggregates(moment, now) for moment in MOMENTS}
+    both = {name: value for each in aggregates.values() for name, value in each.items()}
     statuses = [value for value, _ in Inquiry.Status.choices]
     overall = timed.aggregate(
         **both,
@@ -397,7 +393,7 @@ def figures_in_the_database(
         groups = (
             timed.filter(**{f"{moment.by_field}__isnull": False})
             .values(moment.by_field)
-            .annotate(**speed_aggregates(moment, now))
+            .annotate(**aggregates[moment])
         )
         for values in groups:
             by_staff[values[moment.by_field]][moment] = speed_from(values, moment)
