@@ -29,3 +29,10 @@ def test_a_flush_empties_the_content_tables_and_keeps_content_types_and_permissi
     assert set(Permission.objects.values_list("pk", flat=True)) == permissions
     # post_migrate ran as after Django's flush: the roles are back.
     assert Group.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_site_starts_without_a_warning_on_either_database():
+    # `make run` (SQLite) and production (PostgreSQL) open with Django's system checks:
+    # any warning would be the first thing a newcomer reads.
+    call_command("check", "--database", "default", fail_level="WARNING")
